@@ -1,0 +1,12 @@
+import {defineConfig} from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Browser tests share one Chromium per file; two cores, so keep files few at once.
+    maxWorkers: 2,
+    minWorkers: 1
+  }
+})
