@@ -1,0 +1,131 @@
+/**
+ * From a source file to a deck: compile in memory (`compileDeck`), then write
+ * the folder or the single embedded file (`writeDeck`). I/O lives here, not in
+ * the plugins.
+ */
+import {existsSync} from 'node:fs'
+import {copyFile, mkdir} from 'node:fs/promises'
+import {basename, dirname, extname, join, resolve} from 'node:path'
+import type {Element, Root as HastRoot} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import type {VFile} from 'vfile'
+import {type ConfigOverrides, type DeckConfig, DEFAULT_THEME} from './config.js'
+import {CitedeckError} from './errors.js'
+import {checkOutputFolder, replaceFolder, writeFileAtomic} from './io/write-output.js'
+import {hasErrors, report} from './messages.js'
+import {toSlides} from './pipeline.js'
+import {type Asset, SCRIPT_ASSETS, styleAssets} from './render/assets.js'
+import {revealDocument} from './render/document.js'
+import {inlineAsset, inlineImages} from './render/embed.js'
+import {availableThemes, resolveTheme} from './render/theme.js'
+
+export interface CompileOptions extends ConfigOverrides {
+  /** One self-contained HTML file with every asset inlined (default: `false`). */
+  embed?: boolean
+}
+
+export interface CompiledDeck {
+  /** The source, carrying every message. */
+  file: VFile
+  config: DeckConfig
+  /** The `index.html` text. */
+  html: string
+  /** Files to copy beside `index.html` (none when embedded). */
+  assets: Asset[]
+  /** Number of slides, vertical sub-slides included. */
+  slideCount: number
+}
+
+export async function compileDeck(file: VFile, options: CompileOptions = {}): Promise<CompiledDeck> {
+  const baseDir = file.dirname ?? process.cwd()
+  const slides = await toSlides(file, options)
+  const config = file.data.config!
+  const themePath = findTheme(config, file, options.theme !== undefined)
+  const styles = styleAssets(themePath)
+  const images = localImages(file, baseDir)
+  const body = slides.children.filter((node): node is Element => node.type === 'element')
+  const slideCount = body.reduce(
+    (count, node) => count + (hasClass(node, 'cd-stack') ? node.children.filter((child) => child.type === 'element').length : 1),
+    0
+  )
+  const document: HastRoot = revealDocument(body, {
+    config,
+    styles,
+    inline: options.embed ? inlineAsset : undefined
+  })
+  if (options.embed) await inlineImages(document, images)
+  const html = toHtml(document, {allowDangerousHtml: true})
+  const assets = options.embed ? [] : [...styles, ...SCRIPT_ASSETS, ...images]
+  return {file, config, html, assets, slideCount}
+}
+
+function findTheme(config: DeckConfig, file: VFile, fromCaller: boolean): string {
+  const baseDir = fromCaller ? process.cwd() : file.dirname ?? process.cwd()
+  const path = resolveTheme(config.theme, baseDir)
+  if (path) return path
+  const message = `unknown theme '${config.theme}'`
+  const note = `use one of ${availableThemes().join(', ')}, or the path of a .css file`
+  if (fromCaller) throw new CitedeckError(message, 'UNKNOWN_THEME', note)
+  report(file, message, file.data.matter?.place('theme'), 'unknown-theme', {fatal: true, note})
+  return resolveTheme(DEFAULT_THEME, baseDir)!
+}
+
+/** Images that exist are assets; a missing one is an error at its position. */
+function localImages(file: VFile, baseDir: string): Asset[] {
+  const assets: Asset[] = []
+  const seen = new Set<string>()
+  for (const image of file.data.images ?? []) {
+    const source = resolve(baseDir, image.source)
+    if (!existsSync(source)) {
+      report(file, `image not found: ${image.source}`, image.position, 'missing-image', {
+        fatal: true,
+        note: `looked for ${source}`
+      })
+    } else if (!seen.has(image.href)) {
+      seen.add(image.href)
+      assets.push({href: image.href, source})
+    }
+  }
+  return assets
+}
+
+function hasClass(node: Element, name: string): boolean {
+  const value = node.properties?.className
+  return Array.isArray(value) && value.includes(name)
+}
+
+export interface WriteOptions {
+  /** Output folder (or `.html` file with `embed`). */
+  output: string
+  /** Replace an output folder citedeck did not make (default: `false`). */
+  force?: boolean
+}
+
+/** Writes a compiled deck; refuses when it has errors, keeping the last good output. */
+export async function writeDeck(deck: CompiledDeck, options: WriteOptions): Promise<string> {
+  if (hasErrors(deck.file)) {
+    throw new CitedeckError('the deck has errors; the previous output was kept', 'CONTENT')
+  }
+  const output = resolve(options.output)
+  if (extname(output) === '.html') {
+    await writeFileAtomic(output, deck.html)
+    return output
+  }
+  await checkOutputFolder(output, deck.file.path, options.force ?? false)
+  await replaceFolder(output, async (folder) => {
+    await writeFileAtomic(join(folder, 'index.html'), deck.html)
+    for (const asset of deck.assets) {
+      const target = join(folder, asset.href)
+      await mkdir(dirname(target), {recursive: true})
+      await copyFile(asset.source, target)
+    }
+  })
+  return output
+}
+
+/** `dist/<deck>`: the folder name for `deck.md`/`index.md`, else the file's name. */
+export function defaultOutput(sourcePath: string, embed = false): string {
+  const name = basename(sourcePath, extname(sourcePath))
+  const deckName = name === 'deck' || name === 'index' ? basename(dirname(resolve(sourcePath))) : name
+  return join('dist', embed ? `${deckName}.html` : deckName)
+}

@@ -1,0 +1,135 @@
+/**
+ * Deck settings: defaults, then front matter, then CLI/API options, merged into
+ * one `DeckConfig`. Front matter keys follow pandoc/Quarto so users' habits carry over.
+ */
+import type {VFile} from 'vfile'
+import {report} from './messages.js'
+import type {FrontMatter} from './parse/front-matter.js'
+
+export type AspectRatio = '16:9' | '4:3' | '16:10'
+
+export interface DeckConfig {
+  title: string
+  subtitle: string
+  /** One or more authors, as written. */
+  authors: string[]
+  date: string
+  /** Theme name (from `themes/`) or path to a CSS file. */
+  theme: string
+  lang: string
+  aspectRatio: AspectRatio
+  /** Slide size in CSS pixels; 720 px high whatever the ratio, so text sizes stay legible. */
+  width: number
+  height: number
+  /** `false`, `true` or a reveal format string such as `'c/t'`. */
+  slideNumber: boolean | string
+  transition: string
+  /** Lists reveal one item at a time. */
+  incremental: boolean
+  /** Bibliography paths, relative to the deck. */
+  bibliography: string[]
+  /** CSL style name or `.csl` path. */
+  csl: string
+  /** Free-form subject and keywords, used for PDF metadata. */
+  subject: string
+  keywords: string[]
+}
+
+/** What the caller (CLI or API) may override; wins over front matter. */
+export type ConfigOverrides = Partial<Pick<DeckConfig, 'theme' | 'lang' | 'csl'>>
+
+const SIZES: Record<AspectRatio, [number, number]> = {
+  '16:9': [1280, 720],
+  '16:10': [1152, 720],
+  '4:3': [960, 720]
+}
+
+const TRANSITIONS = new Set(['none', 'fade', 'slide', 'convex', 'concave', 'zoom'])
+
+export const DEFAULT_THEME = 'classroom'
+
+/** Reads settings from front matter, reporting (not throwing) on bad values. */
+export function resolveConfig(matter: FrontMatter, file: VFile, overrides: ConfigOverrides = {}): DeckConfig {
+  const {data} = matter
+  const text = (key: string): string => {
+    const value = data[key]
+    if (value === undefined || value === null) return ''
+    if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) {
+      return value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
+    }
+    report(file, `front matter \`${key}\` should be text`, matter.place(key), 'front-matter', {fatal: false})
+    return ''
+  }
+  const list = (key: string): string[] => {
+    const value = data[key]
+    if (value === undefined || value === null) return []
+    const items = Array.isArray(value) ? value : [value]
+    return items.map((item) => (typeof item === 'object' && item && 'name' in item ? String(item.name) : String(item)))
+  }
+  const flag = (key: string, fallback: boolean): boolean => {
+    const value = data[key]
+    if (value === undefined) return fallback
+    if (typeof value === 'boolean') return value
+    report(file, `front matter \`${key}\` should be true or false`, matter.place(key), 'front-matter', {
+      fatal: false,
+      note: `got ${JSON.stringify(value)}`
+    })
+    return fallback
+  }
+
+  let aspectRatio: AspectRatio = '16:9'
+  const ratio = text('aspect-ratio')
+  if (ratio) {
+    if (ratio in SIZES) aspectRatio = ratio as AspectRatio
+    else
+      report(file, `unknown aspect-ratio \`${ratio}\``, matter.place('aspect-ratio'), 'front-matter', {
+        fatal: false,
+        note: `use one of ${Object.keys(SIZES).join(', ')}; using 16:9`
+      })
+  }
+
+  let transition = text('transition') || 'slide'
+  if (!TRANSITIONS.has(transition)) {
+    report(file, `unknown transition \`${transition}\``, matter.place('transition'), 'front-matter', {
+      fatal: false,
+      note: `use one of ${[...TRANSITIONS].join(', ')}`
+    })
+    transition = 'slide'
+  }
+
+  const slideNumberValue = data['slide-number']
+  const slideNumber = typeof slideNumberValue === 'string' ? slideNumberValue : flag('slide-number', false)
+  const [width, height] = SIZES[aspectRatio]
+
+  return {
+    title: text('title'),
+    subtitle: text('subtitle'),
+    authors: list('author'),
+    date: text('date'),
+    theme: overrides.theme ?? (text('theme') || DEFAULT_THEME),
+    lang: overrides.lang ?? (text('lang') || 'en-US'),
+    aspectRatio,
+    width,
+    height,
+    slideNumber,
+    transition,
+    incremental: flag('incremental', false),
+    bibliography: list('bibliography'),
+    csl: overrides.csl ?? (text('csl') || 'apa'),
+    subject: text('subject') || text('description'),
+    keywords: list('keywords')
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    config: DeckConfig
+  }
+}
+
+/** Resolves `file.data.matter` into `file.data.config` for the plugins after it. */
+export function remarkDeckConfig(overrides: ConfigOverrides = {}) {
+  return (_tree: unknown, file: VFile) => {
+    file.data.config = resolveConfig(file.data.matter ?? {data: {}, place: () => ({line: 1, column: 1})}, file, overrides)
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Nothing lost: every output is written to a temporary sibling and renamed
+ * into place, so a failed or interrupted build leaves the last good output.
+ */
+import {randomBytes} from 'node:crypto'
+import {existsSync} from 'node:fs'
+import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {basename, dirname, join, relative, resolve, sep} from 'node:path'
+import {CitedeckError} from '../errors.js'
+
+function tempSibling(path: string): string {
+  return join(dirname(path), `.citedeck-tmp-${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`)
+}
+
+/** Writes a file atomically (temp file + rename). */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), {recursive: true})
+  const temp = tempSibling(path)
+  try {
+    await writeFile(temp, data)
+    await rename(temp, path)
+  } catch (error) {
+    await rm(temp, {force: true})
+    throw writeError(path, error)
+  }
+}
+
+/**
+ * Fills a fresh temporary folder with `fill`, then swaps it with `target`.
+ * Top-level files of the old folder that the new build does not produce (a
+ * PDF exported earlier) are carried over.
+ */
+export async function replaceFolder(target: string, fill: (folder: string) => Promise<void>): Promise<void> {
+  const temp = tempSibling(target)
+  const old = tempSibling(target)
+  try {
+    await mkdir(temp, {recursive: true})
+    await fill(temp)
+    if (existsSync(target)) {
+      const produced = new Set(await readdir(temp))
+      for (const entry of await readdir(target, {withFileTypes: true})) {
+        if (entry.isFile() && !produced.has(entry.name)) await rename(join(target, entry.name), join(temp, entry.name))
+      }
+      await rename(target, old)
+    }
+    await rename(temp, target)
+  } catch (error) {
+    await rm(temp, {recursive: true, force: true})
+    throw writeError(target, error)
+  } finally {
+    await rm(old, {recursive: true, force: true})
+  }
+}
+
+/**
+ * Refuses an output folder that holds the source, or that has files citedeck
+ * did not write, unless `force`: building must never delete a user's work.
+ */
+export async function checkOutputFolder(target: string, source: string, force: boolean): Promise<void> {
+  const inside = relative(resolve(target), resolve(source))
+  if (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== resolve(source)) {
+    throw new CitedeckError(
+      `output folder ${target} contains the source ${source}`,
+      'USAGE',
+      'choose another folder with -o (building replaces the whole output folder)'
+    )
+  }
+  if (force || !existsSync(target)) return
+  const entries = await readdir(target)
+  if (entries.length === 0) return
+  const index = join(target, 'index.html')
+  const ours = existsSync(index) && (await readFile(index, 'utf8')).includes('name="generator" content="citedeck"')
+  if (!ours) {
+    throw new CitedeckError(
+      `output folder ${target} exists and was not made by citedeck`,
+      'USAGE',
+      'choose another folder with -o, or pass --force to replace it'
+    )
+  }
+}
+
+function writeError(path: string, error: unknown): Error {
+  if (error instanceof CitedeckError) return error
+  const code = (error as NodeJS.ErrnoException).code
+  const hints: Record<string, string> = {
+    EACCES: 'the folder is not writable: choose another with -o',
+    EPERM: 'the folder is not writable: choose another with -o',
+    ENOSPC: 'the disk is full: free some space and build again',
+    EROFS: 'the disk is read-only: choose another folder with -o'
+  }
+  return new CitedeckError(`cannot write ${path} (${code ?? String(error)})`, 'WRITE_FAILED', code ? hints[code] : undefined)
+}

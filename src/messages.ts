@@ -1,0 +1,35 @@
+/**
+ * The one way citedeck reports a problem in the user's input: a vfile message
+ * with a position, a rule id and an optional hint, so the CLI can print
+ * `deck.md:12:5: warning: … [rule]`.
+ */
+import type {Node, Point, Position} from 'unist'
+import type {VFile} from 'vfile'
+
+export type Place = Node | Position | Point | undefined
+
+export interface ReportOptions {
+  /** Error (fails the build) rather than warning; default `false`. */
+  fatal?: boolean
+  /** A hint telling the user how to fix it. */
+  note?: string
+  /** Another file the problem lies in (a bibliography, an image). */
+  file?: string
+}
+
+export function report(file: VFile, reason: string, place: Place, rule: string, options: ReportOptions = {}) {
+  const message = file.message(reason, {
+    place: place && 'type' in place ? place.position : place,
+    ruleId: rule,
+    source: 'citedeck'
+  })
+  message.fatal = options.fatal ?? false
+  if (options.note) message.note = options.note
+  if (options.file) message.file = options.file
+  return message
+}
+
+/** True when the file carries at least one error (not just warnings). */
+export function hasErrors(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal === true)
+}

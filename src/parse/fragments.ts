@@ -1,0 +1,63 @@
+/**
+ * Incremental reveals, as in pandoc: a `. . .` paragraph pauses the slide (what
+ * follows is one fragment per pause), and lists become one item at a time when
+ * `incremental: true` or inside `::: incremental` (`::: nonincremental` opts out).
+ */
+import type {List, Root, RootContent} from 'mdast'
+import type {ContainerDirective} from 'mdast-util-directive'
+import {toString} from 'mdast-util-to-string'
+import {SKIP, visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import type {Slide} from '../types.js'
+import {divClasses} from './fenced-divs.js'
+
+/** Lists are incremental when the deck's `incremental` setting says so. */
+export function remarkFragments() {
+  return (tree: Root, file: VFile) => {
+    const incremental = file.data.config?.incremental ?? false
+    visit(tree, 'slide', (slide: Slide) => {
+      slide.children = splitAtPauses(slide.children)
+      markLists(slide.children, incremental)
+      return SKIP
+    })
+  }
+}
+
+function isPause(node: RootContent): boolean {
+  return node.type === 'paragraph' && toString(node).replace(/\s+/g, ' ').trim() === '. . .'
+}
+
+function splitAtPauses(children: RootContent[]): RootContent[] {
+  if (!children.some(isPause)) return children
+  const result: RootContent[] = []
+  let fragment: ContainerDirective | undefined
+  for (const node of children) {
+    if (isPause(node)) {
+      fragment = {type: 'containerDirective', name: 'fragment', attributes: {}, children: [], position: node.position}
+      result.push(fragment)
+    } else if (fragment) {
+      fragment.children.push(node as ContainerDirective['children'][number])
+    } else {
+      result.push(node)
+    }
+  }
+  return result.filter((node) => node.type !== 'containerDirective' || node.children.length > 0)
+}
+
+function markLists(nodes: RootContent[], incremental: boolean) {
+  for (const node of nodes) {
+    if (node.type === 'list' && incremental) markItems(node)
+    else if (node.type === 'blockquote') markLists(node.children, incremental)
+    else if (node.type === 'containerDirective') {
+      const classes = divClasses(node)
+      const inside = classes.includes('incremental') || (incremental && !classes.includes('nonincremental'))
+      markLists(node.children, inside)
+    }
+  }
+}
+
+function markItems(list: List) {
+  for (const item of list.children) {
+    item.data = {...item.data, hProperties: {...item.data?.hProperties, className: ['fragment']}}
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Reads the YAML front matter node into `file.data.matter`, with positions so
+ * later messages about a key point at its line in the deck.
+ */
+import type {Root} from 'mdast'
+import type {Point} from 'unist'
+import type {VFile} from 'vfile'
+import {isMap, isScalar, parseDocument} from 'yaml'
+import {report} from '../messages.js'
+
+export interface FrontMatter {
+  data: Record<string, unknown>
+  /** Where a key's value is written, for messages; the document start when absent. */
+  place(key: string): Point
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    matter: FrontMatter
+  }
+}
+
+export function remarkFrontMatterData() {
+  return (tree: Root, file: VFile) => {
+    file.data.matter = readFrontMatter(tree, file)
+  }
+}
+
+function readFrontMatter(tree: Root, file: VFile): FrontMatter {
+  const empty: FrontMatter = {data: {}, place: () => ({line: 1, column: 1})}
+  const node = tree.children[0]
+  if (node?.type !== 'yaml' || !node.position) return empty
+
+  // The YAML text starts on the line after the opening `---`.
+  const firstLine = node.position.start.line + 1
+  const toPoint = (line: number, col: number): Point => ({line: firstLine + line - 1, column: col})
+  const document = parseDocument(node.value, {prettyErrors: true})
+
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      const [line, col] = error.linePos ? [error.linePos[0].line, error.linePos[0].col] : [1, 1]
+      report(file, `broken YAML front matter: ${error.message.split('\n')[0]}`, toPoint(line, col), 'front-matter', {
+        fatal: true,
+        note: 'fix the YAML between the `---` lines (quote values that contain `: ` or start with `@`)'
+      })
+    }
+    return empty
+  }
+
+  const value: unknown = document.toJS()
+  if (value === null || value === undefined) return empty
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    report(file, 'front matter must be a YAML mapping of `key: value` lines', node, 'front-matter', {fatal: true})
+    return empty
+  }
+
+  const lineCounter = offsetToPoint(node.value)
+  return {
+    data: value as Record<string, unknown>,
+    place(key) {
+      const contents = document.contents
+      if (isMap(contents)) {
+        const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key)
+        const range = pair && isScalar(pair.key) ? pair.key.range : undefined
+        if (range) {
+          const {line, column} = lineCounter(range[0])
+          return toPoint(line, column)
+        }
+      }
+      return node.position!.start
+    }
+  }
+}
+
+function offsetToPoint(text: string) {
+  return (offset: number) => {
+    const before = text.slice(0, offset).split('\n')
+    return {line: before.length, column: before[before.length - 1]!.length + 1}
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Splits the document into slides, as pandoc and Quarto do at slide level 2:
+ * `#` opens a section title slide, `##` a slide, `###` a vertical sub-slide
+ * under the last `##`, and `---` a new untitled slide. Speaker notes
+ * (`::: notes` or a paragraph starting `Note:`) are moved off the slide body.
+ */
+import type {Heading, Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import type {DeckConfig} from '../config.js'
+import type {Slide, SlideKind, SlideStack} from '../types.js'
+import {report} from '../messages.js'
+import {isDiv} from './fenced-divs.js'
+
+type TitleMeta = Pick<DeckConfig, 'title' | 'subtitle' | 'authors' | 'date'>
+
+const NOTE_LINE = /^notes?:\s*/i
+
+/** Splits the tree into slides; the title slide comes from `file.data.config`. */
+export function remarkSlides() {
+  return (tree: Root, file: VFile) => {
+    const slides = splitSlides(tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition'))
+    const definitions = tree.children.filter((node) => node.type === 'definition')
+    const config = file.data.config
+    if (config?.title) slides.unshift(titleSlide(config))
+    if (countSlides(slides) === 0) {
+      report(file, 'the document is empty: no slides to show', {line: 1, column: 1}, 'empty-document', {
+        note: 'write `## Slide title` headings with content below them'
+      })
+      slides.push(newSlide('content', undefined))
+    }
+    // Link definitions stay at the root so references in any slide resolve.
+    tree.children = [...slides, ...definitions]
+  }
+}
+
+function splitSlides(nodes: RootContent[]): Array<Slide | SlideStack> {
+  const top: Array<Slide | SlideStack> = []
+  let current: Slide | undefined
+  let stack: SlideStack | undefined
+  let inNotes = false
+
+  const open = (slide: Slide, vertical: boolean) => {
+    if (vertical && current && !isTitleLike(current)) {
+      if (!stack) {
+        stack = {type: 'slideStack', children: [current], position: current.position}
+        top[top.length - 1] = stack
+      }
+      stack.children.push(slide)
+    } else {
+      stack = undefined
+      top.push(slide)
+    }
+    current = slide
+    inNotes = false
+  }
+
+  for (const node of nodes) {
+    if (node.type === 'heading' && node.depth <= 3) {
+      const kind: SlideKind = node.depth === 1 ? 'section' : 'content'
+      open(newSlide(kind, node), node.depth === 3)
+      continue
+    }
+    if (node.type === 'thematicBreak') {
+      open(newSlide('content', undefined, node), false)
+      continue
+    }
+    if (!current) open(newSlide('content', undefined, node), false)
+    const slide = current!
+    if (isDiv(node, 'notes')) {
+      slide.notes.push(...node.children)
+    } else if (inNotes || startsNote(node)) {
+      inNotes = true
+      slide.notes.push(stripNoteLabel(node))
+    } else {
+      slide.children.push(node)
+    }
+    extendPosition(slide, node)
+  }
+  return top
+}
+
+function isTitleLike(slide: Slide) {
+  return slide.kind === 'section' || slide.kind === 'title'
+}
+
+function newSlide(kind: SlideKind, heading: Heading | undefined, first?: RootContent): Slide {
+  const start = heading ?? first
+  return {
+    type: 'slide',
+    kind,
+    title: heading ? toString(heading).trim() : '',
+    children: heading ? [heading] : [],
+    notes: [],
+    footnotes: [],
+    attributes: {},
+    position: start?.position ? {start: start.position.start, end: start.position.end} : undefined
+  }
+}
+
+function titleSlide(meta: TitleMeta): Slide {
+  const slide = newSlide('title', undefined)
+  slide.title = meta.title
+  const line = (text: string, className: string): RootContent => ({
+    type: 'paragraph',
+    data: {hProperties: {className: [className]}},
+    children: [{type: 'text', value: text}]
+  })
+  slide.children.push({type: 'heading', depth: 1, children: [{type: 'text', value: meta.title}]})
+  if (meta.subtitle) slide.children.push(line(meta.subtitle, 'cd-subtitle'))
+  if (meta.authors.length > 0) slide.children.push(line(meta.authors.join(', '), 'cd-author'))
+  if (meta.date) slide.children.push(line(meta.date, 'cd-date'))
+  return slide
+}
+
+function startsNote(node: RootContent): boolean {
+  if (node.type !== 'paragraph') return false
+  const first = node.children[0]
+  return first?.type === 'text' && NOTE_LINE.test(first.value)
+}
+
+function stripNoteLabel(node: RootContent): RootContent {
+  if (node.type !== 'paragraph' || !startsNote(node)) return node
+  const [first, ...rest] = node.children
+  if (first?.type !== 'text') return node
+  const value = first.value.replace(NOTE_LINE, '')
+  return {...node, children: value ? [{...first, value}, ...rest] : rest}
+}
+
+function extendPosition(slide: Slide, node: RootContent) {
+  if (slide.position && node.position) slide.position = {start: slide.position.start, end: node.position.end}
+}
+
+/** Number of slides (stacks count their sub-slides). */
+export function countSlides(nodes: Array<Slide | SlideStack | RootContent>): number {
+  let count = 0
+  for (const node of nodes) {
+    if (node.type === 'slide') count++
+    else if (node.type === 'slideStack') count += node.children.length
+  }
+  return count
+}

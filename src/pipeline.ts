@@ -1,0 +1,44 @@
+/**
+ * The one place the unified chain is assembled: Markdown → slides (mdast) →
+ * hast. The processor is frozen and shared; per-deck settings travel in
+ * `file.data.config`, so rebuilds reuse it.
+ */
+import type {Root as HastRoot} from 'hast'
+import rehypeHighlight from 'rehype-highlight'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import {unified} from 'unified'
+import type {VFile} from 'vfile'
+import {type ConfigOverrides, remarkDeckConfig} from './config.js'
+import {remarkFencedDivs} from './parse/fenced-divs.js'
+import {remarkFragments} from './parse/fragments.js'
+import {remarkFrontMatterData} from './parse/front-matter.js'
+import {remarkImages} from './parse/images.js'
+import {remarkQuotes} from './parse/quotes.js'
+import {remarkSlides} from './parse/slides.js'
+import {handlers} from './render/handlers.js'
+
+export function createProcessor(overrides: ConfigOverrides = {}) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkFencedDivs)
+    .use(remarkFrontMatterData)
+    .use(remarkDeckConfig, overrides)
+    .use(remarkImages)
+    .use(remarkSlides)
+    .use(remarkFragments)
+    .use(remarkQuotes)
+    .use(remarkRehype, {handlers, allowDangerousHtml: true})
+    .use(rehypeHighlight, {detect: false})
+    .freeze()
+}
+
+/** Runs the chain on a file; the result is the slides as hast, settings in `file.data.config`. */
+export async function toSlides(file: VFile, overrides: ConfigOverrides = {}): Promise<HastRoot> {
+  const processor = createProcessor(overrides)
+  return processor.run(processor.parse(file), file)
+}

@@ -1,0 +1,63 @@
+/**
+ * Wraps the slides in one HTML document wired to reveal.js: stylesheets,
+ * scripts and the `Reveal.initialize` call with the deck's settings.
+ */
+import type {ElementContent, Root} from 'hast'
+import {h} from 'hastscript'
+import type {DeckConfig} from '../config.js'
+import type {Asset} from './assets.js'
+import {SCRIPT_ASSETS} from './assets.js'
+
+export interface DocumentOptions {
+  config: DeckConfig
+  styles: Asset[]
+  /** Inline asset contents instead of linking them (`--embed`). */
+  inline?: (asset: Asset) => string
+}
+
+export function revealDocument(slides: ElementContent[], options: DocumentOptions): Root {
+  const {config, styles, inline} = options
+  const title = config.title || 'Slides'
+  const plugins = SCRIPT_ASSETS.flatMap((asset) => (asset.global ? [asset.global] : []))
+  const settings = {
+    width: config.width,
+    height: config.height,
+    margin: 0.04,
+    center: false,
+    hash: true,
+    // Slides are flex columns so footnotes sit at the foot of each slide.
+    display: 'flex',
+    slideNumber: config.slideNumber,
+    transition: config.transition,
+    // Fragments print in their final state, one page per slide.
+    pdfSeparateFragments: false
+  }
+  const init = `Reveal.initialize(Object.assign(${JSON.stringify(settings)}, {plugins: [${plugins.join(', ')}]}));`
+
+  return {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      h('html', {lang: config.lang}, [
+        h('head', [
+          h('meta', {charSet: 'utf-8'}),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('meta', {name: 'generator', content: 'citedeck'}),
+          ...(config.authors.length > 0 ? [h('meta', {name: 'author', content: config.authors.join(', ')})] : []),
+          ...(config.subject ? [h('meta', {name: 'description', content: config.subject})] : []),
+          ...(config.keywords.length > 0 ? [h('meta', {name: 'keywords', content: config.keywords.join(', ')})] : []),
+          h('title', title),
+          ...styles.map((asset) =>
+            inline ? h('style', {dataHref: asset.href}, inline(asset)) : h('link', {rel: 'stylesheet', href: asset.href})
+          ),
+          h('style', `:root { --cd-slide-width: ${config.width}px; --cd-slide-height: ${config.height}px; }`)
+        ]),
+        h('body', [
+          h('div', {className: ['reveal']}, [h('div', {className: ['slides']}, slides)]),
+          ...SCRIPT_ASSETS.map((asset) => (inline ? h('script', inline(asset)) : h('script', {src: asset.href}))),
+          h('script', init)
+        ])
+      ])
+    ]
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * `--embed`: one HTML file a teacher can mail. Stylesheets and scripts are
+ * inlined and images become data URLs, so the file needs nothing beside it.
+ */
+import {readFileSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import {extname} from 'node:path'
+import type {Element, Root} from 'hast'
+import {visit} from 'unist-util-visit'
+import type {Asset} from './assets.js'
+
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif'
+}
+
+/** An asset's text, safe inside `<style>`/`<script>`: a closing tag would end the element early. */
+export function inlineAsset(asset: Asset): string {
+  return readFileSync(asset.source, 'utf8').replace(/<\/(script|style)/gi, '<\\/$1')
+}
+
+export async function inlineImages(tree: Root, images: Asset[]): Promise<void> {
+  const urls = new Map<string, string>()
+  for (const image of images) {
+    const mime = MIME[extname(image.source).toLowerCase()] ?? 'application/octet-stream'
+    urls.set(image.href, `data:${mime};base64,${(await readFile(image.source)).toString('base64')}`)
+  }
+  visit(tree, 'element', (node: Element) => {
+    const src = node.properties?.src
+    if (node.tagName === 'img' && typeof src === 'string' && urls.has(src)) node.properties.src = urls.get(src)!
+  })
+}
