@@ -39,7 +39,9 @@ function readFrontMatter(tree: Root, file: VFile): FrontMatter {
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const [line, col] = error.linePos ? [error.linePos[0].line, error.linePos[0].col] : [1, 1]
-      report(file, `broken YAML front matter: ${error.message.split('\n')[0]}`, toPoint(line, col), 'front-matter', {
+      // The YAML's own "at line N, column M" counts from the front matter, not the file.
+      const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+      report(file, `broken YAML front matter: ${reason}`, toPoint(line, col), 'front-matter', {
         fatal: true,
         note: 'fix the YAML between the `---` lines (quote values that contain `: ` or start with `@`)'
       })
