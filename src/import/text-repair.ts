@@ -1,0 +1,80 @@
+/**
+ * Repairs the typing habits of student essays (missing space after a full
+ * stop, `Khrushchev 's`, straight or mixed quotes, runs of spaces) while
+ * remembering, for every repaired character, the offset it came from, so a
+ * warning found later still points at the line and column of the original file.
+ */
+import type {Point} from 'unist'
+
+export interface Repaired {
+  /** The repaired text. */
+  text: string
+  /** `map[i]` is the offset in the original text of repaired character `i` (one extra entry for the end). */
+  map: number[]
+}
+
+type Replacer = (match: RegExpExecArray) => string
+
+/** Runs `pattern` over the text, replacing each match and keeping the offset map in step. */
+function edit(state: Repaired, pattern: RegExp, replace: Replacer): Repaired {
+  let text = ''
+  const map: number[] = []
+  let last = 0
+  for (const match of state.text.matchAll(pattern)) {
+    const start = match.index
+    const end = start + match[0].length
+    text += state.text.slice(last, start)
+    map.push(...state.map.slice(last, start))
+    const replacement = replace(match as RegExpExecArray)
+    text += replacement
+    // Equal lengths map one to one; otherwise every new character points at the match start.
+    for (let i = 0; i < replacement.length; i++) {
+      map.push(replacement.length === match[0].length ? state.map[start + i]! : state.map[start]!)
+    }
+    last = end
+  }
+  text += state.text.slice(last)
+  map.push(...state.map.slice(last))
+  return {text, map}
+}
+
+// A full stop after a lone capital (`U.S.`, `J.F.`) is an initial, not a sentence end.
+const MISSING_SPACE = /(?<![\s.(]\p{Lu}|^\p{Lu}|\S*(?:\/\/|www\.)\S*)([.!?]["”’)\]]*)(?=\p{Lu}\p{Ll})/gmu
+
+/** Repairs `source`; pure, so it can be unit tested. */
+export function repairText(source: string): Repaired {
+  let state: Repaired = {text: source, map: Array.from({length: source.length + 1}, (_, i) => i)}
+  state = edit(state, /\r\n?|\u2028|\u2029/g, () => '\n')
+  state = edit(state, /[\t\u00a0\u2000-\u200a\u202f\u3000]/g, () => ' ')
+  state = edit(state, /[\u200b\ufeff\u00ad]/g, () => '')
+  // Keep leading indentation: it tells block quotes from body text.
+  state = edit(state, /(?<=\S) {2,}(?=\S)/g, () => ' ')
+  state = edit(state, / +$/gm, () => '')
+  state = edit(state, /(?<=\p{L}) ['’](?=(?:s|t|d|m|ll|re|ve)\b)/gu, () => '’')
+  state = edit(state, /(?<=\p{L})'(?=\p{L})/gu, () => '’')
+  state = edit(state, /(?<=\p{L}) +(?=[,;](?:\s|$))/gmu, () => '')
+  state = edit(state, MISSING_SPACE, (match) => `${match[1]} `)
+  state = edit(state, /["“”„‟″]/g, (match) => {
+    const before = state.text[match.index - 1]
+    return before === undefined || /[\s([{\u2014–-]/.test(before) ? '“' : '”'
+  })
+  state = edit(state, /(?<=^|[\s([{])['‘](?=\S)/gmu, () => '‘')
+  state = edit(state, /(?<=\S)'/g, () => '’')
+  return state
+}
+
+/** Turns offsets of the original text into 1-based points. */
+export function pointMaker(source: string): (offset: number) => Point {
+  const starts = [0]
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') starts.push(i + 1)
+  return (offset) => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (starts[mid]! <= offset) low = mid
+      else high = mid - 1
+    }
+    return {line: low + 1, column: offset - starts[low]! + 1, offset}
+  }
+}
