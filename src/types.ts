@@ -10,9 +10,14 @@ import type {Data, Parent, PhrasingContent, RootContent} from 'mdast'
 export interface CitationItem {
   id: string
   prefix: string
+  /** The suffix after the locator: `, emphasis added` in `[@a, p. 3, emphasis added]`. */
   suffix: string
   /** `-@key`: print the year only. */
   suppressAuthor: boolean
+  /** The locator parsed from the suffix (`58` in `p. 58`), as pandoc does. */
+  locator?: string
+  /** CSL locator type of `locator`: `page`, `chapter`, `section`… */
+  label?: string
 }
 
 /** A pandoc citation cluster: `[@a; @b, p. 4]` (normal) or `@a [p. 4]` (narrative). */

@@ -1,0 +1,155 @@
+/**
+ * remark plugin: pandoc citation syntax → `citation` nodes with positions.
+ * A careful pass over text nodes rather than a micromark extension: the
+ * published ones target an older micromark. `[@key]` may span several nodes
+ * (`[@key, *passim*]`), so each parent's phrasing children are read as one
+ * string in which other inline nodes stand as one blocked character.
+ */
+import type {Nodes, PhrasingContent, Root, Text} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Point, Position} from 'unist'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import type {Citation, CitationItem} from '../types.js'
+import {parseLocator} from './citations/locator.js'
+import {type Range, type ScannedCitation, scanCitations} from './citations/scan.js'
+import {mapText, type TextMap} from './citations/source-map.js'
+
+/** Stands in for an inline node (emphasis, code, link…) inside the joined text. */
+const STAND_IN = '\uFFFC'
+
+// Inside a link a citation would nest anchors; code is literal.
+const SKIP = new Set(['link', 'linkReference', 'citation', 'code', 'inlineCode', 'html', 'yaml'])
+
+interface Piece {
+  node: PhrasingContent
+  /** Index of the piece's first character in the joined text. */
+  from: number
+  map?: TextMap
+}
+
+export function remarkCitations() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value ?? '')
+    const toPoint = pointer(source)
+    visit(tree, (node: Nodes) => {
+      if (SKIP.has(node.type)) return 'skip'
+      if ('children' in node && node.children.some((child) => child.type === 'text')) {
+        node.children = rewrite(node.children as PhrasingContent[], source, toPoint) as typeof node.children
+      }
+      return undefined
+    })
+  }
+}
+
+function rewrite(children: PhrasingContent[], source: string, toPoint: (offset: number) => Point): PhrasingContent[] {
+  const pieces: Piece[] = []
+  let text = ''
+  for (const node of children) {
+    const position = node.position
+    const map =
+      node.type === 'text' && position?.start.offset !== undefined && position.end.offset !== undefined
+        ? mapText(node.value, source, position.start.offset, position.end.offset)
+        : undefined
+    pieces.push({node, from: text.length, map})
+    text += node.type === 'text' ? node.value : STAND_IN
+  }
+
+  const pieceAt = (index: number) => {
+    let low = 0
+    while (low + 1 < pieces.length && pieces[low + 1]!.from <= index) low++
+    return pieces[low]!
+  }
+  const blocked = (index: number) => {
+    const piece = pieceAt(index)
+    return piece.node.type !== 'text' || piece.map?.escaped[index - piece.from] === true
+  }
+
+  const found = scanCitations(text, blocked)
+  if (found.length === 0) return children
+
+  // Offsets in the source of a joined-text boundary, as the start or end of a range.
+  const startOffset = (index: number): number | undefined => {
+    const piece = pieceAt(index)
+    return piece.map ? piece.map.offsets[index - piece.from] : piece.node.position?.start.offset
+  }
+  const endOffset = (index: number): number | undefined => {
+    const piece = pieceAt(index - 1)
+    return piece.map ? piece.map.offsets[index - piece.from] : piece.node.position?.end.offset
+  }
+  const place = (start: number, end: number): Position | undefined => {
+    const from = startOffset(start)
+    const to = endOffset(end)
+    return from === undefined || to === undefined ? undefined : {start: toPoint(from), end: toPoint(to)}
+  }
+  const slice = (start: number, end: number): PhrasingContent[] => {
+    const nodes: PhrasingContent[] = []
+    for (const piece of pieces) {
+      const length = piece.node.type === 'text' ? piece.node.value.length : 1
+      const from = Math.max(start, piece.from)
+      const to = Math.min(end, piece.from + length)
+      if (from >= to) continue
+      if (piece.node.type !== 'text') nodes.push(piece.node)
+      else {
+        const node: Text = {type: 'text', value: piece.node.value.slice(from - piece.from, to - piece.from)}
+        const position = place(from, to)
+        if (position) node.position = position
+        nodes.push(node)
+      }
+    }
+    return nodes
+  }
+  // Prefix and suffix as plain text, inline nodes flattened (`*passim*` → `passim`).
+  const plain = ([start, end]: Range) => slice(start, end).map((node) => toString(node)).join('')
+
+  const result: PhrasingContent[] = []
+  let cursor = 0
+  for (const scanned of found) {
+    result.push(...slice(cursor, scanned.start))
+    result.push(citation(scanned, slice(scanned.start, scanned.end), plain, place(scanned.start, scanned.end), source))
+    cursor = scanned.end
+  }
+  result.push(...slice(cursor, text.length))
+  return result
+}
+
+function citation(
+  scanned: ScannedCitation,
+  children: PhrasingContent[],
+  plain: (range: Range) => string,
+  position: Position | undefined,
+  source: string
+): Citation {
+  const items: CitationItem[] = scanned.items.map((item) => {
+    const {locator, label, suffix} = parseLocator(plain(item.suffix))
+    const result: CitationItem = {id: item.id, prefix: plain(item.prefix), suffix, suppressAuthor: item.suppressAuthor}
+    if (locator !== undefined) {
+      result.locator = locator
+      result.label = label
+    }
+    return result
+  })
+  const raw =
+    position?.start.offset !== undefined && position.end.offset !== undefined
+      ? source.slice(position.start.offset, position.end.offset)
+      : children.map((node) => toString(node)).join('')
+  const node: Citation = {type: 'citation', mode: scanned.mode, items, raw, children}
+  if (position) node.position = position
+  return node
+}
+
+/** offset → line/column, with the offset kept so `raw` can be sliced. */
+function pointer(source: string) {
+  const starts = [0]
+  for (let index = 0; index < source.length; index++) if (source[index] === '\n') starts.push(index + 1)
+  return (offset: number): Point => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+    return {line: low + 1, column: offset - starts[low]! + 1, offset}
+  }
+}
