@@ -4,7 +4,6 @@
  * `file.data.config`, so rebuilds reuse it.
  */
 import type {Root as HastRoot} from 'hast'
-import rehypeHighlight from 'rehype-highlight'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -12,6 +11,7 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {type ConfigOverrides, remarkDeckConfig} from './config.js'
+import {remarkChunkedParse} from './parse/chunked-parse.js'
 import {remarkFencedDivs} from './parse/fenced-divs.js'
 import {remarkFragments} from './parse/fragments.js'
 import {remarkFrontMatterData} from './parse/front-matter.js'
@@ -19,6 +19,7 @@ import {remarkImages} from './parse/images.js'
 import {remarkQuotes} from './parse/quotes.js'
 import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
+import {rehypeHighlightCode} from './render/highlight.js'
 
 export function createProcessor(overrides: ConfigOverrides = {}) {
   return unified()
@@ -26,6 +27,7 @@ export function createProcessor(overrides: ConfigOverrides = {}) {
     .use(remarkGfm)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkFencedDivs)
+    .use(remarkChunkedParse)
     .use(remarkFrontMatterData)
     .use(remarkDeckConfig, overrides)
     .use(remarkImages)
@@ -33,7 +35,7 @@ export function createProcessor(overrides: ConfigOverrides = {}) {
     .use(remarkFragments)
     .use(remarkQuotes)
     .use(remarkRehype, {handlers, allowDangerousHtml: true})
-    .use(rehypeHighlight, {detect: false})
+    .use(rehypeHighlightCode)
     .freeze()
 }
 
