@@ -1,0 +1,113 @@
+/**
+ * The citeproc engine for one (style, locale, bibliography), cached so a
+ * rebuild reuses it. Formats citation clusters (in-text or note text), single
+ * bibliography entries and the sorted bibliography, as HTML that citeproc has
+ * escaped: field text never arrives as markup. `toHast` turns it into nodes.
+ */
+import CSL from 'citeproc'
+import type {CitationItem as CslCitationItem} from 'citeproc'
+import type {ElementContent} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import type {CitationItem} from '../types.js'
+import type {Bibliography} from './load.js'
+import {localeXml, type Style} from './styles.js'
+
+/** One source in a cluster, with whether the deck cites it here for the first time. */
+export interface EngineItem extends CitationItem {
+  first: boolean
+}
+
+export interface BibliographyEntry {
+  id: string
+  html: string
+}
+
+export class CiteEngine {
+  readonly style: Style
+  private readonly engine: InstanceType<typeof CSL.Engine>
+  private registered = ''
+  private entries: BibliographyEntry[] | undefined
+
+  constructor(style: Style, lang: string, bibliography: Bibliography) {
+    this.style = style
+    this.engine = new CSL.Engine(
+      {retrieveLocale: localeXml, retrieveItem: (id: string) => bibliography.items.get(id)},
+      style.xml,
+      lang,
+      true
+    )
+    this.engine.setOutputFormat('html')
+    // Links for DOIs and URLs, so references are clickable on the slide.
+    this.engine.opt.development_extensions.wrap_url_and_doi = true
+  }
+
+  /**
+   * Registers the cited sources in order of first citation (citation numbers,
+   * name and year disambiguation) and the `nocite` ones for the bibliography.
+   */
+  register(cited: string[], uncited: string[] = []): void {
+    const key = `${cited.join('\u0000')}\u0001${uncited.join('\u0000')}`
+    if (key === this.registered) return
+    this.engine.updateItems(cited)
+    this.engine.updateUncitedItems(uncited)
+    this.registered = key
+    this.entries = undefined
+  }
+
+  /** A cluster as the style prints it: `(Roskin & Berry, 2010, p. 58)`, `[3]`, or a note. */
+  cluster(items: EngineItem[], mode: 'normal' | 'narrative' = 'normal'): string {
+    // A note holds the whole citation, so a narrative one is formatted like any other.
+    if (mode === 'narrative' && this.style.class !== 'note') {
+      const author = this.engine.makeCitationCluster(items.map((item) => ({...toCsl(item), 'author-only': true})))
+      const rest = this.engine.makeCitationCluster(items.map((item) => ({...toCsl(item), 'suppress-author': true})))
+      // Numeric styles print no author in citations; citeproc says so in the output.
+      return [author, rest].filter((part) => part && !part.includes('NO_PRINTED_FORM')).join(' ')
+    }
+    return this.engine.makeCitationCluster(items.map(toCsl))
+  }
+
+  /** One source's bibliography entry (registered sources only). */
+  entry(id: string): string | undefined {
+    return this.bibliography().find((entry) => entry.id === id)?.html
+  }
+
+  /** Registered sources as the style sorts and prints them. */
+  bibliography(): BibliographyEntry[] {
+    if (this.entries) return this.entries
+    const result = this.engine.makeBibliography()
+    this.entries = result ? result[1].map((html, index) => ({id: result[0].entry_ids[index]![0]!, html})) : []
+    return this.entries
+  }
+}
+
+function toCsl(item: EngineItem): CslCitationItem {
+  const result: CslCitationItem = {id: item.id, position: item.first ? 0 : 1}
+  if (item.prefix) result.prefix = `${item.prefix} `
+  if (item.suffix) result.suffix = item.suffix
+  if (item.locator !== undefined) {
+    result.locator = item.locator
+    result.label = item.label ?? 'page'
+  }
+  if (item.suppressAuthor) result['suppress-author'] = true
+  return result
+}
+
+const engines = new Map<string, CiteEngine>()
+
+/** The cached engine for a style, locale and bibliography version. */
+export function getEngine(style: Style, lang: string, bibliography: Bibliography): CiteEngine {
+  const key = `${style.name}\u0000${style.xml.length}\u0000${lang}\u0000${bibliography.version}`
+  let engine = engines.get(key)
+  if (!engine) {
+    // A few decks at a time (a watch session, a test run); drop the oldest.
+    if (engines.size >= 8) engines.delete(engines.keys().next().value!)
+    engine = new CiteEngine(style, lang, bibliography)
+    engines.set(key, engine)
+  }
+  return engine
+}
+
+/** citeproc's HTML as hast; its text is escaped, so this parses only citeproc's own tags. */
+export function toHast(html: string): ElementContent[] {
+  return fromHtml(html, {fragment: true}).children as ElementContent[]
+}

@@ -1,0 +1,141 @@
+/**
+ * CSL styles by name (`csl: apa`) or by path (`csl: my-style.csl`), and CSL
+ * locales by `lang:`. All shipped styles work offline: APA and Harvard come
+ * with @citation-js/plugin-csl, the others are the official CSL files in
+ * `styles/` (CC BY-SA, see `styles/LICENSE`).
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {dirname, extname, join, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import core from '@citation-js/core'
+import '@citation-js/plugin-csl'
+import type {VFile} from 'vfile'
+import {report} from '../messages.js'
+
+/** How a style cites: in the text with author and date, with a number, or in a note. */
+export type StyleClass = 'author-date' | 'numeric' | 'note'
+
+export interface Style {
+  /** The shipped name, or the absolute path of a `.csl` file. */
+  name: string
+  xml: string
+  class: StyleClass
+  /** Title of the references slide as the style's tradition has it. */
+  referencesTitle: string
+}
+
+const STYLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'styles')
+
+// Shipped names; the value is a plugin-csl template or a file in `styles/`.
+const SHIPPED: Record<string, {template?: string; file?: string}> = {
+  apa: {template: 'apa'},
+  mla: {file: 'modern-language-association.csl'},
+  'chicago-notes': {file: 'chicago-fullnote-bibliography.csl'},
+  'chicago-author-date': {file: 'chicago-author-date.csl'},
+  harvard: {template: 'harvard1'},
+  ieee: {file: 'ieee.csl'}
+}
+
+const ALIASES: Record<string, string> = {
+  apa7: 'apa',
+  'modern-language-association': 'mla',
+  mla9: 'mla',
+  chicago: 'chicago-notes',
+  'chicago-note-bibliography': 'chicago-notes',
+  'chicago-notes-bibliography': 'chicago-notes',
+  'chicago-fullnote-bibliography': 'chicago-notes',
+  harvard1: 'harvard',
+  'harvard-cite-them-right': 'harvard'
+}
+
+export const shippedStyles = Object.keys(SHIPPED)
+
+const loaded = new Map<string, Style>()
+
+/**
+ * The style for a `csl:` value: a shipped name or a `.csl` path relative to
+ * the deck. A style that cannot be used is an error on the deck, and APA
+ * stands in so the deck still builds.
+ */
+export function resolveStyle(value: string, file: VFile): Style {
+  const name = ALIASES[value.toLowerCase()] ?? value.toLowerCase()
+  if (SHIPPED[name]) return shipped(name)
+  const place = file.data.matter?.place('csl')
+  if (extname(value).toLowerCase() !== '.csl') {
+    report(file, `unknown citation style '${value}'`, place, 'unknown-style', {
+      fatal: true,
+      note: `use one of ${shippedStyles.join(', ')}, or the path of a .csl file`
+    })
+    return shipped('apa')
+  }
+  const path = resolve(file.dirname ?? process.cwd(), value)
+  if (!existsSync(path)) {
+    report(file, `citation style not found: ${value}`, place, 'unknown-style', {fatal: true, note: `looked for ${path}`})
+    return shipped('apa')
+  }
+  const xml = readFileSync(path, 'utf8')
+  // A dependent style only names its parent; citeproc needs the parent's text.
+  const parent = /<link[^>]+href="([^"]+)"[^>]+rel="independent-parent"/.exec(xml)?.[1]
+  if (parent || !/<citation[\s>]/.test(xml)) {
+    report(file, `'${value}' is not a complete CSL style`, place, 'unknown-style', {
+      fatal: true,
+      note: parent ? `it is a dependent style: use its parent ${parent}` : 'it has no <citation> element'
+    })
+    return shipped('apa')
+  }
+  return cached(path, xml)
+}
+
+function shipped(name: string): Style {
+  const known = loaded.get(name)
+  if (known) return known
+  const {template, file} = SHIPPED[name]!
+  const xml = template ? core.plugins.config.get('@csl').templates.get(template) : readFileSync(join(STYLES_DIR, file!), 'utf8')
+  return cached(name, xml)
+}
+
+function cached(name: string, xml: string): Style {
+  const known = loaded.get(name)
+  if (known?.xml === xml) return known
+  const style: Style = {name, xml, class: styleClass(xml), referencesTitle: referencesTitle(xml)}
+  loaded.set(name, style)
+  return style
+}
+
+function styleClass(xml: string): StyleClass {
+  const format = /citation-format="([^"]+)"/.exec(xml)?.[1]
+  if (format === 'note' || /<style[^>]*\sclass="note"/.test(xml)) return 'note'
+  if (format === 'numeric' || format === 'label') return 'numeric'
+  return 'author-date'
+}
+
+function referencesTitle(xml: string): string {
+  const format = /citation-format="([^"]+)"/.exec(xml)?.[1]
+  if (format === 'note') return 'Bibliography'
+  // MLA is the `author` format (author-page, no date).
+  if (format === 'author') return 'Works Cited'
+  return 'References'
+}
+
+/** The CSL locale name for `lang:`; one that does not ship is a warning and en-US. */
+export function resolveLocale(lang: string, file: VFile): string {
+  const locales = core.plugins.config.get('@csl').locales
+  const wanted = lang.replace('_', '-')
+  if (locales.has(wanted)) return wanted
+  // `de` or `de-AT` fall back to the locale of the same language.
+  const language = wanted.split('-')[0]!.toLowerCase()
+  const match = locales.list().find((name) => name.toLowerCase().startsWith(`${language}-`))
+  if (match) return match
+  report(file, `no citation locale for lang '${lang}'`, file.data.matter?.place('lang'), 'unknown-locale', {
+    note: `citations use en-US; shipped locales: ${locales.list().join(', ')}`
+  })
+  return 'en-US'
+}
+
+/** The locale XML citeproc asks for (it asks by language too, e.g. `en`). */
+export function localeXml(lang: string): string {
+  const locales = core.plugins.config.get('@csl').locales
+  if (locales.has(lang)) return locales.get(lang)
+  const match = locales.list().find((name) => name.toLowerCase().startsWith(`${lang.toLowerCase()}-`))
+  return locales.get(match ?? 'en-US')
+}

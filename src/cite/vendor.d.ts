@@ -1,0 +1,53 @@
+/** The parts of citation-js and citeproc-js that citedeck uses; neither ships types. */
+declare module '@citation-js/core' {
+  interface Register<T> {
+    has(key: string): boolean
+    get(key: string): T
+    list(): string[]
+  }
+  const core: {
+    plugins: {
+      input: {chain(data: unknown, options: {forceType: string; generateGraph: boolean}): Array<Record<string, unknown>>}
+      config: {get(name: '@csl'): {templates: Register<string>; locales: Register<string>}}
+    }
+  }
+  export default core
+}
+declare module '@citation-js/plugin-bibtex'
+declare module '@citation-js/plugin-csl'
+
+declare module 'citeproc' {
+  export interface CitationItem {
+    id: string
+    locator?: string
+    label?: string
+    prefix?: string
+    suffix?: string
+    'suppress-author'?: boolean
+    'author-only'?: boolean
+    /** 0 first, 1 subsequent (set by the caller for `makeCitationCluster`). */
+    position?: number
+  }
+  export interface BibliographyParams {
+    entry_ids: string[][]
+    hangingindent?: number
+    'second-field-align'?: string | false
+    bibliography_errors: unknown[]
+  }
+  class Engine {
+    constructor(
+      sys: {retrieveLocale(lang: string): string; retrieveItem(id: string): unknown},
+      style: string,
+      lang?: string,
+      forceLang?: boolean
+    )
+    opt: {development_extensions: Record<string, boolean>; class: string}
+    setOutputFormat(format: 'html' | 'text'): void
+    updateItems(ids: string[]): void
+    updateUncitedItems(ids: string[]): void
+    makeCitationCluster(items: CitationItem[]): string
+    makeBibliography(): false | [BibliographyParams, string[]]
+  }
+  const CSL: {Engine: typeof Engine}
+  export default CSL
+}
