@@ -5,22 +5,18 @@
  * module writes to the terminal.
  */
 import {readFileSync} from 'node:fs'
-import {relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {Command, CommanderError, Option} from 'commander'
-import {formatMessages} from './cli/format.js'
+import {Command, CommanderError} from 'commander'
+import {buildCommand} from './cli/build.js'
+import type {CliContext, CliIO} from './cli/context.js'
 import {CitedeckError, exitCodeFor} from './errors.js'
-import {build} from './index.js'
-import {hasErrors} from './messages.js'
 
-export interface CliIO {
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-}
+export type {CliIO} from './cli/context.js'
 
 const defaultIO: CliIO = {
   stdout: (text) => process.stdout.write(text + '\n'),
-  stderr: (text) => process.stderr.write(text + '\n')
+  stderr: (text) => process.stderr.write(text + '\n'),
+  isTTY: process.stderr.isTTY
 }
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version
@@ -35,19 +31,9 @@ export async function citedeckCli(argv: string[], io: CliIO = defaultIO): Promis
     .configureOutput({writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd())})
     .showHelpAfterError('(run citedeck --help for usage)')
 
-  program
-    .command('build')
-    .description('build a deck folder (index.html + assets) from a Markdown outline')
-    .argument('<input>', 'the deck: a Markdown outline (.md)')
-    .option('-o, --output <path>', 'output folder (default: dist/<deck>), or .html file with --embed')
-    .option('-t, --theme <name|file.css>', 'a shipped theme name or a CSS file')
-    .option('--embed', 'write one self-contained HTML file with everything inlined')
-    .option('--strict', 'fail (exit 1) on warnings too')
-    .option('--force', 'replace an output folder that citedeck did not make')
-    .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
-    .action(async (input: string, options: BuildFlags) => {
-      exitCode = await runBuild(input, options, io)
-    })
+  const context: CliContext = {io, exit: (code) => (exitCode = code)}
+  // addCommand does not pass on exitOverride and the output settings; copy them.
+  for (const command of [buildCommand(context)]) program.addCommand(command.copyInheritedSettings(program))
 
   try {
     await program.parseAsync(argv, {from: 'user'})
@@ -60,35 +46,6 @@ export async function citedeckCli(argv: string[], io: CliIO = defaultIO): Promis
     }
     throw error
   }
-}
-
-interface BuildFlags {
-  output?: string
-  theme?: string
-  embed?: boolean
-  strict?: boolean
-  force?: boolean
-  quiet?: boolean
-}
-
-async function runBuild(input: string, flags: BuildFlags, io: CliIO): Promise<number> {
-  const result = await build(input, {
-    output: flags.output,
-    theme: flags.theme,
-    embed: flags.embed,
-    strict: flags.strict,
-    force: flags.force
-  })
-  for (const line of formatMessages(result.file)) io.stderr(line)
-  if (!result.output) {
-    const why = hasErrors(result.file) ? 'errors' : 'warnings (--strict)'
-    io.stderr(`citedeck: not built because of ${why}; the previous output was kept`)
-    return 1
-  }
-  if (!flags.quiet) {
-    io.stdout(`built ${relative(process.cwd(), result.output) || '.'} (${result.deck.slideCount} slides)`)
-  }
-  return 0
 }
 
 // Run when executed directly (the `citedeck` bin), not when imported by tests.

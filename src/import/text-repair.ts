@@ -41,9 +41,10 @@ function edit(state: Repaired, pattern: RegExp, replace: Replacer): Repaired {
 // A full stop after a lone capital (`U.S.`, `J.F.`) is an initial, not a sentence end.
 const MISSING_SPACE = /(?<![\s.(]\p{Lu}|^\p{Lu}|\S*(?:\/\/|www\.)\S*)([.!?]["”’)\]]*)(?=\p{Lu}\p{Ll})/gmu
 
-/** Repairs `source`; pure, so it can be unit tested. */
-export function repairText(source: string): Repaired {
+/** Repairs `source`; `markdown` also drops emphasis marks (APA italicises titles). */
+export function repairText(source: string, {markdown = false} = {}): Repaired {
   let state: Repaired = {text: source, map: Array.from({length: source.length + 1}, (_, i) => i)}
+  if (markdown) state = edit(state, /(\*\*|__|\*|_)(?=\S)([^*_\n]+?)(?<=\S)\1/g, (match) => match[2]!)
   state = edit(state, /\r\n?|\u2028|\u2029/g, () => '\n')
   state = edit(state, /[\t\u00a0\u2000-\u200a\u202f\u3000]/g, () => ' ')
   state = edit(state, /[\u200b\ufeff\u00ad]/g, () => '')

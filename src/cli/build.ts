@@ -1,0 +1,51 @@
+/** `citedeck build`: compile a deck and write its folder (or one embedded file). */
+import {relative} from 'node:path'
+import {Command, Option} from 'commander'
+import {build} from '../index.js'
+import {hasErrors} from '../messages.js'
+import {formatMessages} from './format.js'
+import type {CliContext} from './context.js'
+
+interface BuildFlags {
+  output?: string
+  theme?: string
+  embed?: boolean
+  strict?: boolean
+  force?: boolean
+  quiet?: boolean
+}
+
+export function buildCommand(context: CliContext): Command {
+  return new Command('build')
+    .description('build a deck folder (index.html + assets) from a Markdown outline')
+    .argument('<input>', 'the deck: a Markdown outline (.md)')
+    .option('-o, --output <path>', 'output folder (default: dist/<deck>), or .html file with --embed')
+    .option('-t, --theme <name|file.css>', 'a shipped theme name or a CSS file')
+    .option('--embed', 'write one self-contained HTML file with everything inlined')
+    .option('--strict', 'fail (exit 1) on warnings too')
+    .option('--force', 'replace an output folder that citedeck did not make')
+    .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
+    .action(async (input: string, flags: BuildFlags) => {
+      context.exit(await runBuild(input, flags, context))
+    })
+}
+
+async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Promise<number> {
+  const result = await build(input, {
+    output: flags.output,
+    theme: flags.theme,
+    embed: flags.embed,
+    strict: flags.strict,
+    force: flags.force
+  })
+  for (const line of formatMessages(result.file)) io.stderr(line)
+  if (!result.output) {
+    const why = hasErrors(result.file) ? 'errors' : 'warnings (--strict)'
+    io.stderr(`citedeck: not built because of ${why}; the previous output was kept`)
+    return 1
+  }
+  if (!flags.quiet) {
+    io.stdout(`built ${relative(process.cwd(), result.output) || '.'} (${result.deck.slideCount} slides)`)
+  }
+  return 0
+}

@@ -1,0 +1,139 @@
+/**
+ * Essay import: a prose essay with APA citations and a reference list becomes
+ * an editable outline deck (`deck.md`) and its bibliography as CSL-JSON.
+ * Problems are vfile messages placed at the line and column of the original
+ * essay; only an input that gives no essay at all is fatal.
+ */
+import type {VFile} from 'vfile'
+import {report as message} from '../messages.js'
+import type {CslItem} from './csl.js'
+import {docxText} from './docx.js'
+import {type FoundCitation, collectAliases, findCitations} from './in-text.js'
+import {writeOutline} from './outline.js'
+import {findReferenceSection} from './reference-section.js'
+import {buildReferences} from './references.js'
+import type {ImportReport} from './report.js'
+import {splitBlocks} from './structure.js'
+import {pointMaker, repairText} from './text-repair.js'
+import {essayTopic} from './topics.js'
+
+export type {CslItem} from './csl.js'
+export type {ImportReport} from './report.js'
+export {formatReport} from './report.js'
+
+export interface ImportOptions {
+  /** Essay title when the essay has no title line (default: derived from its topic). */
+  title?: string
+}
+
+export interface ImportResult {
+  markdown: string
+  references: CslItem[]
+  report: ImportReport
+}
+
+// Beyond this an input is not an essay; refusing beats a slow, useless deck.
+const MAX_CHARACTERS = 2_000_000
+
+/** Imports `file` (text, Markdown or a .docx as bytes); never throws for bad content. */
+export async function importEssay(file: VFile, options: ImportOptions = {}): Promise<ImportResult> {
+  const empty: ImportResult = {markdown: '', references: [], report: emptyReport()}
+  const source = await readEssay(file)
+  if (source === undefined) return empty
+  const markdown = /\.(?:md|markdown)$/i.test(file.path ?? '')
+  const repaired = repairText(source, {markdown})
+  const pointAt = pointMaker(source)
+  const place = (offset: number) => pointAt(repaired.map[offset] ?? source.length)
+
+  const section = findReferenceSection(repaired.text)
+  if (!section) message(file, 'No reference list found (a “References” heading or line)', place(0), 'import-no-references')
+  const references = buildReferences(section?.entries ?? [])
+  for (const reference of references) {
+    if (!reference.parsed) message(file, 'Reference entry has no `(year)` and was kept as written', place(reference.start), 'import-unparsed-reference')
+  }
+  const body = repaired.text.slice(0, section?.start ?? repaired.text.length)
+  const context = {references, aliases: collectAliases(body)}
+  const {header, blocks} = splitBlocks(repaired.text, body.length)
+
+  const cites: string[] = []
+  const found: FoundCitation[] = []
+  const outlineBlocks = blocks.map((block) => {
+    if (block.kind === 'heading') return {kind: block.kind, text: block.text}
+    const {citations, problems} = findCitations(block.text, context)
+    for (const problem of problems) message(file, problem.reason, place(block.offsets[problem.offset] ?? block.start), problem.rule)
+    found.push(...citations)
+    let text = block.text
+    for (const citation of [...citations].reverse()) {
+      cites.push(citation.pandoc)
+      text = `${text.slice(0, citation.start)}\uE000${cites.length - 1}\uE001${text.slice(citation.end)}`
+    }
+    return {kind: block.kind, text}
+  })
+  if (found.length === 0 && blocks.length > 0) message(file, 'No in-text citations found', place(0), 'import-no-citations')
+
+  header.title ??= options.title ?? essayTopic(body, references.map((reference) => reference.item.title ?? ''))
+  const citedNames = references.flatMap((reference) => reference.item.author?.map((name) => name.family ?? name.literal ?? '') ?? [])
+  const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames})
+  for (const index of outline.cutOff) {
+    message(file, 'Quotation looks cut off (no closing mark or final punctuation); kept as written', place(blocks[index]!.start), 'import-cut-off-quote')
+  }
+  const inOutline = outline.sentences.filter((sentence) => outline.markdown.includes(sentence)).length
+  return {
+    markdown: outline.markdown,
+    references: references.map((reference) => reference.item),
+    report: {
+      paragraphs: blocks.filter((block) => block.kind !== 'heading').length,
+      sentences: {total: outline.sentences.length, inOutline},
+      references: {entries: references.length, parsed: references.filter((reference) => reference.parsed).length},
+      citations: {found: found.length, resolved: found.filter((citation) => citation.resolved).length},
+      quotes: outline.quotes,
+      slides: outline.slides,
+      warnings: file.messages.length
+    }
+  }
+}
+
+/** The essay text, or undefined after a fatal message when there is none. */
+async function readEssay(file: VFile): Promise<string | undefined> {
+  const value = file.value
+  const bytes = typeof value === 'string' ? undefined : value
+  const start = {line: 1, column: 1}
+  let text: string
+  if (bytes && (/\.docx$/i.test(file.path ?? '') || (bytes[0] === 0x50 && bytes[1] === 0x4b))) {
+    try {
+      text = await docxText(bytes)
+    } catch {
+      message(file, 'Cannot read this .docx file (not a Word document, or damaged)', start, 'import-unreadable', {fatal: true})
+      return undefined
+    }
+  } else {
+    text = bytes ? new TextDecoder().decode(bytes) : String(value ?? '')
+  }
+  // NUL bytes or many control characters: a binary file given by mistake.
+  const control = text.slice(0, 4096).match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0
+  if (control > 8 || text.includes('\u0000')) message(file, 'This file looks binary, not an essay', start, 'import-binary', {fatal: true})
+  else if (!text.trim()) message(file, 'The essay is empty', start, 'import-empty', {fatal: true})
+  else if (text.length > MAX_CHARACTERS) {
+    message(file, `The essay is too long to import (${Math.round(text.length / 1000)}k characters; limit ${MAX_CHARACTERS / 1000}k)`, start, 'import-too-large', {fatal: true, note: 'Split it into parts and import each.'})
+  } else return text
+  return undefined
+}
+
+function emptyReport(): ImportReport {
+  return {paragraphs: 0, sentences: {total: 0, inOutline: 0}, references: {entries: 0, parsed: 0}, citations: {found: 0, resolved: 0}, quotes: 0, slides: 0, warnings: 0}
+}
+
+/**
+ * True for a prose essay: `.txt` and `.docx` always; `.md` (when `text` is
+ * given) when it has a reference list but no outline structure (slide
+ * headings, bullet lists, fenced divs).
+ */
+export function isEssayPath(path: string, text?: string): boolean {
+  if (/\.(?:txt|docx)$/i.test(path)) return true
+  if (!/\.(?:md|markdown)$/i.test(path) || text === undefined) return false
+  const lines = text.split('\n')
+  const headings = lines.filter((line) => /^##\s/.test(line) && !/^##\s+(?:references|works cited|bibliography|sources)\s*$/i.test(line)).length
+  const bullets = lines.filter((line) => /^\s*[-*+]\s/.test(line)).length
+  const prose = lines.filter((line) => line.split(/\s+/).length > 40).length
+  return findReferenceSection(text) !== undefined && prose > 0 && bullets < prose && headings <= prose / 3 && !/^:::/m.test(text)
+}

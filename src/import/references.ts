@@ -1,0 +1,96 @@
+/**
+ * The essay's reference list as CSL-JSON items plus what in-text citations are
+ * matched against: the names a citation may use for each entry and its year.
+ */
+import {type CslItem, assignKeys, fold} from './csl.js'
+import {parseEntry} from './apa-entry.js'
+import type {Span} from './reference-section.js'
+
+export interface Reference {
+  item: CslItem
+  /** `2010`, `2010a`, `n.d.` (or `''` for an unparsed entry). */
+  year: string
+  /** Folded names a citation may use, first author first: family names, a group name or a title. */
+  names: string[]
+  /** Names as written, for messages and quote attributions (`Roskin and Berry`). */
+  label: string
+  /** Where the entry starts in the repaired text. */
+  start: number
+  parsed: boolean
+}
+
+/** Parses every entry; unparsed ones are kept as literal items (the caller warns). */
+export function buildReferences(entries: Span[]): Reference[] {
+  const references = entries.map((entry): Reference => {
+    const {item, year, parsed} = parseEntry(entry.text)
+    if (!parsed) item.note = entry.text
+    const written = item.author?.map((name) => name.family ?? name.literal ?? '') ?? [item.title ?? '']
+    return {
+      item,
+      year,
+      names: written.map(fold),
+      label: written.length > 2 ? `${written[0]} et al.` : written.join(' and '),
+      start: entry.start,
+      parsed
+    }
+  })
+  assignKeys(
+    references.map((reference) => reference.item),
+    references.map((reference) => reference.year)
+  )
+  return references
+}
+
+/** Levenshtein distance, for names students misspell (`Roskins`, `Wiersema`). */
+export function editDistance(a: string, b: string): number {
+  let row = Array.from({length: b.length + 1}, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    row = next
+  }
+  return row[b.length]!
+}
+
+export interface Match {
+  reference: Reference
+  /** Set when the name or year only nearly matched, to tell the user. */
+  fuzzy?: string
+  /** Set when `2010` fits both `2010a` and `2010b`. */
+  ambiguous?: boolean
+}
+
+/**
+ * Finds the entry a citation names: the first name must match exactly (or
+ * within a small edit distance) and the year must match (`2010` fits `2010a`).
+ */
+export function matchReference(references: Reference[], names: string[], year: string): Match | undefined {
+  const first = names[0]
+  if (!first) return undefined
+  const sameYear = references.filter((reference) =>
+    /[a-z]$/.test(year) && year !== 'n.d.' ? reference.year === year : reference.year.replace(/[a-z]$/, '') === year
+  )
+  const exact = sameYear.filter((reference) => sameName(reference, first))
+  if (exact.length > 0) {
+    // Several authors with one family name: the second author decides.
+    const second = names[1]
+    const best = (second && exact.find((reference) => reference.names[1] === second)) || exact[0]!
+    return {reference: best, ambiguous: exact.filter((reference) => reference.names[0] === best.names[0] && reference.names[1] === best.names[1]).length > 1}
+  }
+  let best: {reference: Reference; distance: number} | undefined
+  for (const reference of references) {
+    const distance = editDistance(reference.names[0] ?? '', first) + (sameYear.includes(reference) ? 0 : 2)
+    if (!best || distance < best.distance) best = {reference, distance}
+  }
+  const limit = Math.min(3, Math.max(1, Math.floor(first.length / 4)))
+  if (best && best.distance <= limit) return {reference: best.reference, fuzzy: `${best.reference.label} (${best.reference.year})`}
+  return undefined
+}
+
+/** A citation may shorten a title or group name to its first words (`“Cuban Missile,” n.d.`, `U.S. Department of State`). */
+function sameName(reference: Reference, name: string): boolean {
+  const own = reference.names[0] ?? ''
+  return own === name || (!reference.item.author?.[0]?.family && name.length >= 6 && own.startsWith(name))
+}

@@ -1,0 +1,44 @@
+/**
+ * Sentence splitting with compromise, corrected where essays trip it: initials
+ * (`J. F. Kennedy`), abbreviations (`U.S.`, `e.g.`), and a quotation that ends
+ * a sentence (`… expansion.” Then`).
+ */
+import nlp from 'compromise'
+
+export interface Sentence {
+  text: string
+  /** Offset in the paragraph text. */
+  start: number
+}
+
+// A sentence may not end on these: the full stop belongs to an abbreviation.
+const ABBREVIATION_END = /(?:^|[\s(])(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|e\.g|i\.e|etc|vs|cf|pp?|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|No|Vol|ed|Gen|Sen|Rev|Col|Lt|Capt|Gov|Pres)\.$/u
+const QUOTE_END = /[.!?][”’]\s+(?=[“‘]?\p{Lu})/gu
+
+export function splitSentences(text: string): Sentence[] {
+  const raw: Sentence[] = []
+  for (const sentence of nlp(text).json({offset: true}) as Array<{offset: {start: number; length: number}}>) {
+    const {start, length} = sentence.offset
+    // compromise does not split after a closing quotation mark.
+    let from = start
+    for (const match of text.slice(start, start + length).matchAll(QUOTE_END)) {
+      const cut = start + match.index + 2
+      raw.push({text: text.slice(from, cut), start: from})
+      from = start + match.index + match[0].length
+    }
+    raw.push({text: text.slice(from, start + length), start: from})
+  }
+  const merged: Sentence[] = []
+  for (const sentence of raw) {
+    const previous = merged[merged.length - 1]
+    if (previous && (ABBREVIATION_END.test(previous.text.trimEnd()) || /^[\p{Ll}\d]/u.test(sentence.text))) {
+      previous.text = text.slice(previous.start, sentence.start + sentence.text.length)
+    } else if (sentence.text.trim()) {
+      merged.push({...sentence})
+    }
+  }
+  return merged.map((sentence) => {
+    const lead = sentence.text.length - sentence.text.trimStart().length
+    return {text: sentence.text.trim(), start: sentence.start + lead}
+  })
+}
