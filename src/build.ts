@@ -9,17 +9,17 @@ import {basename, dirname, extname, join, resolve} from 'node:path'
 import type {Element, Root as HastRoot} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {VFile} from 'vfile'
-import {type ConfigOverrides, type DeckConfig, DEFAULT_THEME} from './config.js'
+import {type DeckConfig, DEFAULT_THEME} from './config.js'
 import {CitedeckError} from './errors.js'
 import {checkOutputFolder, replaceFolder, writeFileAtomic} from './io/write-output.js'
 import {hasErrors, report} from './messages.js'
-import {toSlides} from './pipeline.js'
+import {type PipelineOptions, toSlides} from './pipeline.js'
 import {type Asset, SCRIPT_ASSETS, styleAssets} from './render/assets.js'
 import {revealDocument} from './render/document.js'
 import {inlineAsset, inlineImages} from './render/embed.js'
 import {availableThemes, resolveTheme} from './render/theme.js'
 
-export interface CompileOptions extends ConfigOverrides {
+export interface CompileOptions extends PipelineOptions {
   /** One self-contained HTML file with every asset inlined (default: `false`). */
   embed?: boolean
 }

@@ -20,13 +20,20 @@ import {remarkQuotes} from './parse/quotes.js'
 import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
 import {rehypeHighlightCode} from './render/highlight.js'
+import {type ParseCache, remarkParseCache} from './serve/parse-cache.js'
 
-export function createProcessor(overrides: ConfigOverrides = {}) {
+export interface PipelineOptions extends ConfigOverrides {
+  /** Chunk trees kept between rebuilds of one deck (`serve`, `build --watch`); default: none. */
+  parseCache?: ParseCache
+}
+
+export function createProcessor(overrides: PipelineOptions = {}) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkFencedDivs)
+    .use(remarkParseCache, {cache: overrides.parseCache})
     .use(remarkChunkedParse)
     .use(remarkFrontMatterData)
     .use(remarkDeckConfig, overrides)
@@ -40,7 +47,7 @@ export function createProcessor(overrides: ConfigOverrides = {}) {
 }
 
 /** Runs the chain on a file; the result is the slides as hast, settings in `file.data.config`. */
-export async function toSlides(file: VFile, overrides: ConfigOverrides = {}): Promise<HastRoot> {
+export async function toSlides(file: VFile, overrides: PipelineOptions = {}): Promise<HastRoot> {
   const processor = createProcessor(overrides)
   return processor.run(processor.parse(file), file)
 }
