@@ -8,6 +8,8 @@ import type {FrontMatter} from './parse/front-matter.js'
 
 export type AspectRatio = '16:9' | '4:3' | '16:10'
 
+export type CitationMode = 'footnotes' | 'inline'
+
 export interface DeckConfig {
   title: string
   subtitle: string
@@ -30,6 +32,14 @@ export interface DeckConfig {
   bibliography: string[]
   /** CSL style name or `.csl` path. */
   csl: string
+  /** Inline CSL items from front matter `references:` (pandoc's form). */
+  references: unknown[]
+  /** Keys listed in the references without being cited (`nocite`; `*` for all). */
+  nocite: string[]
+  /** Citations as footnotes at the slide's foot (default), or only in the text. */
+  citations: CitationMode
+  /** Title of the references slide; empty: the style's own ("References", "Works Cited"…). */
+  referencesTitle: string
   /** Free-form subject and keywords, used for PDF metadata. */
   subject: string
   keywords: string[]
@@ -97,6 +107,23 @@ export function resolveConfig(matter: FrontMatter, file: VFile, overrides: Confi
     transition = 'slide'
   }
 
+  let citations: CitationMode = 'footnotes'
+  const citationsValue = text('citations')
+  if (citationsValue === 'inline' || citationsValue === 'footnotes') citations = citationsValue
+  else if (citationsValue)
+    report(file, `unknown citations mode \`${citationsValue}\``, matter.place('citations'), 'front-matter', {
+      fatal: false,
+      note: 'use `footnotes` (the default) or `inline`'
+    })
+
+  const references = data.references
+  if (references !== undefined && !Array.isArray(references)) {
+    report(file, 'front matter `references` should be a list of CSL items', matter.place('references'), 'front-matter', {
+      fatal: false,
+      note: 'write `references:` followed by `- id: key` items'
+    })
+  }
+
   const slideNumberValue = data['slide-number']
   const slideNumber = typeof slideNumberValue === 'string' ? slideNumberValue : flag('slide-number', false)
   const [width, height] = SIZES[aspectRatio]
@@ -116,6 +143,11 @@ export function resolveConfig(matter: FrontMatter, file: VFile, overrides: Confi
     incremental: flag('incremental', false),
     bibliography: list('bibliography'),
     csl: overrides.csl ?? (text('csl') || 'apa'),
+    references: Array.isArray(references) ? references : [],
+    // pandoc writes `nocite: "@a @b"` or a list; `@*` means every entry.
+    nocite: list('nocite').flatMap((entry) => entry.split(/[\s,;]+/)).map((key) => key.replace(/^@/, '')).filter(Boolean),
+    citations,
+    referencesTitle: text('reference-section-title'),
     subject: text('subject') || text('description'),
     keywords: list('keywords')
   }

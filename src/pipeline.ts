@@ -10,8 +10,10 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {remarkResolveCitations} from './cite/resolve.js'
 import {type ConfigOverrides, remarkDeckConfig} from './config.js'
 import {remarkChunkedParse} from './parse/chunked-parse.js'
+import {remarkCitations} from './parse/citations.js'
 import {remarkFencedDivs} from './parse/fenced-divs.js'
 import {remarkFragments} from './parse/fragments.js'
 import {remarkFrontMatterData} from './parse/front-matter.js'
@@ -38,9 +40,11 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkFrontMatterData)
     .use(remarkDeckConfig, overrides)
     .use(remarkImages)
+    .use(remarkCitations)
     .use(remarkSlides)
     .use(remarkFragments)
     .use(remarkQuotes)
+    .use(remarkResolveCitations)
     .use(remarkRehype, {handlers, allowDangerousHtml: true})
     .use(rehypeHighlightCode)
     .freeze()

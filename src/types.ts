@@ -4,7 +4,7 @@
  * remark-rehype handlers are typed.
  */
 import type {ElementContent} from 'hast'
-import type {Data, Parent, PhrasingContent, RootContent} from 'mdast'
+import type {Data, Node, Parent, PhrasingContent, RootContent} from 'mdast'
 
 /** One source inside a citation cluster, as in pandoc: `[see @key, p. 3]`. */
 export interface CitationItem {
@@ -27,6 +27,8 @@ export interface Citation extends Parent {
   items: CitationItem[]
   /** The source text, shown marked when a key cannot be resolved. */
   raw: string
+  /** The formatted citation with its footnote marks, once resolved. */
+  rendered?: ElementContent[]
   children: PhrasingContent[]
   data?: Data
 }
@@ -55,11 +57,20 @@ export interface SlideStack extends Parent {
   data?: Data
 }
 
-export interface SlideFootnote {
-  /** 1-based mark, numbered per slide, printed in the text and before the note. */
-  mark: number
-  /** Rendered note content (hast: CSL output is HTML, escaped by the engine). */
-  content: ElementContent[]
+/**
+ * A note at the foot of one slide: a formatted citation (hast from the CSL
+ * engine) or a Markdown footnote `[^x]` (its mdast content).
+ */
+export type SlideFootnote = {
+  /** Shown in the text and before the note: `1`, `2`… per slide, or `[3]` in numeric styles. */
+  label: string
+} & ({html: ElementContent[]} | {markdown: RootContent[]})
+
+/** The formatted reference list (CSL entries as hast), or one slide's share of it. */
+export interface ReferenceList extends Node {
+  type: 'referenceList'
+  entries: ElementContent[]
+  data?: Data
 }
 
 declare module 'mdast' {
@@ -70,5 +81,6 @@ declare module 'mdast' {
     citation: Citation
     slide: Slide
     slideStack: SlideStack
+    referenceList: ReferenceList
   }
 }

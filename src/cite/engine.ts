@@ -58,12 +58,26 @@ export class CiteEngine {
   cluster(items: EngineItem[], mode: 'normal' | 'narrative' = 'normal'): string {
     // A note holds the whole citation, so a narrative one is formatted like any other.
     if (mode === 'narrative' && this.style.class !== 'note') {
-      const author = this.engine.makeCitationCluster(items.map((item) => ({...toCsl(item), 'author-only': true})))
       const rest = this.engine.makeCitationCluster(items.map((item) => ({...toCsl(item), 'suppress-author': true})))
-      // Numeric styles print no author in citations; citeproc says so in the output.
-      return [author, rest].filter((part) => part && !part.includes('NO_PRINTED_FORM')).join(' ')
+      return [this.authors(items), rest].filter(Boolean).join(' ')
     }
     return this.engine.makeCitationCluster(items.map(toCsl))
+  }
+
+  /** The authors' names alone, for a narrative citation (`Roskin and Berry`); '' when the style prints none. */
+  authors(items: EngineItem[]): string {
+    const names = this.engine.makeCitationCluster(items.map((item) => ({...toCsl(item), 'author-only': true})))
+    // Numeric styles print no author in citations; citeproc says so in the output.
+    return names.includes('NO_PRINTED_FORM') ? '' : names
+  }
+
+  /** A locator as the locale abbreviates it: `pp. 154–155`, `ch. 2`. */
+  locator(item: CitationItem): string | undefined {
+    if (item.locator === undefined) return undefined
+    const plural = /[-–,&]/.test(item.locator) ? 1 : 0
+    const term = this.engine.getTerm(item.label ?? 'page', 'short', plural)
+    const value = item.locator.replace(/(\d)\s*-+\s*(\d)/g, '$1–$2')
+    return term ? `${term} ${value}` : value
   }
 
   /** One source's bibliography entry (registered sources only). */

@@ -47,6 +47,8 @@ declare module 'citeproc' {
     updateUncitedItems(ids: string[]): void
     makeCitationCluster(items: CitationItem[]): string
     makeBibliography(): false | [BibliographyParams, string[]]
+    /** A locale term (`page`, `chapter`…); `plural` 0 or 1. */
+    getTerm(term: string, form?: 'long' | 'short' | 'symbol', plural?: 0 | 1): string
   }
   const CSL: {Engine: typeof Engine}
   export default CSL

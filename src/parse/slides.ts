@@ -98,6 +98,11 @@ function newSlide(kind: SlideKind, heading: Heading | undefined, first?: RootCon
   }
 }
 
+/** A new slide with a `##` title, for slides citedeck adds (references, continuations). */
+export function headedSlide(kind: SlideKind, title: string): Slide {
+  return newSlide(kind, {type: 'heading', depth: 2, children: [{type: 'text', value: title}]})
+}
+
 function titleSlide(meta: TitleMeta): Slide {
   const slide = newSlide('title', undefined)
   slide.title = meta.title
@@ -139,4 +144,9 @@ export function countSlides(nodes: Array<Slide | SlideStack | RootContent>): num
     else if (node.type === 'slideStack') count += node.children.length
   }
   return count
+}
+
+/** Every slide of a split tree in deck order, sub-slides in their stacks included. */
+export function listSlides(tree: Root): Slide[] {
+  return tree.children.flatMap((node) => (node.type === 'slide' ? [node] : node.type === 'slideStack' ? node.children : []))
 }

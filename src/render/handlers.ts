@@ -6,7 +6,7 @@
 import type {Element, ElementContent} from 'hast'
 import type {ContainerDirective} from 'mdast-util-directive'
 import type {Handlers, State} from 'mdast-util-to-hast'
-import type {Citation, Slide, SlideStack} from '../types.js'
+import type {Citation, ReferenceList, Slide, SlideFootnote, SlideStack} from '../types.js'
 import {divClasses} from '../parse/fenced-divs.js'
 
 function slide(state: State, node: Slide): Element {
@@ -14,7 +14,10 @@ function slide(state: State, node: Slide): Element {
     element('div', {className: ['cd-body']}, state.all({type: 'root', children: node.children}))
   ]
   if (node.footnotes.length > 0) {
-    const items = node.footnotes.map((note) => element('li', {value: String(note.mark)}, note.content))
+    const items = node.footnotes.map((note) => {
+      const label = element('span', {className: ['cd-note-label']}, [{type: 'text', value: note.label}])
+      return element('li', {}, [label, {type: 'text', value: ' '}, ...footnoteContent(state, note)])
+    })
     children.push(element('footer', {className: ['cd-footnotes']}, [element('ol', {}, items)]))
   }
   if (node.notes.length > 0) {
@@ -39,9 +42,25 @@ function containerDirective(state: State, node: ContainerDirective): Element {
   return result
 }
 
-/** Until citations are resolved (or when resolution is off) a cluster shows as written. */
+/** A Markdown footnote's single paragraph runs on after its label; more blocks stay blocks. */
+function footnoteContent(state: State, note: SlideFootnote): ElementContent[] {
+  if ('html' in note) return note.html
+  const [only] = note.markdown
+  if (note.markdown.length === 1 && only?.type === 'paragraph') return state.all(only)
+  return state.all({type: 'root', children: note.markdown})
+}
+
+/** A resolved citation as the style prints it; an unresolved one as written, marked. */
 function citation(state: State, node: Citation): Element {
-  const result = element('span', {className: ['cd-citation']}, state.all(node))
+  const result = node.rendered
+    ? element('span', {className: ['cd-citation']}, node.rendered)
+    : element('span', {className: ['cd-citation', 'cd-unresolved']}, state.all(node))
+  state.patch(node, result)
+  return result
+}
+
+function referenceList(state: State, node: ReferenceList): Element {
+  const result = element('div', {className: ['cd-references']}, node.entries)
   state.patch(node, result)
   return result
 }
@@ -50,4 +69,4 @@ function element(tagName: string, properties: Element['properties'], children: E
   return {type: 'element', tagName, properties, children}
 }
 
-export const handlers = {slide, slideStack, containerDirective, citation} as unknown as Handlers
+export const handlers = {slide, slideStack, containerDirective, citation, referenceList} as unknown as Handlers

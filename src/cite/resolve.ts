@@ -1,0 +1,194 @@
+/**
+ * remark plugin, after the slide splitter: resolves citation nodes against
+ * the bibliography and puts each slide's sources at its own foot. Author-date
+ * styles print the citation and mark it; the note gives the full entry with
+ * the pages cited. Note styles print only the mark; the note is the style's
+ * note, full at a source's first citation in the deck, short after. Numeric
+ * styles print `[3]` and note the entry. Markdown footnotes `[^x]` join the
+ * same per-slide notes. Citations in speaker notes and in footnotes stay in
+ * the text. The engine loads only when the deck cites something.
+ */
+import type {ElementContent} from 'hast'
+import type {FootnoteDefinition, FootnoteReference, Nodes, Root, RootContent} from 'mdast'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import type {DeckConfig} from '../config.js'
+import type {Citation, Slide} from '../types.js'
+import {listSlides} from '../parse/slides.js'
+import type {CiteEngine, EngineItem} from './engine.js'
+import {SlideFootnotes} from './slide-footnotes.js'
+
+export function remarkResolveCitations() {
+  return async (tree: Root, file: VFile) => {
+    const config = file.data.config!
+    const slides = listSlides(tree)
+    const definitions = takeFootnoteDefinitions(slides)
+    const citations = collectCitations(slides, definitions)
+    const sources = citations.length > 0 || config.nocite.length > 0 ? await loadSources(file, config, citations) : undefined
+    const seen = new Set<string>()
+
+    // In the text (speaker notes, footnotes, `citations: inline`): the citation as the style prints it.
+    const inline = (node: Citation) => {
+      if (sources && resolvable(node, sources)) node.rendered = sources.inline(node, seen)
+    }
+    const onSlide = (node: Citation, footnotes: SlideFootnotes) => {
+      if (!sources || !resolvable(node, sources)) return
+      node.rendered = config.citations === 'inline' ? sources.inline(node, seen) : sources.footnoted(node, seen, footnotes)
+    }
+
+    for (const slide of slides) {
+      const footnotes = new SlideFootnotes()
+      visit({type: 'root', children: slide.children}, (node: Nodes) => {
+        if (node.type === 'citation') onSlide(node, footnotes)
+        else if (node.type === 'footnoteReference') markFootnote(node, definitions, footnotes, inline)
+      })
+      visit({type: 'root', children: slide.notes}, 'citation', inline)
+      slide.footnotes = footnotes.notes()
+    }
+    if (sources) {
+      const {placeReferences} = await import('./references.js')
+      placeReferences(tree, slides, sources.engine, config)
+    }
+  }
+}
+
+interface Sources {
+  engine: CiteEngine
+  known: (id: string) => boolean
+  inline: (node: Citation, seen: Set<string>) => ElementContent[]
+  footnoted: (node: Citation, seen: Set<string>, footnotes: SlideFootnotes) => ElementContent[]
+}
+
+function resolvable(node: Citation, sources: Sources): boolean {
+  return node.items.every((item) => sources.known(item.id))
+}
+
+/** Loads bibliography and style, reports unknown keys, registers cited sources in order. */
+async function loadSources(file: VFile, config: DeckConfig, citations: Citation[]): Promise<Sources> {
+  const [{loadBibliography}, {resolveLocale, resolveStyle}, {getEngine, toHast}, {reportUnknownKeys}] = await Promise.all([
+    import('./load.js'),
+    import('./styles.js'),
+    import('./engine.js'),
+    import('./unknown-keys.js')
+  ])
+  const bibliography = await loadBibliography(config.bibliography, config.references, file)
+  const style = resolveStyle(config.csl, file)
+  const engine = getEngine(style, resolveLocale(config.lang, file), bibliography)
+  const known = (id: string) => bibliography.items.has(id)
+  reportUnknownKeys(file, config, citations, bibliography)
+
+  const cited = [...new Set(citations.flatMap((node) => node.items.map((item) => item.id)).filter(known))]
+  const all = config.nocite.includes('*') ? [...bibliography.items.keys()] : config.nocite.filter(known)
+  engine.register(cited, all.filter((id) => !cited.includes(id)))
+
+  // Marks each item first or subsequent, then records the deck has now cited it.
+  const positioned = (node: Citation, seen: Set<string>): EngineItem[] =>
+    node.items.map((item) => {
+      const first = !seen.has(item.id)
+      seen.add(item.id)
+      return {...item, first}
+    })
+  const mark = (labels: string[]): ElementContent => ({
+    type: 'element',
+    tagName: 'sup',
+    properties: {className: ['cd-mark']},
+    children: [{type: 'text', value: labels.join(',')}]
+  })
+  const entry = (id: string) => {
+    const html = toHast(engine.entry(id) ?? '')
+    // The numeric label (`[3]`) is the note's own label; keep the entry's text.
+    return unwrapEntry(html, style.class === 'numeric')
+  }
+
+  return {
+    engine,
+    known,
+    inline(node, seen) {
+      const items = positioned(node, seen)
+      const text = toHast(engine.cluster(items, node.mode))
+      // A note style's citation, printed in running text, reads as a parenthetical.
+      return style.class === 'note' ? [{type: 'text', value: '('}, ...text, {type: 'text', value: ')'}] : text
+    },
+    footnoted(node, seen, footnotes) {
+      const items = positioned(node, seen)
+      if (style.class === 'note') {
+        const key = JSON.stringify(node.items)
+        const label = footnotes.mark(key, () => ({html: toHast(engine.cluster(items))}))
+        // `Correll¹ argues`: the names stay in the sentence, the note holds the rest.
+        const names = node.mode === 'narrative' ? toHast(engine.authors(items)) : []
+        return [...names, mark([label])]
+      }
+      const labels = items.map((item) => {
+        const label = footnotes.mark(
+          item.id,
+          () => ({html: entry(item.id)}),
+          style.class === 'numeric' ? engine.cluster([{...item, locator: undefined}]) : undefined
+        )
+        const locator = engine.locator(item)
+        if (locator) footnotes.locate(item.id, locator)
+        return label
+      })
+      const text = toHast(engine.cluster(items, node.mode))
+      // `[3]` is its own mark; author-date citations carry the note numbers.
+      return style.class === 'numeric' ? text : [...text, mark(labels)]
+    }
+  }
+}
+
+/** A bibliography entry's content without its block wrapper (and numeric label). */
+function unwrapEntry(nodes: ElementContent[], numeric: boolean): ElementContent[] {
+  const entry = nodes.find((node) => node.type === 'element')
+  if (!entry || entry.type !== 'element') return nodes
+  const parts = entry.children.filter((node) => node.type === 'element' || node.value.trim())
+  const right = parts.find((node) => node.type === 'element' && String(node.properties.className ?? '').includes('csl-right-inline'))
+  if (numeric && right && right.type === 'element') return right.children
+  return entry.children
+}
+
+/** Footnote definitions, taken out of the slides so each slide shows the ones it references. */
+function takeFootnoteDefinitions(slides: Slide[]): Map<string, FootnoteDefinition> {
+  const definitions = new Map<string, FootnoteDefinition>()
+  const keep = (node: RootContent) => {
+    if (node.type !== 'footnoteDefinition') return true
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
+    return false
+  }
+  for (const slide of slides) {
+    slide.children = slide.children.filter(keep)
+    slide.notes = slide.notes.filter(keep)
+  }
+  return definitions
+}
+
+function collectCitations(slides: Slide[], definitions: Map<string, FootnoteDefinition>): Citation[] {
+  const found: Citation[] = []
+  const collect = (children: RootContent[]) => {
+    visit({type: 'root', children}, 'citation', (node) => {
+      found.push(node)
+    })
+  }
+  for (const slide of slides) {
+    collect(slide.children)
+    collect(slide.notes)
+  }
+  for (const definition of definitions.values()) collect(definition.children)
+  return found
+}
+
+/** `[^x]` → the slide's next mark; its note shows the definition, citations in it inline. */
+function markFootnote(
+  node: FootnoteReference,
+  definitions: Map<string, FootnoteDefinition>,
+  footnotes: SlideFootnotes,
+  inline: (node: Citation) => void
+) {
+  const definition = definitions.get(node.identifier)
+  if (!definition) return
+  const label = footnotes.mark(`footnote:${node.identifier}`, () => {
+    visit(definition, 'citation', inline)
+    return {markdown: definition.children}
+  })
+  // Rendered as `<sup class="cd-mark">` by mdast-util-to-hast's data fields.
+  const mark = node as unknown as RootContent
+  Object.assign(mark, {type: 'text', value: label, data: {hName: 'sup', hProperties: {className: ['cd-mark']}}})
+}

@@ -1,0 +1,36 @@
+/**
+ * Citation keys the bibliography does not define: a warning at each citation,
+ * with the nearest defined key as a hint (typos are the usual cause), as
+ * pandoc warns and keeps the citation as written.
+ */
+import {closest, distance} from 'fastest-levenshtein'
+import type {VFile} from 'vfile'
+import type {DeckConfig} from '../config.js'
+import {report} from '../messages.js'
+import type {Citation} from '../types.js'
+import type {Bibliography} from './load.js'
+
+export function reportUnknownKeys(file: VFile, config: DeckConfig, citations: Citation[], bibliography: Bibliography) {
+  const keys = [...bibliography.items.keys()]
+  const hint = (id: string) => {
+    if (keys.length === 0) {
+      return config.bibliography.length > 0 || config.references.length > 0
+        ? 'the bibliography defines no entries'
+        : 'the deck has no bibliography: add `bibliography: references.bib` (or .json, .yaml) to the front matter'
+    }
+    const near = closest(id, keys)
+    return distance(id, near) <= Math.max(2, Math.floor(id.length / 3)) ? `did you mean '${near}'?` : 'check the key in the bibliography'
+  }
+  for (const node of citations) {
+    for (const item of node.items) {
+      if (!bibliography.items.has(item.id)) {
+        report(file, `unknown citation key '${item.id}'`, node, 'unknown-citation-key', {note: hint(item.id)})
+      }
+    }
+  }
+  for (const id of config.nocite) {
+    if (id !== '*' && !bibliography.items.has(id)) {
+      report(file, `unknown citation key '${id}' in nocite`, file.data.matter?.place('nocite'), 'unknown-citation-key', {note: hint(id)})
+    }
+  }
+}
