@@ -6,8 +6,11 @@
  * const result = await build('slides/talk/deck.md', {output: 'dist/talk'})
  * ```
  */
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {type CompiledDeck, type CompileOptions, compileDeck, defaultOutput, writeDeck} from './build.js'
+import {essayOutline, isEssayFile} from './import/essay-deck.js'
+import {isEssayPath} from './import/index.js'
+import {readEssay} from './import/read-essay.js'
 import {readSource} from './io/read-source.js'
 import {hasErrors} from './messages.js'
 
@@ -16,6 +19,9 @@ export type {CompiledDeck, CompileOptions, WriteOptions} from './build.js'
 export type {DeckConfig} from './config.js'
 export {CitedeckError, exitCodeFor} from './errors.js'
 export {readSource} from './io/read-source.js'
+export {formatReport, importEssay, isEssayPath} from './import/index.js'
+export type {CslItem, ImportOptions, ImportReport, ImportResult} from './import/index.js'
+export {readEssay} from './import/read-essay.js'
 export {availableThemes} from './render/theme.js'
 
 export interface BuildOptions extends CompileOptions {
@@ -37,10 +43,16 @@ export interface BuildResult {
   output?: string
 }
 
-/** Builds a deck from a Markdown file (path or VFile); never throws for content problems. */
+/**
+ * Builds a deck from a Markdown outline, or from an essay (`.txt`, `.docx`, or
+ * prose `.md`) imported in memory; never throws for content problems.
+ */
 export async function build(input: string | VFile, options: BuildOptions = {}): Promise<BuildResult> {
-  const file = typeof input === 'string' ? await readSource(input) : input
-  const deck = await compileDeck(file, options)
+  const file = typeof input === 'string' ? await (isEssayPath(input) ? readEssay(input) : readSource(input)) : input
+  const essay = isEssayFile(file) ? await essayOutline(file) : undefined
+  if (isEssayFile(file) && !essay) return {file, deck: await compileDeck(new VFile({path: file.path, value: ''}))}
+  const deck = await compileDeck(essay?.deck ?? file, options)
+  essay?.carryMessages()
   const failed = hasErrors(file) || (options.strict === true && file.messages.length > 0)
   if (failed || options.dryRun) return {file, deck}
   const output = await writeDeck(deck, {

@@ -17,8 +17,8 @@ interface BuildFlags {
 
 export function buildCommand(context: CliContext): Command {
   return new Command('build')
-    .description('build a deck folder (index.html + assets) from a Markdown outline')
-    .argument('<input>', 'the deck: a Markdown outline (.md)')
+    .description('build a deck folder (index.html + assets) from a Markdown outline, or from an essay imported on the fly')
+    .argument('<input>', 'the deck: a Markdown outline (.md), or an essay (.txt, .docx, prose .md) with APA citations')
     .option('-o, --output <path>', 'output folder (default: dist/<deck>), or .html file with --embed')
     .option('-t, --theme <name|file.css>', 'a shipped theme name or a CSS file')
     .option('--embed', 'write one self-contained HTML file with everything inlined')

@@ -1,34 +1,182 @@
 /**
- * Condenses a sentence into a bullet of at most about twenty words, keeping
- * every citation of the sentence (they are placeholders here, see `index.ts`).
+ * Turns a sentence into one or two bullets of at most about twenty words
+ * without ever cutting mid-clause: asides in parentheses go, a run-on
+ * sentence splits into its independent clauses, and a long one loses whole
+ * introductory or trailing phrases (cut where a comma, preposition or
+ * subordinate clause starts). Every citation of the sentence stays on its
+ * bullet (they are placeholders here, see `index.ts`); the speaker notes keep
+ * the full text.
  */
+import nlp from 'compromise'
 
 const MAX_WORDS = 20
+// A bullet shorter than this says too little to stand alone.
+const MIN_WORDS = 6
 /** A citation placeholder: private-use marks around its number. */
 export const PLACEHOLDER = /\uE000(\d+)\uE001/g
-const CONNECTIVE = /^(?:However|Consequently|Therefore|Thus|Hence|Furthermore|Moreover|In addition|Additionally|Also|Indeed|Finally|Firstly|Secondly|Thirdly|First|Second|Third|Lastly|In conclusion|In summary|Overall|Nevertheless|Nonetheless|Meanwhile|As a result|For example|For instance|In fact|Similarly|Likewise|Ultimately|Of course|In other words),\s+/i
+const CONNECTIVE = /^(?:However|Consequently|Therefore|Thus|Hence|Furthermore|Moreover|In addition|Additionally|Also|Indeed|Finally|Firstly|Secondly|Thirdly|First|Second|Third|Lastly|In conclusion|In summary|Overall|Nevertheless|Nonetheless|Meanwhile|As a result|For example|For instance|In fact|Similarly|Likewise|Ultimately|Of course|In other words|On the other hand|In contrast|By contrast|Instead|Still|Yet|So|And|But),?\s+/i
+// Where a phrase or clause may start: the text before it is still a sentence.
+const PHRASE_START = new Set(
+  'in on at by with for from during after before against into onto over under through without within between among across toward towards upon about around behind beyond despite except near off since until via amid throughout because although though while whereas if unless when whenever where wherever which who whom whose as once'.split(' ')
+)
+// A bullet may not end on these: they need what follows them.
+const DANGLING = new Set(
+  'the a an this that these those his her its their our my your some any each every no and or but nor so yet to of not is are was were be been being have has had do does did will would shall should can could may might must very more most than as which who whom whose where when while because if such'.split(' ')
+)
+const SUBJECT_START = /^(?:he|she|they|it|we|i|you|this|these|those|there)\s/i
+const QUOTE_OPEN = /“/g
+const QUOTE_CLOSE = /”/g
 
-function wordCount(text: string): number {
-  return text.replace(PLACEHOLDER, ' ').split(/\s+/).filter(Boolean).length
+function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean)
 }
 
-export function condense(sentence: string): string {
-  let text = sentence.replace(CONNECTIVE, '').replace(/\.$|\.(?=\s*(?:\uE000\d+\uE001\s*)+$)/u, '')
-  text = text.charAt(0).toUpperCase() + text.slice(1)
-  if (wordCount(text) <= MAX_WORDS) return text.trim()
-  const citations = text.match(PLACEHOLDER) ?? []
+function wordCount(text: string): number {
+  return words(text.replace(PLACEHOLDER, ' ')).length
+}
+
+/** One or two bullets for `sentence` (with citation placeholders). */
+export function toBullets(sentence: string): string[] {
+  const citations = sentence.match(PLACEHOLDER) ?? []
+  let text = tidy(sentence)
+  if (wordCount(text) <= MAX_WORDS) return [finish(text, citations)]
   // Asides in parentheses go first: the notes keep them.
-  text = text.replace(/\s\([^()]*\)/g, '')
-  if (wordCount(text) <= MAX_WORDS) return text.trim()
-  const words = text.replace(PLACEHOLDER, '').split(/\s+/).filter(Boolean)
-  let cut = MAX_WORDS
-  // Prefer ending at a clause boundary, as long as the bullet keeps some substance.
-  for (let i = MAX_WORDS - 1; i >= 8; i--) {
-    if (/[,;:—]$/.test(words[i - 1]!)) {
-      cut = i
+  text = text.replace(/\s\((?![\uE000])[^()]*\)/g, '')
+  if (wordCount(text) <= MAX_WORDS) return [finish(text, citations)]
+  const clauses = independentClauses(text)
+  if (clauses.length > 1) return clauses.map((clause) => finish(shorten(clause), citations))
+  return [finish(shorten(text), citations)]
+}
+
+/** Drops a leading connective (`However,`) and the final full stop or colon; capitalises. */
+function tidy(sentence: string): string {
+  const text = sentence
+    .trim()
+    .replace(CONNECTIVE, '')
+    .replace(/\s+(?:stating|saying|writing|declaring|noting|explaining|as follows)?\s*:$/i, '')
+    .replace(/[.;:]$|[.;:](?=\s*(?:\uE000\d+\uE001\s*)+$)/u, '')
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** Adds the sentence's citations that the shortened text lost, and closes a quotation it cut. */
+function finish(text: string, citations: string[]): string {
+  let result = text.trim().replace(/[,;:]$/, '')
+  const opened = (result.match(QUOTE_OPEN) ?? []).length - (result.match(QUOTE_CLOSE) ?? []).length
+  if (opened > 0) result = result.replace(/(\s*(?:\uE000\d+\uE001\s*)*)$/u, '”$1')
+  const missing = citations.filter((citation) => !result.includes(citation))
+  // A bullet cut out of a cited sentence still carries the sentence's source.
+  if (!citations.some((citation) => result.includes(citation)) || missing.length > 0) {
+    result = [result.replace(/\s*(?:\uE000\d+\uE001\s*)+$/u, ''), ...new Set([...(result.match(PLACEHOLDER) ?? []), ...citations])].join(' ')
+  }
+  return result.charAt(0).toUpperCase() + result.slice(1)
+}
+
+/**
+ * `In 1959, Castro led a war, he turned to Moscow` or `…; …`: clauses that
+ * each have a subject and a verb become bullets of their own.
+ */
+function independentClauses(text: string): string[] {
+  const parts: string[] = []
+  let rest = text
+  for (;;) {
+    const split = /;\s+|,\s+(?:and\s+|but\s+|so\s+|yet\s+)?(?=(?:he|she|they|it|we|i|this|these|there)\s)/gi
+    let cut: {at: number; after: number} | undefined
+    for (const match of rest.matchAll(split)) {
+      const before = rest.slice(0, match.index)
+      const after = rest.slice(match.index + match[0].length)
+      if (insideQuote(before) || wordCount(before) < MIN_WORDS || wordCount(after) < 4) continue
+      if (!/;/.test(match[0]) && !(SUBJECT_START.test(after) && hasVerb(before) && hasVerb(after))) continue
+      cut = {at: match.index, after: match.index + match[0].length}
       break
     }
+    if (!cut) break
+    parts.push(rest.slice(0, cut.at))
+    rest = rest.slice(cut.after)
+    rest = rest.charAt(0).toUpperCase() + rest.slice(1)
   }
-  const kept = words.slice(0, cut).join(' ').replace(/[,;:—]$/, '')
-  return `${kept} …${citations.length > 0 ? ' ' + citations.join(' ') : ''}`
+  return [...parts, rest]
+}
+
+/**
+ * The best shortening of a clause: drop introductory or inserted phrases set
+ * off by commas and cut trailing phrases at their start, keeping as many
+ * words as fit; the whole clause when no clean cut exists.
+ */
+function shorten(text: string): string {
+  if (wordCount(text) <= MAX_WORDS) return text
+  const segments = text.split(/(?<=,)\s+/)
+  // Phrases set off by commas that open with a preposition or subordinator may go.
+  const optional = segments
+    .map((segment, index) => {
+      const inQuote = insideQuote(segments.slice(0, index).join(' ')) || insideQuote(segment)
+      return index < segments.length - 1 && !inQuote && PHRASE_START.has(firstWord(segment)) ? index : -1
+    })
+    .filter((index) => index >= 0)
+    .slice(0, 4)
+  const candidates: Array<{text: string; dropped: number}> = []
+  for (let mask = 0; mask < 1 << optional.length; mask++) {
+    const dropped = (index: number) => optional.some((drop, bit) => drop === index && mask & (1 << bit))
+    // `Castro, who had won, turned` → `Castro turned`; `In 1962, during the war, a plane` → `In 1962, a plane`.
+    const kept = segments.flatMap((segment, index) => {
+      if (dropped(index)) return []
+      const next = segments.findIndex((_, later) => later > index && !dropped(later))
+      const gap = next > index + 1 && !PHRASE_START.has(firstWord(segment))
+      return [gap ? segment.replace(/,$/, '') : segment]
+    })
+    const joined = kept.join(' ')
+    const trimmed = trimTrailing(joined.charAt(0).toUpperCase() + joined.slice(1))
+    if (trimmed) candidates.push({text: trimmed, dropped: bitCount(mask) + (trimmed === joined ? 0 : 0.5)})
+  }
+  candidates.sort((a, b) => worth(b.text) - worth(a.text) || a.dropped - b.dropped)
+  return candidates.find((candidate) => hasVerb(candidate.text))?.text ?? text
+}
+
+/** The longest start of `text` that fits and ends where a phrase starts; undefined when none. */
+function trimTrailing(text: string): string | undefined {
+  if (wordCount(text) <= MAX_WORDS) return text
+  const tokens = text.split(/(\s+)/)
+  let count = 0
+  let best: string | undefined
+  for (let i = 0; i < tokens.length; i += 2) {
+    const token = tokens[i]!
+    const isCitation = /^\uE000\d+\uE001[.,;:]?$/u.test(token)
+    if (count >= MIN_WORDS && count <= MAX_WORDS && !isCitation) {
+      const previous = tokens[i - 2] ?? ''
+      const bare = token.replace(/^[“‘(]+/, '').toLowerCase()
+      const boundary = /[,;:—]$/.test(previous) || PHRASE_START.has(bare)
+      const kept = tokens.slice(0, i - 1).join('')
+      const last = lastWord(kept)
+      if (boundary && !DANGLING.has(last) && !/^\(/.test(token)) best = kept
+    }
+    if (!isCitation) count++
+    if (count > MAX_WORDS) break
+  }
+  return best
+}
+
+/** What a shortened bullet keeps: its words, and numbers (dates, amounts) count extra as the facts a slide shows. */
+function worth(text: string): number {
+  return wordCount(text) + 2 * (text.replace(PLACEHOLDER, ' ').match(/\d+/g) ?? []).length
+}
+
+function firstWord(text: string): string {
+  return (/^[“‘(]?([\p{L}’']+)/u.exec(text)?.[1] ?? '').toLowerCase()
+}
+
+function lastWord(text: string): string {
+  return (/([\p{L}’']+)[^\p{L}]*$/u.exec(text.replace(PLACEHOLDER, ''))?.[1] ?? '').toLowerCase()
+}
+
+function insideQuote(text: string): boolean {
+  return (text.match(QUOTE_OPEN) ?? []).length > (text.match(QUOTE_CLOSE) ?? []).length
+}
+
+function hasVerb(text: string): boolean {
+  return nlp(text.replace(PLACEHOLDER, ' ')).has('#Verb')
+}
+
+function bitCount(mask: number): number {
+  let count = 0
+  for (let rest = mask; rest; rest >>= 1) count += rest & 1
+  return count
 }

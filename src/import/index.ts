@@ -4,6 +4,7 @@
  * Problems are vfile messages placed at the line and column of the original
  * essay; only an input that gives no essay at all is fatal.
  */
+import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {report as message} from '../messages.js'
 import type {CslItem} from './csl.js'
@@ -22,14 +23,21 @@ export type {ImportReport} from './report.js'
 export {formatReport} from './report.js'
 
 export interface ImportOptions {
-  /** Essay title when the essay has no title line (default: derived from its topic). */
+  /** Deck title, instead of the essay's title line or, without one, its topic. */
   title?: string
+  /**
+   * Put the references inline in front matter (`references:`, CSL-YAML) instead
+   * of `bibliography: references.json`: for building without writing files (default: `false`).
+   */
+  inlineReferences?: boolean
 }
 
 export interface ImportResult {
   markdown: string
   references: CslItem[]
   report: ImportReport
+  /** For each line of `markdown` (0-based), the point in the essay it came from. */
+  positions: Point[]
 }
 
 // Beyond this an input is not an essay; refusing beats a slow, useless deck.
@@ -37,7 +45,7 @@ const MAX_CHARACTERS = 2_000_000
 
 /** Imports `file` (text, Markdown or a .docx as bytes); never throws for bad content. */
 export async function importEssay(file: VFile, options: ImportOptions = {}): Promise<ImportResult> {
-  const empty: ImportResult = {markdown: '', references: [], report: emptyReport()}
+  const empty: ImportResult = {markdown: '', references: [], report: emptyReport(), positions: []}
   const source = await readEssay(file)
   if (source === undefined) return empty
   const markdown = /\.(?:md|markdown)$/i.test(file.path ?? '')
@@ -58,7 +66,7 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
   const cites: string[] = []
   const found: FoundCitation[] = []
   const outlineBlocks = blocks.map((block) => {
-    if (block.kind === 'heading') return {kind: block.kind, text: block.text}
+    if (block.kind === 'heading') return {kind: block.kind, text: block.text, start: block.start}
     const {citations, problems} = findCitations(block.text, context)
     for (const problem of problems) message(file, problem.reason, place(block.offsets[problem.offset] ?? block.start), problem.rule)
     found.push(...citations)
@@ -67,20 +75,23 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
       cites.push(citation.pandoc)
       text = `${text.slice(0, citation.start)}\uE000${cites.length - 1}\uE001${text.slice(citation.end)}`
     }
-    return {kind: block.kind, text}
+    return {kind: block.kind, text, start: block.start}
   })
   if (found.length === 0 && blocks.length > 0) message(file, 'No in-text citations found', place(0), 'import-no-citations')
 
-  header.title ??= options.title ?? essayTopic(body, references.map((reference) => reference.item.title ?? ''))
+  if (options.title) header.title = options.title
+  header.title ??= essayTopic(body, references.map((reference) => reference.item.title ?? ''))
   const citedNames = references.flatMap((reference) => reference.item.author?.map((name) => name.family ?? name.literal ?? '') ?? [])
-  const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames})
-  for (const index of outline.cutOff) {
-    message(file, 'Quotation looks cut off (no closing mark or final punctuation); kept as written', place(blocks[index]!.start), 'import-cut-off-quote')
-  }
+  const items = references.map((reference) => reference.item)
+  const bibliography = options.inlineReferences ? {items, start: section?.start ?? repaired.text.length} : {file: 'references.json'}
+  const labels = new Map(references.map((reference) => [reference.item.id, reference.label]))
+  const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames, labels, bibliography})
+  for (const problem of outline.problems) message(file, problem.reason, place(problem.at), problem.rule, {note: problem.note})
   const inOutline = outline.sentences.filter((sentence) => outline.markdown.includes(sentence)).length
   return {
     markdown: outline.markdown,
-    references: references.map((reference) => reference.item),
+    references: items,
+    positions: outline.lineOffsets.map(place),
     report: {
       paragraphs: blocks.filter((block) => block.kind !== 'heading').length,
       sentences: {total: outline.sentences.length, inOutline},

@@ -1,19 +1,25 @@
 /**
  * Writes the outline deck: front matter, one slide (or two) a paragraph with
  * condensed bullets and the whole paragraph as speaker notes, quote slides for
- * quotations, and a references slide.
+ * quotations, and a references slide. Every line of the Markdown remembers
+ * the block it came from, so problems found when building it can point at
+ * the essay.
  */
-import {PLACEHOLDER, condense} from './bullets.js'
+import {stringify} from 'yaml'
+import {PLACEHOLDER, toBullets} from './bullets.js'
+import type {CslItem} from './csl.js'
 import {escapeMarkdown} from './escape.js'
-import {type Quotation, findQuotations, speakerIn} from './quotes.js'
+import {type Quotation, attribute, findQuotations, personIn} from './quotes.js'
 import {splitSentences} from './sentences.js'
 import type {Header} from './structure.js'
-import {keyPhrases, slideTitle} from './topics.js'
+import {type PhraseOptions, contentWords, keyPhrases, slideTitle} from './topics.js'
 
 export interface OutlineBlock {
   kind: 'paragraph' | 'quote' | 'heading'
   /** Text with citation placeholders. */
   text: string
+  /** Offset of the block in the repaired essay. */
+  start: number
 }
 
 export interface OutlineInput {
@@ -23,16 +29,29 @@ export interface OutlineInput {
   cites: string[]
   /** Cited author names, never taken for the speaker of a quotation. */
   citedNames: string[]
+  /** Citation key → authors as written (`Roskin and Berry`), to name a source as a quotation's speaker. */
+  labels: Map<string, string>
+  /** `references.json` beside the outline, or the items inline in front matter (pandoc's `references:`). */
+  bibliography: {file: string} | {items: CslItem[]; start: number}
+}
+
+export interface OutlineProblem {
+  /** Offset in the repaired essay. */
+  at: number
+  reason: string
+  rule: string
+  note?: string
 }
 
 export interface OutlineResult {
   markdown: string
+  /** For each Markdown line (0-based), the offset in the repaired essay it came from. */
+  lineOffsets: number[]
   /** Sentences as rendered into the notes, for the fidelity check. */
   sentences: string[]
   quotes: number
   slides: number
-  /** Blocks whose quotation is cut off (no closing mark or final punctuation). */
-  cutOff: number[]
+  problems: OutlineProblem[]
 }
 
 const MAX_BULLETS = 6
@@ -40,66 +59,102 @@ const MAX_BULLETS = 6
 export function writeOutline(input: OutlineInput): OutlineResult {
   const render = (text: string) => escapeMarkdown(text).replace(PLACEHOLDER, (_, i: string) => input.cites[Number(i)]!)
   const used = new Set<string>()
-  const out: string[] = [frontMatter(input.header)]
-  const result: OutlineResult = {markdown: '', sentences: [], quotes: 0, slides: 0, cutOff: []}
-  let previous = ''
+  const segments: Array<{text: string; at: number}> = []
+  const push = (text: string, at: number) => segments.push({text, at})
+  const result: OutlineResult = {markdown: '', lineOffsets: [], sentences: [], quotes: 0, slides: 0, problems: []}
+  const phraseOptions = phraseContext(input)
+  push(frontMatter(input.header, input.bibliography), 'start' in input.bibliography ? input.bibliography.start : 0)
 
-  const quoteSlide = (quote: string, context: string, citation: string, index: number, complete: boolean) => {
-    const speaker = speakerIn(context, input.citedNames) ?? ''
-    const topic = keyPhrases(quote)[0]?.text ?? 'the quotation'
-    const title = slideTitle([{text: speaker ? `${speaker} on ${topic}` : `In their words: ${topic}`, score: 1}], used, 'Quotation')
-    if (!complete) result.cutOff.push(index)
-    const body = `${quote}${complete ? '' : ' […]'}`
-    const attribution = [speaker, citation].filter(Boolean).join(' ')
-    out.push(`## ${escapeMarkdown(title)}\n\n> ${render(body)}${attribution ? `\n>\n> — ${render(attribution)}` : ''}`)
+  const quoteSlide = (quote: Quotation, before: string, citation: string, at: number) => {
+    const {speaker, intro} = attribute(before, input.citedNames)
+    // `Kennedy on nuclear weapons` says more than `Kennedy on United States`: common nouns first.
+    const phrases = keyPhrases(quote.text, phraseOptions)
+    const topic = (phrases.find((phrase) => /^\p{Ll}\S*\s/u.test(phrase.text)) ?? phrases[0])?.text
+    // The intro names what the quotation is about (`Kennedy’s doctrine was to “…”`).
+    const introTopic = keyPhrases(intro, phraseOptions).find((phrase) => phrase.text.split(/\s+/).length > 1)?.text
+    const person = speaker ?? personIn(intro, input.citedNames)
+    const lowered = topic && quote.text.includes(topic.charAt(0).toLowerCase() + topic.slice(1)) ? topic.charAt(0).toLowerCase() + topic.slice(1) : topic
+    const about = (who: string | undefined) => (who && lowered ? `${who} on ${lowered}` : undefined)
+    const candidates = [about(speaker) ?? introTopic ?? about(person) ?? topic].filter((text): text is string => Boolean(text))
+    const title = slideTitle(candidates.map((text) => ({text, score: 1})), used, 'In their words')
+    if (!quote.closed) {
+      result.problems.push({at, reason: 'Quotation looks cut off (no closing mark or final punctuation); kept as written', rule: 'import-cut-off-quote', note: 'finish the quotation in the essay, or shorten it in deck.md'})
+    }
+    if (!citation) {
+      result.problems.push({at, reason: 'Quotation has no citation', rule: 'import-uncited-quote', note: 'add the source and page after the quotation, e.g. (Author, 2010, p. 5)'})
+    }
+    const body = `${quote.text}${quote.closed ? '' : ' […]'}`
+    // A person's own words name the person, then where they were found; woven-in words are the source's.
+    const source = [...new Set([...render(citation).matchAll(/@([\w:.#$%&+?<>~/-]+)/g)].map((match) => input.labels.get(match[1]!) ?? ''))].filter(Boolean)
+    // The attribution line starts with words: an attribution made only of a citation would not read as one.
+    const by = render([speaker ?? source.join('; '), citation].filter(Boolean).join(' '))
+    push(`## ${escapeMarkdown(title)}\n\n> ${render(body)}${by ? `\n>\n> — ${by}` : ''}`, at)
     result.quotes++
     result.slides++
   }
 
-  input.blocks.forEach((block, index) => {
+  let previous = ''
+  for (const block of input.blocks) {
     if (block.kind === 'heading') {
-      out.push(`# ${render(block.text)}`)
+      push(`# ${render(block.text)}`, block.start)
       result.slides++
-      return
+      previous = ''
+      continue
     }
     const sentences = splitSentences(block.text)
     result.sentences.push(...sentences.map((sentence) => render(sentence.text)))
     // A paragraph right after `…stating:` is the quotation it announces.
     if (block.kind === 'quote' || previous.trimEnd().endsWith(':')) {
-      const trailing = block.text.match(PLACEHOLDER)?.join(' ') ?? ''
-      const quote = block.text.replace(PLACEHOLDER, '').trim().replace(/^“|”$/g, '')
-      const complete = /[.!?…”"]$/.test(quote) && !/^“[^”]*$/.test(block.text.trim())
-      quoteSlide(quote, previous, trailing, index, complete)
-      out.push(notes(render(block.text)))
+      const citation = block.text.match(PLACEHOLDER)?.join(' ') ?? ''
+      const text = block.text.replace(PLACEHOLDER, '').trim().replace(/^“|”$/g, '')
+      const closed = /[.!?…”"]$/.test(text) && !/^“[^”]*$/.test(block.text.trim())
+      const before = block.kind === 'quote' && !previous.trimEnd().endsWith(':') ? `${previous.trimEnd()}:` : previous
+      quoteSlide({text, start: 0, end: block.text.length, closed}, before, citation, block.start)
+      push(notes(render(block.text)), block.start)
       previous = block.text
-      return
+      continue
     }
     // Quoted words are someone else's phrasing, not the paragraph's topic.
     const own = block.text.replace(/“[^”]*(?:”|$)/g, ' ')
-    const title = slideTitle(keyPhrases(own, sentences[0]?.text), used, 'Key points')
-    const bullets = sentences.map((sentence) => render(condense(sentence.text)))
-    const chunks = chunk(bullets)
-    chunks.forEach((items, n) => {
-      out.push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${items.map((item) => `- ${item}`).join('\n')}`)
-      if (n === 0) out.push(notes(render(block.text)))
+    const title = slideTitle(keyPhrases(own, {...phraseOptions, lead: sentences[0]?.text}), used, 'Key points')
+    const bullets = sentences.flatMap((sentence) => toBullets(sentence.text).map(render))
+    chunk(bullets).forEach((items, n) => {
+      push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${items.map((item) => `- ${item}`).join('\n')}`, block.start)
+      if (n === 0) push(notes(render(block.text)), block.start)
       result.slides++
     })
     for (const quote of findQuotations(block.text)) {
-      quoteSlide(quote.text, block.text.slice(0, quote.start), citationAfter(block.text, quote), index, quote.closed)
+      quoteSlide(quote, block.text.slice(0, quote.start), citationAfter(block.text, quote), block.start)
     }
     previous = block.text
-  })
-  out.push('## References\n\n::: {#refs}\n:::')
+  }
+  push('## References\n\n::: {#refs}\n:::', 'start' in input.bibliography ? input.bibliography.start : 0)
   result.slides++
-  result.markdown = out.join('\n\n') + '\n'
+  for (const [index, segment] of segments.entries()) {
+    const lines = segment.text.split('\n').length + (index < segments.length - 1 ? 1 : 0)
+    for (let i = 0; i < lines; i++) result.lineOffsets.push(segment.at)
+  }
+  result.markdown = segments.map((segment) => segment.text).join('\n\n') + '\n'
   return result
 }
 
-/** The citation closing the quotation's sentence (`“…” (Hermes, 2001, p. 595)`). */
+/** Word frequencies over all paragraphs, and the names never to use as titles. */
+function phraseContext(input: OutlineInput): PhraseOptions {
+  const counts = new Map<string, number>()
+  const paragraphs = input.blocks.filter((block) => block.kind !== 'heading')
+  for (const block of paragraphs) for (const word of new Set(contentWords(block.text))) counts.set(word, (counts.get(word) ?? 0) + 1)
+  return {exclude: new Set(input.citedNames.map((name) => name.toLowerCase())), frequency: {counts, paragraphs: paragraphs.length}}
+}
+
+/** The citation closing the quotation's sentence (`“…” (Hermes, 2001, p. 595)`), or one in the clause before it. */
 function citationAfter(text: string, quote: Quotation): string {
   const rest = text.slice(quote.end)
   const end = rest.search(/[.!?](?:\s|$)/)
-  return (end < 0 ? rest : rest.slice(0, end)).match(PLACEHOLDER)?.join(' ') ?? ''
+  const after = (end < 0 ? rest : rest.slice(0, end)).match(PLACEHOLDER)
+  if (after) return after.join(' ')
+  const before = text.slice(0, quote.start)
+  const clause = before.slice(Math.max(0, before.search(/[^.!?]*$/)))
+  return clause.match(PLACEHOLDER)?.pop() ?? ''
 }
 
 /** Splits bullets into slides of at most six, evenly (7 → 4 + 3). */
@@ -113,11 +168,13 @@ function notes(text: string): string {
   return `::: notes\n${text}\n:::`
 }
 
-function frontMatter(header: Header): string {
+function frontMatter(header: Header, bibliography: OutlineInput['bibliography']): string {
   const lines = ['---']
   for (const field of ['title', 'author', 'date'] as const) {
     if (header[field]) lines.push(`${field}: ${JSON.stringify(header[field])}`)
   }
-  lines.push('bibliography: references.json', '---')
+  if ('file' in bibliography) lines.push(`bibliography: ${bibliography.file}`)
+  else if (bibliography.items.length > 0) lines.push(stringify({references: bibliography.items}).trimEnd())
+  lines.push('---')
   return lines.join('\n')
 }

@@ -1,7 +1,13 @@
 /**
- * Direct quotations that deserve a slide of their own: 25 words or more,
- * introduced by a colon, or a whole statement (starting with a capital) of a
- * named speaker. Short quoted phrases stay inside their bullet.
+ * Direct quotations that deserve a slide of their own (25 words or more,
+ * introduced by a colon, or a whole statement of six words or more starting
+ * with a capital), and who the quoted words belong to.
+ *
+ * Students quote in two ways. `Kennedy wrote: “…”` or `Kennedy said, “…”`
+ * gives a person's own words, found in the cited source. `Kennedy made it
+ * clear that the “United States would …” (Hermes, 2001)` weaves the source's
+ * words into the student's sentence: the words are Hermes's, even though the
+ * sentence is about Kennedy. Attributing them to Kennedy would misquote both.
  */
 import nlp from 'compromise'
 
@@ -15,8 +21,16 @@ export interface Quotation {
   closed: boolean
 }
 
+export interface Attribution {
+  /** The person whose own words these are; undefined when they are the cited source's. */
+  speaker?: string
+  /** The clause that introduces the quotation (`According to Roskin, Kennedy’s doctrine was to`). */
+  intro: string
+}
+
 const QUOTED = /“([^“”]+)(”|$)/g
-const HONORIFIC = /^(?:President|Premier|Prime Minister|Chairman|General|Senator|Secretary|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|King|Queen|Pope|Sir)\s+/u
+const SPEECH =
+  /\b(?:say|says|said|saying|write|writes|wrote|writing|written|state|states|stated|stating|declare|declares|declared|declaring|announce|announces|announced|tell|tells|told|ask|asks|asked|reply|replies|replied|warn|warns|warned|argue|argues|argued|insist|insists|insisted|proclaim|proclaimed|explain|explains|explained|add|adds|added|remark|remarked|recall|recalls|recalled|promise|promised|exclaim|exclaimed|admit|admitted|put it|in (?:his|her|their) (?:own )?words)\b/i
 
 /** Quotations of `text` worth a quote slide, in order. */
 export function findQuotations(text: string): Quotation[] {
@@ -24,7 +38,7 @@ export function findQuotations(text: string): Quotation[] {
   for (const match of text.matchAll(QUOTED)) {
     const words = match[1]!.trim().split(/\s+/).length
     const before = text.slice(0, match.index).trimEnd()
-    const statement = /^\p{Lu}/u.test(match[1]!) && words >= 6 && speakerIn(before, []) !== undefined
+    const statement = /^\p{Lu}/u.test(match[1]!) && words >= 6
     if (words >= 25 || before.endsWith(':') || statement) {
       found.push({text: match[1]!.trim(), start: match.index, end: match.index + match[0].length, closed: match[2] === '”'})
     }
@@ -33,18 +47,29 @@ export function findQuotations(text: string): Quotation[] {
 }
 
 /**
- * The person who said the words: the first person named in the clause before
- * the quotation who is not a cited author (`According to Roskin, Kennedy’s doctrine was to`).
+ * Who said the words quoted after `before`: a person named in the introducing
+ * clause who is not a cited author, when that clause introduces direct speech
+ * (a colon, or a verb of saying right before the quotation).
  */
-export function speakerIn(before: string, cited: string[]): string | undefined {
-  const clause = before.split(/[.!?]\s+(?=\p{Lu})/u).pop() ?? before
-  const people = nlp(clause).people().out('array') as string[]
+export function attribute(before: string, cited: string[]): Attribution {
+  const intro = introClause(before)
+  const direct = /[:,]$/.test(intro) || (SPEECH.test(intro) && new RegExp(`(?:\\bthat|${SPEECH.source})$`, 'i').test(intro))
+  if (!direct || /\bthe$|\ba$|\ban$|\bthat the$/i.test(intro)) return {intro}
+  return {intro, speaker: personIn(intro, cited)}
+}
+
+/** The sentence part before a quotation, from the last sentence end. */
+function introClause(before: string): string {
+  return (before.trimEnd().split(/[.!?]\s+(?=[“\p{Lu}])/u).pop() ?? before).trim()
+}
+
+/** The first person named in `clause` who is not a cited author, with a title such as `President`. */
+export function personIn(clause: string, cited: string[]): string | undefined {
+  const people = nlp(clause.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?/gu, ' ')).people().out('array') as string[]
   for (const person of people) {
-    const name = person
-      .replace(/[’']s?$|[’']s\b|[,;:)]+$/gu, '')
-      .replace(HONORIFIC, '')
-      .trim()
-    if (name && !cited.some((author) => name.toLowerCase().includes(author.toLowerCase()))) return name
+    const name = person.replace(/[’']s?$|[’']s\b|[,;:)]+$/gu, '').trim()
+    const folded = name.toLowerCase()
+    if (name && /^\p{Lu}/u.test(name) && !cited.some((author) => author && folded.includes(author.toLowerCase()))) return name
   }
   return undefined
 }

@@ -13,46 +13,76 @@ export interface Phrase {
   score: number
 }
 
-/** Cleaned noun phrases of `text`, best first; `lead` is the topic sentence, weighted up. */
-export function keyPhrases(text: string, lead = ''): Phrase[] {
+export interface PhraseOptions {
+  /** The topic sentence: its phrases weigh more. */
+  lead?: string
+  /** Folded names never used as a title on their own (cited authors: `roskin`). */
+  exclude?: Set<string>
+  /** How many of the essay's paragraphs use a word, and how many there are: common words say less. */
+  frequency?: {counts: Map<string, number>; paragraphs: number}
+}
+
+/** Cleaned noun phrases of `text`, best first. */
+export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] {
+  const {lead = '', exclude = new Set<string>(), frequency} = options
   const clean = text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?/gu, ' ')
   const counts = new Map<string, number>()
-  for (const word of clean.toLowerCase().match(/\p{L}{4,}/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1)
+  for (const word of contentWords(clean)) counts.set(word, (counts.get(word) ?? 0) + 1)
+  // Inverse paragraph frequency: a word in every paragraph (the essay's subject) tells slides apart least.
+  const rarity = (word: string) => (frequency ? Math.log((frequency.paragraphs + 1) / ((frequency.counts.get(word) ?? 0) + 0.5)) + 0.5 : 1)
   const seen = new Map<string, Phrase>()
   for (const raw of nlp(clean).nouns().out('array') as string[]) {
     const phrase = tidy(raw)
     const words = phrase.split(/\s+/)
-    if (!phrase || words.length > 5 || VAGUE.test(phrase) || /^\d+$/.test(phrase)) continue
-    const recurrence = words.reduce((sum, word) => sum + (counts.get(word.toLowerCase()) ?? 0), 0) / words.length
-    const proper = /^\p{Lu}/u.test(phrase) ? 0.5 : 0
-    const inLead = lead.includes(raw.trim()) ? 1 : 0
-    const score = recurrence + proper + inLead + Math.min(words.length, 3) * 0.3
+    if (!phrase || words.length > 5 || VAGUE.test(phrase) || !/\p{L}{2}/u.test(phrase) || MONTH.test(phrase)) continue
+    if (words.every((word) => exclude.has(word.toLowerCase().replace(/[’']s$/, '')))) continue
+    const weights = words.map((word) => word.toLowerCase()).filter((word) => word.length >= 4)
+    const recurrence = weights.reduce((sum, word) => sum + (counts.get(word) ?? 0) * rarity(word), 0) / Math.max(1, weights.length)
+    const proper = /^\p{Lu}/u.test(phrase) ? 0.3 : 0
+    const inLead = lead.includes(raw.trim()) ? 0.8 : 0
+    const score = recurrence + proper + inLead + Math.min(words.length, 3) * 0.4
     const key = phrase.toLowerCase()
     if (!seen.has(key) || seen.get(key)!.score < score) seen.set(key, {text: phrase, score})
   }
   return [...seen.values()].sort((a, b) => b.score - a.score)
 }
 
-/** A noun phrase without determiners, possessive marks, brackets or trailing punctuation. */
+/** Lower-case words of four letters or more, for frequencies. */
+export function contentWords(text: string): string[] {
+  return text.toLowerCase().match(/\p{L}{4,}/gu) ?? []
+}
+
+const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d+)?$/i
+
+/** A noun phrase without determiners, possessive marks, brackets or stray punctuation at either end. */
 function tidy(raw: string): string {
   return raw
-    .replace(/[()[\]“”"‘]|[,;:.!?]+$/gu, '')
+    .replace(/[()[\]“”"‘…]/gu, '')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}’']+$/gu, '')
     .replace(/\b\d{4}\s+(?=\p{L})/gu, '')
+    .replace(DETERMINER, '')
+    .replace(/^(?:(?:of|in|on|at|by|and|or|against|with|for|from|to|into|about|over|under|during|after|before|between|through)\s+)+/i, '')
     .replace(DETERMINER, '')
     .replace(/[’']s?$/u, '')
     .trim()
 }
 
-/** A slide title of at most eight words, distinct from those in `used`. */
+/**
+ * A slide title of at most eight words, distinct from those in `used`: the
+ * best phrase when it has two words or more, else the two best joined.
+ */
 export function slideTitle(phrases: Phrase[], used: Set<string>, fallback: string): string {
-  const candidates = phrases.slice(0, 6)
+  const top = phrases.slice(0, 5)
   const options: string[] = []
-  for (let i = 0; i < candidates.length; i++) {
-    for (let j = i + 1; j < candidates.length; j++) {
-      const [a, b] = [candidates[i]!.text, candidates[j]!.text]
-      if (!a.toLowerCase().includes(b.toLowerCase()) && !b.toLowerCase().includes(a.toLowerCase())) options.push(`${a} and ${b}`)
+  const overlaps = (a: string, b: string) => a.toLowerCase().includes(b.toLowerCase()) || b.toLowerCase().includes(a.toLowerCase())
+  for (let i = 0; i < top.length; i++) {
+    const a = top[i]!.text
+    if (a.split(/\s+/).length > 1) options.push(a)
+    for (let j = i + 1; j < Math.min(top.length, 3); j++) {
+      const b = top[j]!.text
+      if (!overlaps(a, b) && `${a} ${b}`.split(/\s+/).length <= MAX_WORDS - 1) options.push(`${a} and ${b}`)
     }
-    options.push(candidates[i]!.text)
+    options.push(a)
   }
   options.push(fallback)
   for (const option of options) {
