@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url'
 import {Command, CommanderError} from 'commander'
 import {buildCommand} from './cli/build.js'
 import {importCommand} from './cli/import.js'
+import {serveCommand} from './cli/serve.js'
 import type {CliContext, CliIO} from './cli/context.js'
 import {CitedeckError, exitCodeFor} from './errors.js'
 
@@ -34,7 +35,7 @@ export async function citedeckCli(argv: string[], io: CliIO = defaultIO): Promis
 
   const context: CliContext = {io, exit: (code) => (exitCode = code)}
   // addCommand does not pass on exitOverride and the output settings; copy them.
-  for (const command of [buildCommand(context), importCommand(context)]) program.addCommand(command.copyInheritedSettings(program))
+  for (const command of [buildCommand(context), importCommand(context), serveCommand(context)]) program.addCommand(command.copyInheritedSettings(program))
 
   try {
     await program.parseAsync(argv, {from: 'user'})

@@ -23,6 +23,8 @@ export {formatReport, importEssay, isEssayPath} from './import/index.js'
 export type {CslItem, ImportOptions, ImportReport, ImportResult} from './import/index.js'
 export {readEssay} from './import/read-essay.js'
 export {availableThemes} from './render/theme.js'
+export {serve} from './serve/index.js'
+export type {DeckUpdate, Preview, ServeOptions} from './serve/index.js'
 
 export interface BuildOptions extends CompileOptions {
   /** Output folder, or `.html` file with `embed` (default: `dist/<deck>`). */

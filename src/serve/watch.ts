@@ -1,0 +1,89 @@
+/**
+ * Watches the files a deck depends on and reports each burst of changes once.
+ *
+ * Folders are watched, not the files: editors that save by writing a temporary
+ * file and renaming it over the original (vim, JetBrains, VS Code with some
+ * settings) replace the file, and a watch on the old file would go quiet. A
+ * folder watch sees the new file under the same name. Only the listed files
+ * count; the folders are watched one level deep.
+ */
+import {dirname, resolve} from 'node:path'
+import {type FSWatcher, watch} from 'chokidar'
+
+/** Options for `DependencyWatcher`. */
+export interface WatchOptions {
+  /**
+   * Quiet time after the last event before a batch is reported, in ms
+   * (default: `20`): long enough to join a truncate and a write, or a save of
+   * several files at once, short enough not to be felt.
+   */
+  debounce?: number
+}
+
+export class DependencyWatcher {
+  private watcher: FSWatcher | undefined
+  private readonly debounce: number
+  private files = new Set<string>()
+  private folders = new Set<string>()
+  private readonly pending = new Set<string>()
+  private timer: NodeJS.Timeout | undefined
+
+  /** `onChange` gets the absolute paths that changed (or appeared, or went away). */
+  constructor(
+    private readonly onChange: (paths: string[]) => void,
+    options: WatchOptions = {}
+  ) {
+    this.debounce = options.debounce ?? 20
+  }
+
+  /**
+   * Watches exactly `paths` from now on (the deck's dependencies after a
+   * build). The first call resolves once the watch is in place.
+   */
+  async setFiles(paths: Iterable<string>): Promise<void> {
+    const previous = this.files
+    this.files = new Set([...paths].map((path) => resolve(path)))
+    const folders = new Set([...this.files].map((path) => dirname(path)))
+    const added = [...folders].filter((folder) => !this.folders.has(folder))
+    const removed = [...this.folders].filter((folder) => !folders.has(folder))
+    this.folders = folders
+    if (!this.watcher) {
+      this.watcher = watch(added, {
+        ignoreInitial: true,
+        depth: 0,
+        // A rename-save is an unlink and an add within a few ms: report one change.
+        atomic: true,
+        // Other files in the folders need no watch of their own.
+        ignored: (path, stats) => stats?.isFile() === true && !this.files.has(resolve(path))
+      })
+      this.watcher.on('all', (_event, path) => this.record(resolve(path)))
+      const watcher = this.watcher
+      await new Promise<void>((done, fail) => {
+        watcher.once('ready', done)
+        watcher.once('error', fail)
+      })
+      return
+    }
+    if (removed.length > 0) this.watcher.unwatch(removed)
+    // A file the folder watch skipped while it was no dependency needs its own watch now.
+    const newFiles = [...this.files].filter((path) => !previous.has(path) && !added.includes(dirname(path)))
+    if (added.length + newFiles.length > 0) this.watcher.add([...added, ...newFiles])
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.timer)
+    this.pending.clear()
+    await this.watcher?.close()
+  }
+
+  private record(path: string) {
+    if (!this.files.has(path)) return
+    this.pending.add(path)
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      const paths = [...this.pending]
+      this.pending.clear()
+      this.onChange(paths)
+    }, this.debounce)
+  }
+}
