@@ -5,7 +5,7 @@
  */
 import {existsSync} from 'node:fs'
 import {copyFile, mkdir} from 'node:fs/promises'
-import {basename, dirname, extname, join, resolve} from 'node:path'
+import {basename, dirname, extname, join, relative, resolve} from 'node:path'
 import type {Element, Root as HastRoot} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {VFile} from 'vfile'
@@ -79,7 +79,7 @@ function localImages(file: VFile, baseDir: string): Asset[] {
     if (!existsSync(source)) {
       report(file, `image not found: ${image.source}`, image.position, 'missing-image', {
         fatal: true,
-        note: `looked for ${source}`
+        note: `looked for ${relative(process.cwd(), source) || source}`
       })
     } else if (!seen.has(image.href)) {
       seen.add(image.href)

@@ -58,7 +58,7 @@ export class CiteEngine {
   cluster(items: EngineItem[], mode: 'normal' | 'narrative' = 'normal'): string {
     // A note holds the whole citation, so a narrative one is formatted like any other.
     if (mode === 'narrative' && this.style.class !== 'note') {
-      const rest = this.engine.makeCitationCluster(items.map((item) => ({...toCsl(item), 'suppress-author': true})))
+      const rest = printed(this.engine.makeCitationCluster(items.map((item) => ({...toCsl(item), 'suppress-author': true}))))
       return [this.authors(items), rest].filter(Boolean).join(' ')
     }
     return this.engine.makeCitationCluster(items.map(toCsl))
@@ -66,9 +66,7 @@ export class CiteEngine {
 
   /** The authors' names alone, for a narrative citation (`Roskin and Berry`); '' when the style prints none. */
   authors(items: EngineItem[]): string {
-    const names = this.engine.makeCitationCluster(items.map((item) => ({...toCsl(item), 'author-only': true})))
-    // Numeric styles print no author in citations; citeproc says so in the output.
-    return names.includes('NO_PRINTED_FORM') ? '' : names
+    return printed(this.engine.makeCitationCluster(items.map((item) => ({...toCsl(item), 'author-only': true}))))
   }
 
   /** A locator as the locale abbreviates it: `pp. 154–155`, `ch. 2`. */
@@ -92,6 +90,11 @@ export class CiteEngine {
     this.entries = result ? result[1].map((html, index) => ({id: result[0].entry_ids[index]![0]!, html})) : []
     return this.entries
   }
+}
+
+/** '' for a part the style does not print (no author in numeric styles, no page in MLA); citeproc says so in the output. */
+function printed(html: string): string {
+  return html.includes('NO_PRINTED_FORM') ? '' : html
 }
 
 function toCsl(item: EngineItem): CslCitationItem {

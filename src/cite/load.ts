@@ -15,6 +15,11 @@ import type {VFile} from 'vfile'
 import {parse as parseYaml, YAMLParseError} from 'yaml'
 import {report} from '../messages.js'
 
+// BibTeX keeps titles in title case with {braces} around proper nouns; CSL
+// wants them stored in sentence case, and title-case styles (Chicago, MLA)
+// recase them. Convert English titles on input, as pandoc does.
+core.plugins.config.get('@bibtex').parse.sentenceCase = 'english'
+
 /** A CSL-JSON item. */
 export interface CslItem {
   id: string
@@ -59,7 +64,7 @@ export async function loadBibliography(paths: string[], inline: unknown[], file:
     if (!parsed) {
       report(file, `bibliography not found: ${path}`, matterPlace('bibliography'), 'missing-bibliography', {
         fatal: true,
-        note: `looked for ${absolute}; paths are relative to the deck`
+        note: `looked for ${relative(process.cwd(), absolute) || absolute}; paths are relative to the deck`
       })
       continue
     }

@@ -73,7 +73,9 @@ async function loadSources(file: VFile, config: DeckConfig, citations: Citation[
   ])
   const bibliography = await loadBibliography(config.bibliography, config.references, file)
   const style = resolveStyle(config.csl, file)
-  const engine = getEngine(style, resolveLocale(config.lang, file), bibliography)
+  // Without a `lang:` in the deck, a style written for one locale keeps it (Harvard: en-GB), as in pandoc.
+  const lang = file.data.matter?.data.lang === undefined && style.defaultLocale ? style.defaultLocale : config.lang
+  const engine = getEngine(style, resolveLocale(lang, file), bibliography)
   const known = (id: string) => bibliography.items.has(id)
   reportUnknownKeys(file, config, citations, bibliography)
 

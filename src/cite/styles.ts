@@ -2,10 +2,12 @@
  * CSL styles by name (`csl: apa`) or by path (`csl: my-style.csl`), and CSL
  * locales by `lang:`. All shipped styles work offline: APA and Harvard come
  * with @citation-js/plugin-csl, the others are the official CSL files in
- * `styles/` (CC BY-SA, see `styles/LICENSE`).
+ * `styles/` (CC BY-SA, see `styles/LICENSE`). Locales come from
+ * citeproc-locales.
  */
-import {existsSync, readFileSync} from 'node:fs'
-import {dirname, extname, join, resolve} from 'node:path'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, extname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import core from '@citation-js/core'
 import '@citation-js/plugin-csl'
@@ -22,6 +24,8 @@ export interface Style {
   class: StyleClass
   /** Title of the references slide as the style's tradition has it. */
   referencesTitle: string
+  /** The style's own locale (`en-GB` for Harvard), used when the deck sets no `lang`. */
+  defaultLocale?: string
 }
 
 const STYLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'styles')
@@ -70,7 +74,7 @@ export function resolveStyle(value: string, file: VFile): Style {
   }
   const path = resolve(file.dirname ?? process.cwd(), value)
   if (!existsSync(path)) {
-    report(file, `citation style not found: ${value}`, place, 'unknown-style', {fatal: true, note: `looked for ${path}`})
+    report(file, `citation style not found: ${value}`, place, 'unknown-style', {fatal: true, note: `looked for ${relative(process.cwd(), path) || path}`})
     return shipped('apa')
   }
   const xml = readFileSync(path, 'utf8')
@@ -97,7 +101,8 @@ function shipped(name: string): Style {
 function cached(name: string, xml: string): Style {
   const known = loaded.get(name)
   if (known?.xml === xml) return known
-  const style: Style = {name, xml, class: styleClass(xml), referencesTitle: referencesTitle(xml)}
+  const defaultLocale = /<style[^>]*\sdefault-locale="([^"]+)"/.exec(xml)?.[1]
+  const style: Style = {name, xml, class: styleClass(xml), referencesTitle: referencesTitle(xml), defaultLocale}
   loaded.set(name, style)
   return style
 }
@@ -117,25 +122,42 @@ function referencesTitle(xml: string): string {
   return 'References'
 }
 
+// The official CSL locales, as packaged by citeproc-js's author (Juris-M).
+const LOCALES_DIR = createRequire(import.meta.url)('citeproc-locales') as string
+const LOCALES = readdirSync(LOCALES_DIR)
+  .map((name) => /^locales-(.+)\.xml$/.exec(name)?.[1])
+  .filter((name): name is string => name !== undefined)
+
+/** The shipped locale for a tag: exact, else the first of the same language (`de` → `de-DE`). */
+function findLocale(tag: string): string | undefined {
+  const wanted = tag.replace('_', '-').toLowerCase()
+  const language = wanted.split('-')[0]!
+  return (
+    LOCALES.find((name) => name.toLowerCase() === wanted) ??
+    LOCALES.find((name) => name.toLowerCase() === `${language}-${language}`) ??
+    LOCALES.find((name) => name.toLowerCase().split('-')[0] === language)
+  )
+}
+
 /** The CSL locale name for `lang:`; one that does not ship is a warning and en-US. */
 export function resolveLocale(lang: string, file: VFile): string {
-  const locales = core.plugins.config.get('@csl').locales
-  const wanted = lang.replace('_', '-')
-  if (locales.has(wanted)) return wanted
-  // `de` or `de-AT` fall back to the locale of the same language.
-  const language = wanted.split('-')[0]!.toLowerCase()
-  const match = locales.list().find((name) => name.toLowerCase().startsWith(`${language}-`))
+  const match = findLocale(lang)
   if (match) return match
   report(file, `no citation locale for lang '${lang}'`, file.data.matter?.place('lang'), 'unknown-locale', {
-    note: `citations use en-US; shipped locales: ${locales.list().join(', ')}`
+    note: `citations use en-US; shipped locales: ${LOCALES.join(', ')}`
   })
   return 'en-US'
 }
 
+const localeCache = new Map<string, string>()
+
 /** The locale XML citeproc asks for (it asks by language too, e.g. `en`). */
 export function localeXml(lang: string): string {
-  const locales = core.plugins.config.get('@csl').locales
-  if (locales.has(lang)) return locales.get(lang)
-  const match = locales.list().find((name) => name.toLowerCase().startsWith(`${lang.toLowerCase()}-`))
-  return locales.get(match ?? 'en-US')
+  const name = findLocale(lang) ?? 'en-US'
+  let xml = localeCache.get(name)
+  if (xml === undefined) {
+    xml = readFileSync(join(LOCALES_DIR, `locales-${name}.xml`), 'utf8')
+    localeCache.set(name, xml)
+  }
+  return xml
 }

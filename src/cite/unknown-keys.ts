@@ -12,25 +12,27 @@ import type {Bibliography} from './load.js'
 
 export function reportUnknownKeys(file: VFile, config: DeckConfig, citations: Citation[], bibliography: Bibliography) {
   const keys = [...bibliography.items.keys()]
-  const hint = (id: string) => {
-    if (keys.length === 0) {
-      return config.bibliography.length > 0 || config.references.length > 0
+  const hint =
+    keys.length > 0
+      ? 'the slide shows the citation as written; fix the key or add the source to the bibliography'
+      : config.bibliography.length > 0 || config.references.length > 0
         ? 'the bibliography defines no entries'
         : 'the deck has no bibliography: add `bibliography: references.bib` (or .json, .yaml) to the front matter'
-    }
+  const suggestion = (id: string) => {
+    if (keys.length === 0) return ''
     const near = closest(id, keys)
-    return distance(id, near) <= Math.max(2, Math.floor(id.length / 3)) ? `did you mean '${near}'?` : 'check the key in the bibliography'
+    return distance(id, near) <= Math.max(2, Math.floor(id.length / 3)) ? ` (did you mean '${near}'?)` : ''
   }
   for (const node of citations) {
     for (const item of node.items) {
       if (!bibliography.items.has(item.id)) {
-        report(file, `unknown citation key '${item.id}'`, node, 'unknown-citation-key', {note: hint(item.id)})
+        report(file, `unknown citation key '${item.id}'${suggestion(item.id)}`, node, 'unknown-citation-key', {note: hint})
       }
     }
   }
   for (const id of config.nocite) {
     if (id !== '*' && !bibliography.items.has(id)) {
-      report(file, `unknown citation key '${id}' in nocite`, file.data.matter?.place('nocite'), 'unknown-citation-key', {note: hint(id)})
+      report(file, `unknown citation key '${id}' in nocite${suggestion(id)}`, file.data.matter?.place('nocite'), 'unknown-citation-key', {note: hint})
     }
   }
 }

@@ -8,7 +8,10 @@ declare module '@citation-js/core' {
   const core: {
     plugins: {
       input: {chain(data: unknown, options: {forceType: string; generateGraph: boolean}): Array<Record<string, unknown>>}
-      config: {get(name: '@csl'): {templates: Register<string>; locales: Register<string>}}
+      config: {
+        get(name: '@csl'): {templates: Register<string>; locales: Register<string>}
+        get(name: '@bibtex'): {parse: {sentenceCase: 'never' | 'english' | 'always'}}
+      }
     }
   }
   export default core
