@@ -1,5 +1,5 @@
 /** `citedeck build`: compile a deck and write its folder (or one embedded file). */
-import {relative} from 'node:path'
+import {relative, resolve} from 'node:path'
 import {Command, Option} from 'commander'
 import {build} from '../index.js'
 import {hasErrors} from '../messages.js'
@@ -9,6 +9,7 @@ import type {CliContext} from './context.js'
 interface BuildFlags {
   output?: string
   theme?: string
+  csl?: string
   embed?: boolean
   strict?: boolean
   force?: boolean
@@ -21,6 +22,7 @@ export function buildCommand(context: CliContext): Command {
     .argument('<input>', 'the deck: a Markdown outline (.md), or an essay (.txt, .docx, prose .md) with APA citations')
     .option('-o, --output <path>', 'output folder (default: dist/<deck>), or .html file with --embed')
     .option('-t, --theme <name|file.css>', 'a shipped theme name or a CSS file')
+    .option('--csl <style|file.csl>', 'citation style: apa, mla, chicago-notes, chicago-author-date, harvard, ieee, or a .csl file')
     .option('--embed', 'write one self-contained HTML file with everything inlined')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('--force', 'replace an output folder that citedeck did not make')
@@ -34,6 +36,8 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
   const result = await build(input, {
     output: flags.output,
     theme: flags.theme,
+    // A style file named on the command line is relative to where the user is, not to the deck.
+    csl: flags.csl && /\.csl$/i.test(flags.csl) ? resolve(flags.csl) : flags.csl,
     embed: flags.embed,
     strict: flags.strict,
     force: flags.force
