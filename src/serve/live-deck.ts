@@ -117,7 +117,8 @@ export class LiveDeck {
     const failed = hasErrors(compiled.file)
     const first = this.current === undefined
     const deck = failed && !first ? this.current.deck : compiled
-    await this.watcher.setFiles(dependencies(compiled))
+    // While broken, the page still shows the last good deck: its files count too.
+    await this.watcher.setFiles(new Set([...dependencies(compiled), ...(deck === compiled ? [] : dependencies(deck))]))
     this.emit({
       kind: failed ? 'error' : 'deck',
       version: 0,
