@@ -79,7 +79,7 @@ export function parseAuthors(head: string): CslName[] | undefined {
 }
 
 // Words that mark an organisation rather than a title.
-const GROUP = /\b(?:Department|Office|Organi[sz]ation|Association|Institute|Society|Council|Agency|Bureau|Ministry|Commission|Foundation|Cent(?:er|re)|Board|Committee|Service|Administration|Government|Union|Nations|Federation|Bank|Corporation|Inc|Fund|Authority|Academy|Trust)\b/u
+const GROUP = /\b(?:Department|Office|Organi[sz]ation|Association|Institute|Society|Council|Agency|Bureau|Ministry|Commission|Foundation|Cent(?:er|re)|Board|Committee|Service|Administration|Government|Union|Nations|Federation|Bank|Corporation|Inc|Fund|Authority|Academy|Trust|Universit(?:y|ies)|School|College|Library|Museum|Network|Alliance|Coalition|Program(?:me)?|Project|Group|Panel)s?\b/u
 
 export function isGroupName(name: string): boolean {
   return GROUP.test(name) || /^\p{Lu}{2,}(?:\s|$)/u.test(name)
@@ -111,7 +111,10 @@ function readSource(item: CslItem, rest: string) {
     item.editor = chapter[1]!.split(/,?\s(?:&|and)\s|,\s(?=\p{Lu}\.)/u).map((name) => ({literal: name.trim()}))
     item['container-title'] = chapter[2]!
     item.page = chapter[3]!.replace(/\s*[-–]\s*/, '–')
-    if (chapter[4]) item.publisher = chapter[4].replace(/\.$/, '')
+    const publisher = chapter[4]?.replace(/\.$/, '')
+    const placed = publisher ? PLACE_PUBLISHER.exec(publisher) : undefined
+    if (placed) item['publisher-place'] = placed[1]!.trim()
+    if (publisher) item.publisher = placed ? placed[2]!.trim() : publisher
   } else if (journal && !place) {
     item.type = 'article-journal'
     item['container-title'] = journal[1]!

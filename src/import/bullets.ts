@@ -17,9 +17,10 @@ export const PLACEHOLDER = /\uE000(\d+)\uE001/g
 const CONNECTIVE = /^(?:However|Consequently|Therefore|Thus|Hence|Furthermore|Moreover|In addition|Additionally|Also|Indeed|Finally|Firstly|Secondly|Thirdly|First|Second|Third|Lastly|In conclusion|In summary|Overall|Nevertheless|Nonetheless|Meanwhile|As a result|For example|For instance|In fact|Similarly|Likewise|Ultimately|Of course|In other words|On the other hand|In contrast|By contrast|Instead|Still|Yet|So|And|But),?\s+/i
 // Where a phrase or clause may start: the text before it is still a sentence.
 const PHRASE_START = new Set(
-  'in on at by with for from during after before against into onto over under through without within between among across toward towards upon about around behind beyond despite except near off since until via amid throughout because although though while whereas if unless when whenever where wherever which who whom whose as once'.split(' ')
+  'in on at by with for from during after before against into onto over under through without within between among across toward towards upon about around behind beyond despite except near off since until via amid throughout instead because although though while whereas if unless when whenever where wherever which who whom whose as once'.split(' ')
 )
 // A bullet may not end on these: they need what follows them.
+const SUBORDINATOR = new Set('because although though while whereas if unless when whenever where wherever which who whom whose'.split(' '))
 const DANGLING = new Set(
   'the a an this that these those his her its their our my your some any each every no and or but nor so yet to of not is are was were be been being have has had do does did will would shall should can could may might must very more most than as which who whom whose where when while because if such'.split(' ')
 )
@@ -35,9 +36,13 @@ function wordCount(text: string): number {
   return words(text.replace(PLACEHOLDER, ' ')).length
 }
 
-/** One or two bullets for `sentence` (with citation placeholders). */
-export function toBullets(sentence: string): string[] {
-  const citations = sentence.match(PLACEHOLDER) ?? []
+/**
+ * One or two bullets for `sentence` (with citation placeholders);
+ * `parenthetical` tells which placeholders may be repeated at a bullet's end
+ * (a narrative `@key` is part of the sentence, not a tag).
+ */
+export function toBullets(sentence: string, parenthetical: (placeholder: string) => boolean = () => true): string[] {
+  const citations = (sentence.match(PLACEHOLDER) ?? []).filter(parenthetical)
   let text = tidy(sentence)
   if (wordCount(text) <= MAX_WORDS) return [finish(text, citations)]
   // Asides in parentheses go first: the notes keep them.
@@ -63,11 +68,9 @@ function finish(text: string, citations: string[]): string {
   let result = text.trim().replace(/[,;:]$/, '')
   const opened = (result.match(QUOTE_OPEN) ?? []).length - (result.match(QUOTE_CLOSE) ?? []).length
   if (opened > 0) result = result.replace(/(\s*(?:\uE000\d+\uE001\s*)*)$/u, '”$1')
-  const missing = citations.filter((citation) => !result.includes(citation))
-  // A bullet cut out of a cited sentence still carries the sentence's source.
-  if (!citations.some((citation) => result.includes(citation)) || missing.length > 0) {
-    result = [result.replace(/\s*(?:\uE000\d+\uE001\s*)+$/u, ''), ...new Set([...(result.match(PLACEHOLDER) ?? []), ...citations])].join(' ')
-  }
+  // A bullet cut out of a cited sentence still carries the sentence's sources.
+  const missing = [...new Set(citations.filter((citation) => !result.includes(citation)))]
+  if (missing.length > 0) result = [result, ...missing].join(' ')
   return result.charAt(0).toUpperCase() + result.slice(1)
 }
 
@@ -79,13 +82,15 @@ function independentClauses(text: string): string[] {
   const parts: string[] = []
   let rest = text
   for (;;) {
-    const split = /;\s+|,\s+(?:and\s+|but\s+|so\s+|yet\s+)?(?=(?:he|she|they|it|we|i|this|these|there)\s)/gi
+    const split = /;\s+|,\s+(?:and|but|so|yet)\s+|,\s+(?=(?:he|she|they|it|we|i|this|these|there)\s)/gi
     let cut: {at: number; after: number} | undefined
     for (const match of rest.matchAll(split)) {
       const before = rest.slice(0, match.index)
       const after = rest.slice(match.index + match[0].length)
       if (insideQuote(before) || wordCount(before) < MIN_WORDS || wordCount(after) < 4) continue
-      if (!/;/.test(match[0]) && !(SUBJECT_START.test(after) && hasVerb(before) && hasVerb(after))) continue
+      // `…, and by 1500 there were presses` has its own subject; `…, and turned to Moscow` shares the first one.
+      const ownSubject = SUBJECT_START.test(after) || (/\s(?:and|but|so|yet)\s+$/.test(match[0]) && !startsWithVerb(after) && !/^(?:that|which|who|whom|whose|to|if|whether)\s/i.test(after))
+      if (!/;/.test(match[0]) && !(ownSubject && hasVerb(before) && hasVerb(after))) continue
       cut = {at: match.index, after: match.index + match[0].length}
       break
     }
@@ -109,7 +114,10 @@ function shorten(text: string): string {
   const optional = segments
     .map((segment, index) => {
       const inQuote = insideQuote(segments.slice(0, index).join(' ')) || insideQuote(segment)
-      return index < segments.length - 1 && !inQuote && PHRASE_START.has(firstWord(segment)) ? index : -1
+      const opener = firstWord(segment)
+      // `Within fifty years millions of books had been printed,` is the main clause, not an aside.
+      const aside = SUBORDINATOR.has(opener) || (PHRASE_START.has(opener) && !hasVerb(segment))
+      return index < segments.length - 1 && !inQuote && aside ? index : -1
     })
     .filter((index) => index >= 0)
     .slice(0, 4)
@@ -131,27 +139,39 @@ function shorten(text: string): string {
   return candidates.find((candidate) => hasVerb(candidate.text))?.text ?? text
 }
 
-/** The longest start of `text` that fits and ends where a phrase starts; undefined when none. */
+/**
+ * The longest start of `text` that fits and ends where a phrase starts,
+ * preferring a comma or subordinate clause to a preposition; undefined when none.
+ */
 function trimTrailing(text: string): string | undefined {
   if (wordCount(text) <= MAX_WORDS) return text
   const tokens = text.split(/(\s+)/)
+  const tags = tagWords(tokens.filter((_, i) => i % 2 === 0))
+  const cuts: Array<{text: string; count: number; strong: boolean}> = []
   let count = 0
-  let best: string | undefined
-  for (let i = 0; i < tokens.length; i += 2) {
+  for (let i = 0; i < tokens.length && count <= MAX_WORDS; i += 2) {
     const token = tokens[i]!
     const isCitation = /^\uE000\d+\uE001[.,;:]?$/u.test(token)
-    if (count >= MIN_WORDS && count <= MAX_WORDS && !isCitation) {
+    if (count >= MIN_WORDS && !isCitation) {
       const previous = tokens[i - 2] ?? ''
       const bare = token.replace(/^[“‘(]+/, '').toLowerCase()
-      const boundary = /[,;:—]$/.test(previous) || PHRASE_START.has(bare)
       const kept = tokens.slice(0, i - 1).join('')
-      const last = lastWord(kept)
-      if (boundary && !DANGLING.has(last) && !/^\(/.test(token)) best = kept
+      const strong = /[,;:—]$/.test(previous) || SUBORDINATOR.has(bare)
+      if ((strong || PHRASE_START.has(bare)) && !DANGLING.has(lastWord(kept)) && !/^\(/.test(token) && !endsInModifier(tags, i / 2)) {
+        cuts.push({text: kept, count, strong})
+      }
     }
     if (!isCitation) count++
-    if (count > MAX_WORDS) break
   }
-  return best
+  const latest = [...cuts].reverse()
+  const ordered = [...latest.filter((cut) => cut.strong && cut.count >= 12), ...latest]
+  return ordered.find((cut) => lastClauseComplete(cut.text))?.text
+}
+
+/** `…, so the people` lacks the verb of its clause: a cut there leaves half a clause. */
+function lastClauseComplete(text: string): boolean {
+  const clauses = text.split(/[,;]\s+(?=(?:so|and|but|yet|or|while|which|who|because|although|though|whereas|when|where)\s)|\s(?=that\s)/i)
+  return clauses.length === 1 || hasVerb(clauses[clauses.length - 1]!)
 }
 
 /** What a shortened bullet keeps: its words, and numbers (dates, amounts) count extra as the facts a slide shows. */
@@ -169,6 +189,36 @@ function lastWord(text: string): string {
 
 function insideQuote(text: string): boolean {
   return (text.match(QUOTE_OPEN) ?? []).length > (text.match(QUOTE_CLOSE) ?? []).length
+}
+
+/** `give a strong,` before `presumptive advice`: the kept words (before `cut`) end on an adjective without its noun. */
+function endsInModifier(tags: string[][], cut: number): boolean {
+  const last = tags[cut - 1] ?? []
+  const before = tags[cut - 2] ?? []
+  return last.includes('Adjective') && (before.includes('Determiner') || before.includes('Adjective'))
+}
+
+/** Part-of-speech tags for each word, tagged in the context of the whole sentence (alone, `strong` passes for a noun). */
+function tagWords(tokens: string[]): string[][] {
+  const terms = (nlp(tokens.join(' ').replace(PLACEHOLDER, ' ')).terms().json() as Array<{terms: Array<{text: string; tags: string[]}>}>).map((term) => term.terms[0]!)
+  let next = 0
+  return tokens.map((token) => {
+    const bare = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase()
+    if (!bare) return []
+    for (let k = next; k < Math.min(terms.length, next + 3); k++) {
+      const text = terms[k]!.text.toLowerCase()
+      if (text && (bare === text || bare.startsWith(text) || text.startsWith(bare))) {
+        next = k + 1
+        return terms[k]!.tags
+      }
+    }
+    return []
+  })
+}
+
+function startsWithVerb(text: string): boolean {
+  const first = (nlp(text.replace(PLACEHOLDER, ' ')).terms().json() as Array<{terms: Array<{tags: string[]}>}>)[0]
+  return first?.terms[0]?.tags.includes('Verb') ?? false
 }
 
 function hasVerb(text: string): boolean {

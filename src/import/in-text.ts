@@ -49,10 +49,14 @@ export function collectAliases(text: string): Map<string, string> {
   return aliases
 }
 
-export function findCitations(text: string, context: CiteContext): {citations: FoundCitation[]; problems: Problem[]} {
+/**
+ * The citations of a paragraph; `carried` is the last source of the paragraph
+ * before, for a block quote ending in a bare `(p. 97)`.
+ */
+export function findCitations(text: string, context: CiteContext, carried?: string): {citations: FoundCitation[]; problems: Problem[]; lastKey?: string} {
   const citations: FoundCitation[] = []
   const problems: Problem[] = []
-  let lastKey: string | undefined
+  let lastKey = carried
   for (const match of text.matchAll(PARENS)) {
     const content = match[1]!.trim()
     const start = match.index
@@ -69,7 +73,7 @@ export function findCitations(text: string, context: CiteContext): {citations: F
     citations.push(found)
     lastKey = found.keys[found.keys.length - 1] ?? lastKey
   }
-  return {citations, problems}
+  return {citations, problems, lastKey}
 }
 
 /** `(A, 2001, p. 3; see B & C, 1999)`; undefined when the parentheses hold no citation. */

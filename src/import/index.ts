@@ -65,9 +65,13 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
 
   const cites: string[] = []
   const found: FoundCitation[] = []
+  let previous: {text: string; lastKey?: string} | undefined
   const outlineBlocks = blocks.map((block) => {
     if (block.kind === 'heading') return {kind: block.kind, text: block.text, start: block.start}
-    const {citations, problems} = findCitations(block.text, context)
+    // A quotation set off from the sentence introducing it belongs to that sentence's source.
+    const introduced = block.kind === 'quote' || previous?.text.trimEnd().endsWith(':')
+    const {citations, problems, lastKey} = findCitations(block.text, context, introduced ? previous?.lastKey : undefined)
+    previous = {text: block.text, lastKey}
     for (const problem of problems) message(file, problem.reason, place(block.offsets[problem.offset] ?? block.start), problem.rule)
     found.push(...citations)
     let text = block.text

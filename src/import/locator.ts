@@ -12,7 +12,8 @@ const LABELS: Array<[RegExp, string, string]> = [
   [/^(?:fig|figs?|figures?)$/i, 'fig.', 'figs.']
 ]
 
-const LOCATOR = /^(pp?|pgs?|pages?|paras?|paragraphs?|¶¶?|ch|chaps?|chapters?|sec|sects?|sections?|§§?|ll?|lines?|figs?|figures?)\.?\s*(\S.*)$/iu
+// The label must end at a full stop, space or digit: `Larson et al.` is a name, not `l.` + `arson`.
+const LOCATOR = /^(pp?|pgs?|pages?|paras?|paragraphs?|¶¶?|ch|chaps?|chapters?|sec|sects?|sections?|§§?|ll?|lines?|figs?|figures?)(?!\p{L})\.?\s*(\S.*)$/iu
 
 /** `p.154-155` → `pp. 154–155`; undefined when the text is not a locator. */
 export function normalizeLocator(text: string): string | undefined {
@@ -22,7 +23,7 @@ export function normalizeLocator(text: string): string | undefined {
     .replace(/\s*(?:-|–|—|\bto\b)\s*/g, '–')
     .replace(/\s*,\s*/g, ', ')
     .replace(/\.$/, '')
-  if (!/\d|^[ivxlc]+/i.test(value)) return undefined
+  if (!/^(?:\d|[ivxlc]+(?![\p{L}]))/iu.test(value)) return undefined
   const [, single, plural] = LABELS.find(([pattern]) => pattern.test(match[1]!))!
   return `${/[–,]|&/.test(value) ? plural : single} ${value}`
 }

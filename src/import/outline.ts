@@ -59,6 +59,7 @@ const MAX_BULLETS = 6
 export function writeOutline(input: OutlineInput): OutlineResult {
   const render = (text: string) => escapeMarkdown(text).replace(PLACEHOLDER, (_, i: string) => input.cites[Number(i)]!)
   const used = new Set<string>()
+  const parenthetical = (placeholder: string) => input.cites[Number(/\d+/.exec(placeholder)![0])]!.startsWith('[')
   const segments: Array<{text: string; at: number}> = []
   const push = (text: string, at: number) => segments.push({text, at})
   const result: OutlineResult = {markdown: '', lineOffsets: [], sentences: [], quotes: 0, slides: 0, problems: []}
@@ -117,7 +118,7 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     // Quoted words are someone else's phrasing, not the paragraph's topic.
     const own = block.text.replace(/“[^”]*(?:”|$)/g, ' ')
     const title = slideTitle(keyPhrases(own, {...phraseOptions, lead: sentences[0]?.text}), used, 'Key points')
-    const bullets = sentences.flatMap((sentence) => toBullets(sentence.text).map(render))
+    const bullets = sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical).map(render))
     chunk(bullets).forEach((items, n) => {
       push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${items.map((item) => `- ${item}`).join('\n')}`, block.start)
       if (n === 0) push(notes(render(block.text)), block.start)

@@ -60,7 +60,7 @@ export function attribute(before: string, cited: string[]): Attribution {
 
 /** The sentence part before a quotation, from the last sentence end. */
 function introClause(before: string): string {
-  return (before.trimEnd().split(/[.!?]\s+(?=[“\p{Lu}])/u).pop() ?? before).trim()
+  return (before.trimEnd().split(/[.!?]\s+(?=[“\p{Lu}\uE000])/u).pop() ?? before).trim()
 }
 
 /** The first person named in `clause` who is not a cited author, with a title such as `President`. */

@@ -15,7 +15,9 @@ export interface Sentence {
 const ABBREVIATION_END = /(?:^|[\s(])(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|e\.g|i\.e|etc|vs|cf|pp?|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|No|Vol|ed|Gen|Sen|Rev|Col|Lt|Capt|Gov|Pres)\.$/u
 const QUOTE_END = /[.!?][”’]\s+(?=[“‘]?\p{Lu})/gu
 
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(original: string): Sentence[] {
+  // A citation placeholder opening a sentence hides the sentence start from compromise: show it a capitalised word of the same length.
+  const text = original.replace(/\uE000\d+\uE001/g, (match) => 'C' + 'x'.repeat(match.length - 1))
   const raw: Sentence[] = []
   for (const sentence of nlp(text).json({offset: true}) as Array<{offset: {start: number; length: number}}>) {
     const {start, length} = sentence.offset
@@ -39,6 +41,7 @@ export function splitSentences(text: string): Sentence[] {
   }
   return merged.map((sentence) => {
     const lead = sentence.text.length - sentence.text.trimStart().length
-    return {text: sentence.text.trim(), start: sentence.start + lead}
+    const start = sentence.start + lead
+    return {text: original.slice(start, start + sentence.text.trim().length), start}
   })
 }

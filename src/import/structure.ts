@@ -4,6 +4,8 @@
  * paragraph unless the essay separates paragraphs with blank lines.
  */
 
+import nlp from 'compromise'
+
 export interface Block {
   kind: 'paragraph' | 'quote' | 'heading'
   text: string
@@ -49,7 +51,9 @@ export function splitBlocks(text: string, end: number): {header: Header; blocks:
     const kind = quote ? 'quote' : 'paragraph'
     const body = quote ? quote[1]! : line.text
     const bodyStart = line.start + line.text.length - body.length
-    if (current && current.kind === kind && (blankSeparated || kind === 'quote')) {
+    // Title, author and date lines stacked at the top stay separate lines even when blank lines separate paragraphs.
+    const headerLine = blocks.every((earlier) => isShortLine(earlier.text)) && isShortLine(current?.text ?? '')
+    if (current && current.kind === kind && (blankSeparated || kind === 'quote') && !headerLine) {
       if (!body) continue
       current.offsets.push(current.offsets[current.offsets.length - 1]!, ...range(bodyStart, body.length))
       current.text += ' ' + body
@@ -59,6 +63,10 @@ export function splitBlocks(text: string, end: number): {header: Header; blocks:
     }
   }
   return {header: takeHeader(blocks), blocks}
+}
+
+function isShortLine(text: string): boolean {
+  return text.split(/\s+/).length <= 14 && !/[.!?:;]$/.test(text)
 }
 
 function block(kind: Block['kind'], text: string, start: number): Block {
@@ -85,7 +93,16 @@ function takeHeader(blocks: Block[]): Header {
     else if (DATE.test(first.text)) header.date = first.text
     else lines.push(first.text)
   }
-  if (!header.title && lines.length > 0) header.title = lines.pop()
-  if (lines.length > 0) header.author = lines[0]
+  // Title pages differ (APA: title, then name; MLA: name, teacher, course, date, then title): a line that is only a name is the author.
+  const author = lines.findIndex(isName)
+  if (author >= 0) header.author = lines.splice(author, 1)[0]
+  const title = lines.filter((line) => !isName(line)).pop()
+  if (!header.title && title) header.title = title
+  if (!header.author && lines.length > 1) header.author = lines[0]
   return header
+}
+
+function isName(line: string): boolean {
+  const people = nlp(line).people().out('array') as string[]
+  return line.split(/\s+/).length <= 4 && people.join(' ').replace(/\s+/g, ' ') === line.replace(/[,.]/g, '').trim()
 }

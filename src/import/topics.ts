@@ -11,6 +11,8 @@ const DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|
 export interface Phrase {
   text: string
   score: number
+  /** A name: capitalised inside a sentence, not just at its start. */
+  proper?: boolean
 }
 
 export interface PhraseOptions {
@@ -25,7 +27,8 @@ export interface PhraseOptions {
 /** Cleaned noun phrases of `text`, best first. */
 export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] {
   const {lead = '', exclude = new Set<string>(), frequency} = options
-  const clean = text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?/gu, ' ')
+  // Citations and `[WHO]` abbreviations are references, not topics.
+  const clean = text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' ')
   const counts = new Map<string, number>()
   for (const word of contentWords(clean)) counts.set(word, (counts.get(word) ?? 0) + 1)
   // Inverse paragraph frequency: a word in every paragraph (the essay's subject) tells slides apart least.
@@ -35,14 +38,16 @@ export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] 
     const phrase = tidy(raw)
     const words = phrase.split(/\s+/)
     if (!phrase || words.length > 5 || VAGUE.test(phrase) || !/\p{L}{2}/u.test(phrase) || MONTH.test(phrase)) continue
-    if (words.every((word) => exclude.has(word.toLowerCase().replace(/[’']s$/, '')))) continue
+    if (/^\d/.test(phrase) || words.every((word) => exclude.has(word.toLowerCase().replace(/[’']s$/, '')))) continue
+    if ([...exclude].some((name) => name.includes(' ') && name.includes(phrase.toLowerCase()))) continue
     const weights = words.map((word) => word.toLowerCase()).filter((word) => word.length >= 4)
     const recurrence = weights.reduce((sum, word) => sum + (counts.get(word) ?? 0) * rarity(word), 0) / Math.max(1, weights.length)
-    const proper = /^\p{Lu}/u.test(phrase) ? 0.3 : 0
+    const capital = /^\p{Lu}/u.test(phrase) ? 0.3 : 0
     const inLead = lead.includes(raw.trim()) ? 0.8 : 0
-    const score = recurrence + proper + inLead + Math.min(words.length, 3) * 0.4
+    const score = recurrence + capital + inLead + Math.min(words.length, 3) * 0.4
     const key = phrase.toLowerCase()
-    if (!seen.has(key) || seen.get(key)!.score < score) seen.set(key, {text: phrase, score})
+    const proper = /^\p{Lu}/u.test(phrase) && new RegExp(String.raw`[\p{Ll}\d,;]\s+${escapeRegExp(phrase)}`, 'u').test(clean)
+    if (!seen.has(key) || seen.get(key)!.score < score) seen.set(key, {text: phrase, score, proper})
   }
   return [...seen.values()].sort((a, b) => b.score - a.score)
 }
@@ -64,6 +69,7 @@ function tidy(raw: string): string {
     .replace(/^(?:(?:of|in|on|at|by|and|or|against|with|for|from|to|into|about|over|under|during|after|before|between|through)\s+)+/i, '')
     .replace(DETERMINER, '')
     .replace(/[’']s?$/u, '')
+    .replace(/\s+(?:most|more|less|least|too|also|only|even|again|all)$/i, '')
     .trim()
 }
 
@@ -75,15 +81,17 @@ export function slideTitle(phrases: Phrase[], used: Set<string>, fallback: strin
   const top = phrases.slice(0, 5)
   const options: string[] = []
   const overlaps = (a: string, b: string) => a.toLowerCase().includes(b.toLowerCase()) || b.toLowerCase().includes(a.toLowerCase())
+  // `Castro and Khrushchev` reads as a title; `Cities and concrete and brick` does not: only names pair up.
+  const pairable = (phrase: Phrase) => phrase.proper && !/\sand\s/.test(phrase.text)
   for (let i = 0; i < top.length; i++) {
-    const a = top[i]!.text
-    if (a.split(/\s+/).length > 1) options.push(a)
+    const a = top[i]!
+    if (a.text.split(/\s+/).length > 1) options.push(a.text)
     for (let j = i + 1; j < Math.min(top.length, 3); j++) {
-      const b = top[j]!.text
-      if (!overlaps(a, b) && `${a} ${b}`.split(/\s+/).length <= MAX_WORDS - 1) options.push(`${a} and ${b}`)
+      const b = top[j]!
+      if (pairable(a) && pairable(b) && !overlaps(a.text, b.text) && `${a.text} ${b.text}`.split(/\s+/).length <= MAX_WORDS - 1) options.push(`${a.text} and ${b.text}`)
     }
-    options.push(a)
   }
+  options.push(...top.map((phrase) => phrase.text))
   options.push(fallback)
   for (const option of options) {
     const title = capitalize(option.split(/\s+/).slice(0, MAX_WORDS).join(' '))
@@ -103,6 +111,10 @@ export function essayTopic(body: string, referenceTitles: string[]): string | un
   const phrases = keyPhrases(`${body}\n${referenceTitles.join('. ')}`).filter((phrase) => phrase.text.split(/\s+/).length > 1)
   const best = phrases[0]
   return best ? capitalize(best.text) : undefined
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 export function capitalize(text: string): string {
