@@ -12,7 +12,19 @@ import {type ImportOptions, importEssay, isEssayPath} from './index.js'
 /** True when `file` is a prose essay to import rather than an outline. */
 export function isEssayFile(file: VFile): boolean {
   const path = file.path ?? ''
-  return typeof file.value === 'string' ? isEssayPath(path, file.value) : /\.docx$/i.test(path)
+  if (typeof file.value !== 'string') return /\.docx$/i.test(path)
+  if (/\.(?:md|markdown)$/i.test(path) && isPandocMarkdown(file.value)) return false
+  return isEssayPath(path, file.value)
+}
+
+/**
+ * Pandoc citations (`[@key]`) or a bibliography in front matter: the author
+ * writes pandoc Markdown, so long lines and a "Sources" line do not make it
+ * an essay (APA in-text citations are what import reads).
+ */
+function isPandocMarkdown(text: string): boolean {
+  const matter = /^---\n([\s\S]*?)\n(?:---|\.\.\.)(?:\n|$)/.exec(text)?.[1]
+  return (matter !== undefined && /^(?:bibliography|references):/m.test(matter)) || /\[[^\]\n]*@[\p{L}\p{N}_]/u.test(text)
 }
 
 export interface EssayOutline {

@@ -39,7 +39,7 @@ function edit(state: Repaired, pattern: RegExp, replace: Replacer): Repaired {
 }
 
 // A full stop after a lone capital (`U.S.`, `J.F.`) is an initial, not a sentence end.
-const MISSING_SPACE = /(?<![\s.(]\p{Lu}|^\p{Lu}|\S*(?:\/\/|www\.)\S*)([.!?]["”’)\]]*)(?=\p{Lu}\p{Ll})/gmu
+const MISSING_SPACE = /(?<![\s.(]\p{Lu}|^\p{Lu}|\S*(?:\/\/|www\.)\S*|\bwww)([.!?]["”’)\]]*)(?=\p{Lu}\p{Ll})/gmu
 
 /** Repairs `source`; `markdown` also drops emphasis marks (APA italicises titles). */
 export function repairText(source: string, {markdown = false} = {}): Repaired {
