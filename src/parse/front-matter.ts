@@ -49,7 +49,17 @@ function readFrontMatter(tree: Root, file: VFile): FrontMatter {
     return empty
   }
 
-  const value: unknown = document.toJS()
+  let value: unknown
+  try {
+    value = document.toJS()
+  } catch (error) {
+    // Parsing succeeds for `title: *nope` (an alias without its anchor) and for alias bombs; only toJS throws.
+    report(file, `broken YAML front matter: ${(error as Error).message}`, toPoint(1, 1), 'front-matter', {
+      fatal: true,
+      note: 'define each `&anchor` before its `*alias`, or quote values that start with `*` or `&`'
+    })
+    return empty
+  }
   if (value === null || value === undefined) return empty
   if (typeof value !== 'object' || Array.isArray(value)) {
     report(file, 'front matter must be a YAML mapping of `key: value` lines', node, 'front-matter', {fatal: true})
