@@ -37,6 +37,9 @@ interface RevealApi {
   getState(): RevealState
   setState(state: RevealState): void
   sync(): void
+  syncSlide(slide: Element): void
+  layout(): void
+  navigateFragment(index: number): void
   isReady(): boolean
   on(type: string, listener: () => void): void
   getRevealElement(): HTMLElement
@@ -104,19 +107,18 @@ function liveReloadClient(eventsPath: string) {
     const before = Array.from(previous.querySelectorAll(slidesSelector))
     const after = Array.from(next.querySelectorAll(slidesSelector))
     const live = Array.from(document.querySelectorAll(slidesSelector))
-    const container = document.querySelector('.reveal > .slides')!
-    const copy = (node: Element) => document.importNode(node, true)
-    if (live.length !== before.length) {
-      container.replaceChildren(...after.map(copy))
-    } else {
-      after.forEach((node, index) => {
-        if (index >= before.length) container.append(copy(node))
-        else if (node.outerHTML !== before[index]!.outerHTML) live[index]!.replaceWith(copy(node))
-      })
-      for (const node of live.slice(after.length)) node.remove()
+    // Usually one slide changed: patch it in place, which keeps Reveal's hold on
+    // it and costs a fraction of re-reading all slides (`sync`).
+    const patched = live.length === before.length && patchSlides(live, before, after)
+    if (!patched) {
+      const container = document.querySelector('.reveal > .slides')!
+      container.replaceChildren(...after.map((node) => document.importNode(node, true)))
+      reveal().sync()
+      reveal().setState(state)
+    } else if (patched.includes(reveal().getCurrentSlide()!)) {
+      reveal().layout()
+      if (state.indexf !== undefined) reveal().navigateFragment(state.indexf)
     }
-    reveal().sync()
-    reveal().setState(state)
     // Changed images keep their URL: ask for the new file.
     for (const href of data.changed) {
       for (const image of Array.from(document.querySelectorAll<HTMLImageElement>(`img[src="${CSS.escape(href)}"]`))) {
@@ -136,6 +138,52 @@ function liveReloadClient(eventsPath: string) {
     shown = Promise.resolve(next)
     showProblems([])
     announce('slides')
+  }
+
+  /**
+   * Patches the changed slides in place when the slide structure stayed the
+   * same; returns them, or `false` when slides were added, removed or moved
+   * between stacks.
+   */
+  function patchSlides(live: Element[], before: Element[], after: Element[]): Element[] | false {
+    if (before.length !== after.length) return false
+    const patched: Element[] = []
+    for (let index = 0; index < after.length; index++) {
+      const [old, next, node] = [before[index]!, after[index]!, live[index]!]
+      if (old.outerHTML === next.outerHTML) continue
+      const [oldChildren, nextChildren, liveChildren] = [old, next, node].map((section) => section.querySelectorAll(':scope > section'))
+      if (oldChildren!.length > 0 || nextChildren!.length > 0) {
+        // A vertical stack: compare its sub-slides.
+        if (liveChildren!.length !== oldChildren!.length) return false
+        const inner = patchSlides(Array.from(liveChildren!), Array.from(oldChildren!), Array.from(nextChildren!))
+        if (!inner) return false
+        patched.push(...inner)
+        continue
+      }
+      patchSlide(node, old, next)
+      patched.push(node)
+    }
+    return patched
+  }
+
+  /** Gives `node` the content and attributes of `next`, keeping what Reveal set on it. */
+  function patchSlide(node: Element, old: Element, next: Element) {
+    const names = new Set([...old.getAttributeNames(), ...next.getAttributeNames()])
+    for (const name of names) {
+      if (name === 'class') continue
+      const value = next.getAttribute(name)
+      if (value === null) node.removeAttribute(name)
+      else node.setAttribute(name, value)
+    }
+    // Reveal's own classes (present, past, future…) stay; the deck's are replaced.
+    node.classList.remove(...Array.from(old.classList))
+    node.classList.add(...Array.from(next.classList))
+    node.replaceChildren(...Array.from(next.childNodes, (child) => document.importNode(child, true)))
+    reveal().syncSlide(node)
+    // Slides already passed show all their fragments, as Reveal leaves them.
+    if (node.classList.contains('past')) {
+      for (const fragment of Array.from(node.querySelectorAll('.fragment'))) fragment.classList.add('visible')
+    }
   }
 
   async function swapStyles(data: {version: number; changed: string[]}) {

@@ -1,0 +1,109 @@
+/**
+ * Live preview benchmark (issue 7): the time from writing the deck to the
+ * browser's `citedeck:reloaded` event, median over 20 edits of one slide, for
+ * decks of 50 and 300 slides, with the server's share (rebuild) beside it;
+ * then the Node process's memory after 200 edits. Goals: < 150 ms at 300
+ * slides, < 20 MB growth.
+ */
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
+import {fileURLToPath} from 'node:url'
+import puppeteer from 'puppeteer-core'
+import {findBrowser} from '../lib/export/browser-finder.js'
+import {serve} from '../lib/index.js'
+import {median, ms, printTable} from './stats.js'
+import {writeSyntheticDeck} from './synthetic.js'
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc')
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+export async function benchServe({edits = 20, memoryEdits = 200} = {}) {
+  // Not the PDF launcher: it blocks every host, and the preview is on 127.0.0.1.
+  const profile = mkdtempSync(join(tmpdir(), 'citedeck-chromium-'))
+  const browser = await puppeteer.launch({
+    executablePath: findBrowser(),
+    userDataDir: profile,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
+  })
+  try {
+    const rows = []
+    for (const slides of [50, 300]) {
+      const result = await editLoop(browser, slides, edits)
+      rows.push([`${slides} slides`, ms(result.reload), ms(result.build), ms(result.reload - result.build)])
+    }
+    printTable(
+      `serve: write → browser reloaded, median of ${edits} edits of one slide`,
+      ['deck', 'save → reloaded', 'rebuild (server)', 'the rest (event, fetch, swap)'],
+      rows
+    )
+    const memory = await editLoop(browser, 300, memoryEdits, {memory: true})
+    printTable(
+      `serve: Node process memory over ${memoryEdits} edits (300 slides, after GC)`,
+      ['', 'heap used', 'RSS'],
+      [
+        ['after 10 edits', mb(memory.before.heapUsed), mb(memory.before.rss)],
+        [`after ${memoryEdits + 10} edits`, mb(memory.after.heapUsed), mb(memory.after.rss)],
+        ['growth', mb(memory.after.heapUsed - memory.before.heapUsed), mb(memory.after.rss - memory.before.rss)]
+      ]
+    )
+  } finally {
+    await browser.close()
+    rmSync(profile, {recursive: true, force: true})
+  }
+}
+
+/** Serves a synthetic deck, opens it on a middle slide, and edits that slide `edits` times. */
+async function editLoop(browser, slides, edits, {memory = false} = {}) {
+  const deck = writeSyntheticDeck({slides})
+  const original = readFileSync(deck, 'utf8')
+  const target = Math.floor(slides / 2) + 2
+  const heading = `## Slide ${target}: a point worth making`
+  let builds = []
+  const preview = await serve(deck, {port: 0, onUpdate: (update) => builds.push(update.duration)})
+  const page = await browser.newPage()
+  try {
+    await page.goto(preview.url)
+    await page.waitForFunction(() => window.Reveal?.isReady())
+    await page.waitForNetworkIdle({idleTime: 100})
+    await page.evaluate((title) => {
+      const slide = [...document.querySelectorAll('.slides section')].find((node) => node.querySelector('h2')?.textContent.startsWith(title))
+      const {h, v} = window.Reveal.getIndices(slide)
+      window.Reveal.slide(h, v)
+    }, `Slide ${target}:`)
+
+    const edit = async (index) => {
+      await page.evaluate(() => {
+        window.reloaded = new Promise((done) => document.addEventListener('citedeck:reloaded', done, {once: true}))
+      })
+      const start = performance.now()
+      writeFileSync(deck, original.replace(heading, `## Slide ${target}: edit number ${index}`))
+      await page.evaluate(() => window.reloaded)
+      return performance.now() - start
+    }
+
+    if (memory) {
+      for (let index = 0; index < 10; index++) await edit(index)
+      gc()
+      const before = process.memoryUsage()
+      for (let index = 10; index < edits + 10; index++) await edit(index)
+      gc()
+      return {before, after: process.memoryUsage()}
+    }
+    // Two edits to warm up the JIT and the caches, as a user's first saves would.
+    for (let index = 0; index < 2; index++) await edit(index)
+    builds = []
+    const times = []
+    for (let index = 2; index < edits + 2; index++) times.push(await edit(index))
+    return {reload: median(times), build: median(builds)}
+  } finally {
+    await page.close()
+    await preview.close()
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await benchServe()
