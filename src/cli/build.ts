@@ -2,9 +2,11 @@
 import {relative, resolve} from 'node:path'
 import {Command, Option} from 'commander'
 import {build} from '../index.js'
+import {launchBrowser} from '../export/browser.js'
 import {hasErrors} from '../messages.js'
 import {formatMessages} from './format.js'
 import type {CliContext} from './context.js'
+import {type PdfChoice, parsePdfChoice, printBuiltDeck} from './pdf.js'
 
 interface BuildFlags {
   output?: string
@@ -14,6 +16,10 @@ interface BuildFlags {
   strict?: boolean
   force?: boolean
   quiet?: boolean
+  pdf?: boolean
+  handout?: string
+  paper?: string
+  handoutNotes?: boolean
 }
 
 export function buildCommand(context: CliContext): Command {
@@ -26,6 +32,10 @@ export function buildCommand(context: CliContext): Command {
     .option('--embed', 'write one self-contained HTML file with everything inlined')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('--force', 'replace an output folder that citedeck did not make')
+    .option('--pdf', 'also print the slides to <deck>.pdf in the output folder')
+    .option('--handout <n>', 'also print a handout, n slides a page (1, 2, 3, 4, 6), to <deck>-handout.pdf')
+    .option('--paper <size>', 'handout paper: a4 or letter (default: from the deck\'s lang)')
+    .option('--handout-notes', 'speaker notes beside the handout\'s slides instead of ruled lines')
     .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
     .action(async (input: string, flags: BuildFlags) => {
       context.exit(await runBuild(input, flags, context))
@@ -33,6 +43,25 @@ export function buildCommand(context: CliContext): Command {
 }
 
 async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Promise<number> {
+  const choice = parsePdfChoice(flags)
+  const kinds = [...(flags.pdf ? [{}] : []), ...(choice.handout ? [choice] : [])]
+  // The browser starts while the deck builds.
+  const launching = kinds.length > 0 ? launchBrowser() : undefined
+  launching?.catch(() => undefined)
+  try {
+    return await buildAndPrint(input, flags, io, kinds, launching)
+  } finally {
+    await launching?.then((session) => session.close(), () => undefined)
+  }
+}
+
+async function buildAndPrint(
+  input: string,
+  flags: BuildFlags,
+  io: CliContext['io'],
+  kinds: PdfChoice[],
+  launching: ReturnType<typeof launchBrowser> | undefined
+): Promise<number> {
   const result = await build(input, {
     output: flags.output,
     theme: flags.theme,
@@ -42,7 +71,16 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
     strict: flags.strict,
     force: flags.force
   })
+  // Export messages (overflow, blocked requests) join the build's, printed once, even when the export fails.
+  let failure: unknown
+  const written =
+    result.output && launching
+      ? await printBuiltDeck(result.deck, result.output, kinds, (await launching).browser, {io, quiet: flags.quiet}).catch(
+          (error: unknown) => ((failure = error), [])
+        )
+      : []
   for (const line of formatMessages(result.file)) io.stderr(line)
+  if (failure) throw failure
   if (!result.output) {
     const why = hasErrors(result.file) ? 'errors' : 'warnings (--strict)'
     io.stderr(`citedeck: not built because of ${why}; the previous output was kept`)
@@ -50,6 +88,7 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
   }
   if (!flags.quiet) {
     io.stdout(`built ${relative(process.cwd(), result.output) || '.'} (${result.deck.slideCount} slides)`)
+    for (const line of written) io.stdout(line)
   }
   return 0
 }

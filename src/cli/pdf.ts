@@ -1,0 +1,167 @@
+/** `citedeck pdf`: print decks to PDF (slides, notes pages or handouts) through one browser. */
+import {existsSync, statSync} from 'node:fs'
+import {basename, dirname, extname, join, relative, resolve} from 'node:path'
+import {Command, Option} from 'commander'
+import type {Browser} from 'puppeteer-core'
+import {defaultOutput} from '../build.js'
+import {CitedeckError, exitCodeFor} from '../errors.js'
+import type {CompiledDeck} from '../build.js'
+import {exportPdfs} from '../export/batch.js'
+import {HANDOUT_SIZES, type HandoutSize, type Paper, type PdfStep, defaultPdfOutput, exportPdf, pdfSuffix} from '../export/pdf.js'
+import {hasErrors} from '../messages.js'
+import type {CliContext, CliIO} from './context.js'
+import {formatMessages} from './format.js'
+
+interface PdfFlags {
+  output?: string
+  theme?: string
+  csl?: string
+  notes?: boolean
+  handout?: string
+  paper?: string
+  handoutNotes?: boolean
+  concurrency?: string
+  timeout?: string
+  strict?: boolean
+  quiet?: boolean
+}
+
+/** The PDF options shared by `pdf` and `build --pdf`, parsed and checked. */
+export interface PdfChoice {
+  handout?: HandoutSize
+  paper?: Paper
+  handoutNotes?: boolean
+}
+
+export function pdfCommand(context: CliContext): Command {
+  return new Command('pdf')
+    .description('print decks to PDF: slides (one a page), notes pages or handouts')
+    .argument('<inputs...>', 'one or more decks: Markdown outlines, or essays (.txt, .docx, prose .md)')
+    .option('-o, --output <path>', 'the PDF (default: dist/<deck>.pdf); with several decks, a folder')
+    .option('-t, --theme <name|file.css>', 'a shipped theme name or a CSS file')
+    .option('--csl <style|file.csl>', 'citation style: apa, mla, chicago-notes, chicago-author-date, harvard, ieee, or a .csl file')
+    .option('--notes', 'notes pages: each slide with its speaker notes below it')
+    .option('--handout <n>', 'a handout with n slides a page: 1, 2, 3, 4 or 6')
+    .option('--paper <size>', 'paper for notes pages and handouts: a4 or letter (default: from the deck\'s lang)')
+    .option('--handout-notes', 'speaker notes beside the slides (--handout 3) or below them (--handout 1) instead of ruled lines')
+    .option('--concurrency <n>', 'decks printing at once (default: cores, at most 4)')
+    .option('--timeout <seconds>', 'give up on a deck after this long (default: 120)')
+    .option('--strict', 'fail (exit 1) on warnings too')
+    .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
+    .action(async (inputs: string[], flags: PdfFlags) => {
+      context.exit(await runPdf(inputs, flags, context))
+    })
+}
+
+async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Promise<number> {
+  const choice = parsePdfChoice(flags)
+  const timeout = Number(flags.timeout ?? 120)
+  if (!(timeout > 0)) throw new CitedeckError(`--timeout ${flags.timeout}: not a number of seconds`, 'USAGE')
+  const concurrency = flags.concurrency === undefined ? undefined : Number(flags.concurrency)
+  const suffix = pdfSuffix({notes: flags.notes, handout: choice.handout})
+  const output = outputFor(inputs, flags.output, suffix)
+  const items = await exportPdfs(inputs, {
+    ...choice,
+    notes: flags.notes,
+    theme: flags.theme,
+    // A style file named on the command line is relative to where the user is, not to the deck.
+    csl: flags.csl && /\.csl$/i.test(flags.csl) ? resolve(flags.csl) : flags.csl,
+    strict: flags.strict,
+    timeout: timeout * 1000,
+    concurrency,
+    output,
+    onProgress: progressPrinter(io, flags.quiet)
+  })
+  let code = 0
+  for (const item of items) {
+    if (item.result) for (const line of formatMessages(item.result.file)) io.stderr(line)
+    if (item.error) {
+      io.stderr(`citedeck: error: ${item.input}: ${item.error.message}${item.error.hint ? `\n  hint: ${item.error.hint}` : ''}`)
+      code = Math.max(code, exitCodeFor(item.error.code))
+    } else if (!item.result?.output) {
+      const why = item.result && hasErrors(item.result.file) ? 'errors' : 'warnings (--strict)'
+      io.stderr(`citedeck: ${item.input}: no PDF because of ${why}; the previous one was kept`)
+      code = Math.max(code, 1)
+    } else if (!flags.quiet) {
+      io.stdout(`wrote ${relative(process.cwd(), item.result.output)} (${item.result.pages} pages)`)
+    }
+  }
+  return code
+}
+
+/** Reads `--handout`, `--paper` and `--handout-notes`, shared with `build --pdf`. */
+export function parsePdfChoice(flags: {handout?: string; paper?: string; handoutNotes?: boolean}): PdfChoice {
+  const handout = flags.handout === undefined ? undefined : (Number(flags.handout) as HandoutSize)
+  if (handout !== undefined && !HANDOUT_SIZES.includes(handout)) {
+    throw new CitedeckError(`--handout ${flags.handout}: not a handout size`, 'USAGE', `use one of ${HANDOUT_SIZES.join(', ')}`)
+  }
+  const paper = flags.paper?.toLowerCase()
+  if (paper !== undefined && paper !== 'a4' && paper !== 'letter') {
+    throw new CitedeckError(`--paper ${flags.paper}: unknown paper size`, 'USAGE', 'use a4 or letter')
+  }
+  return {handout, paper, handoutNotes: flags.handoutNotes}
+}
+
+/** One deck: `-o` is the PDF (or a folder for it). Several: `-o` is a folder and names must not clash. */
+function outputFor(inputs: string[], output: string | undefined, suffix: string): (input: string) => string {
+  const name = (input: string) => `${basename(defaultOutput(input))}${suffix}.pdf`
+  const isFolder = output !== undefined && (output.endsWith('/') || (existsSync(output) && statSync(output).isDirectory()))
+  if (inputs.length === 1) {
+    if (output === undefined) return (input) => defaultPdfOutput(input, suffix)
+    return (input) => (isFolder ? join(output, name(input)) : output)
+  }
+  if (output !== undefined && extname(output).toLowerCase() === '.pdf') {
+    throw new CitedeckError(`-o ${output}: several decks need a folder, not one PDF`, 'USAGE', 'pass a folder with -o, or one deck')
+  }
+  const names = new Map<string, string>()
+  for (const input of inputs) {
+    const other = names.get(name(input))
+    if (other !== undefined && other !== input) {
+      throw new CitedeckError(`${other} and ${input} would both print to ${name(input)}`, 'USAGE', 'export them separately with -o')
+    }
+    names.set(name(input), input)
+  }
+  return (input) => join(output ?? 'dist', name(input))
+}
+
+const STEPS: Record<PdfStep, string> = {
+  launch: 'starting the browser',
+  load: 'loading',
+  layout: 'laying out',
+  print: 'printing',
+  write: 'writing'
+}
+
+/** Progress on a terminal only, one line a step: `citedeck: deck.md: printing…`. */
+export function progressPrinter(io: CliIO, quiet = false) {
+  if (quiet || !io.isTTY) return undefined
+  return (input: string, step: PdfStep) => io.stderr(step === 'launch' ? `citedeck: ${STEPS[step]}…` : `citedeck: ${input}: ${STEPS[step]}…`)
+}
+
+/**
+ * `build --pdf` / `--handout n`: the slides PDF and the handout next to the
+ * built deck (`<deck>.pdf`, `<deck>-handout.pdf`), in the browser that
+ * started while the deck was building. Returns what was written.
+ */
+export async function printBuiltDeck(
+  deck: CompiledDeck,
+  output: string,
+  kinds: PdfChoice[],
+  browser: Browser,
+  {io, quiet}: {io: CliIO; quiet?: boolean}
+): Promise<string[]> {
+  const folder = extname(output).toLowerCase() === '.html' ? dirname(output) : output
+  const name = basename(defaultOutput(deck.file.path))
+  const onProgress = progressPrinter(io, quiet)
+  const written: string[] = []
+  for (const kind of kinds) {
+    const result = await exportPdf(deck, {
+      ...kind,
+      browser,
+      output: join(folder, `${name}${pdfSuffix(kind)}.pdf`),
+      onProgress: onProgress && ((step) => onProgress(deck.file.path, step))
+    })
+    if (result.output) written.push(`wrote ${relative(process.cwd(), result.output)} (${result.pages} pages)`)
+  }
+  return written
+}

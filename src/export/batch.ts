@@ -1,0 +1,65 @@
+/**
+ * Many decks through one browser (a teacher regenerating a whole course): one
+ * launch, then up to `concurrency` decks printing at once, each in its own
+ * page. A deck that fails is reported and the others go on.
+ */
+import {availableParallelism} from 'node:os'
+import {CitedeckError} from '../errors.js'
+import {launchBrowser} from './browser.js'
+import {type PdfOptions, type PdfResult, type PdfStep, exportPdf} from './pdf.js'
+
+export interface BatchOptions extends Omit<PdfOptions, 'browser' | 'output' | 'onProgress'> {
+  /** Decks printing at the same time (default: the number of cores, at most 4). */
+  concurrency?: number
+  /** Where each deck's PDF goes (default: `dist/<deck>.pdf`, as `exportPdf`). */
+  output?: (input: string) => string | undefined
+  /** Called as each deck moves on; `launch` comes once, for the first deck. */
+  onProgress?: (input: string, step: PdfStep) => void
+}
+
+export interface BatchItem {
+  input: string
+  /** The export's result, when it got as far as compiling the deck. */
+  result?: PdfResult
+  /** What stopped this deck (timeout, unwritable output). */
+  error?: CitedeckError
+}
+
+export async function exportPdfs(inputs: string[], options: BatchOptions = {}): Promise<BatchItem[]> {
+  const {concurrency = Math.min(4, availableParallelism()), output, onProgress, ...pdfOptions} = options
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new CitedeckError(`concurrency must be a whole number of at least 1, not ${concurrency}`, 'USAGE')
+  }
+  if (inputs.length === 0) return []
+  onProgress?.(inputs[0]!, 'launch')
+  // The browser starts while the first decks compile.
+  const launching = launchBrowser()
+  const browser = launching.then((session) => session.browser)
+  // Awaited by each deck that gets to print; a deck with errors never asks.
+  browser.catch(() => undefined)
+  try {
+    const items: BatchItem[] = inputs.map((input) => ({input}))
+    let next = 0
+    const worker = async () => {
+      while (next < items.length) {
+        const item = items[next++]!
+        try {
+          item.result = await exportPdf(item.input, {
+            ...pdfOptions,
+            browser,
+            output: output?.(item.input),
+            onProgress: (step) => onProgress?.(item.input, step)
+          })
+        } catch (error) {
+          // Without a browser no deck can print: stop the batch rather than repeat the error for each.
+          if (!(error instanceof CitedeckError) || error.code === 'NOT_FOUND_BROWSER') throw error
+          item.error = error
+        }
+      }
+    }
+    await Promise.all(Array.from({length: Math.min(concurrency, items.length)}, worker))
+    return items
+  } finally {
+    await launching.then((session) => session.close(), () => undefined)
+  }
+}

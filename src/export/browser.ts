@@ -1,0 +1,126 @@
+/**
+ * Launches the installed browser for PDF export, and makes sure it goes away:
+ * a fresh temporary profile, no sync, updates or background traffic, and on
+ * close, error, Ctrl-C or SIGTERM the whole Chromium process group is killed
+ * and the profile removed. No orphan Chromium, no profile left in /tmp.
+ */
+import {mkdtempSync, rmSync} from 'node:fs'
+import {rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import puppeteer, {type Browser} from 'puppeteer-core'
+import {CitedeckError} from '../errors.js'
+import {findBrowser} from './browser-finder.js'
+
+export interface LaunchOptions {
+  /** The browser executable (default: found by `findBrowser()`). */
+  executablePath?: string
+  /** Milliseconds to wait for the browser to start (default: 30 000). */
+  timeout?: number
+  /**
+   * Open the DevTools protocol on a loopback WebSocket so that other processes
+   * can connect (the test suite shares one browser); default `false`: a pipe
+   * only this process can use.
+   */
+  shareable?: boolean
+}
+
+export interface BrowserSession {
+  browser: Browser
+  /** The temporary profile folder, removed by `close()`. */
+  profile: string
+  /** Closes the browser (killing it if it does not quit) and removes the profile. */
+  close: () => Promise<void>
+}
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--mute-audio',
+  // Defence in depth behind request interception: no host name resolves.
+  '--host-resolver-rules=MAP * ~NOTFOUND'
+]
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
+  const executablePath = options.executablePath ?? findBrowser()
+  const profile = mkdtempSync(join(tmpdir(), 'citedeck-chromium-'))
+  let browser: Browser | undefined
+
+  const kill = () => {
+    const pid = browser?.process()?.pid
+    if (pid === undefined) return
+    try {
+      // Puppeteer starts Chromium as a process group leader: kill the renderers too.
+      process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL')
+    } catch {
+      // Already gone.
+    }
+  }
+  const removeProfile = () => rmSync(profile, {recursive: true, force: true, maxRetries: 3})
+  const onExit = () => {
+    kill()
+    removeProfile()
+  }
+  const onSignal = (signal: NodeJS.Signals) => {
+    onExit()
+    unsubscribe()
+    // Let the default action (or the next listener) handle the signal as if we were not here.
+    process.kill(process.pid, signal)
+  }
+  const unsubscribe = () => {
+    process.off('exit', onExit)
+    for (const signal of SIGNALS) process.off(signal, onSignal)
+  }
+  process.on('exit', onExit)
+  for (const signal of SIGNALS) process.on(signal, onSignal)
+
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: !options.shareable,
+      userDataDir: profile,
+      args: ARGS,
+      timeout: options.timeout ?? 30_000,
+      // Export has its own deadline per deck; this only bounds one protocol call.
+      protocolTimeout: 10 * 60_000,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false
+    })
+  } catch (error) {
+    onExit()
+    unsubscribe()
+    throw new CitedeckError(
+      `could not start the browser ${executablePath}: ${firstLine(error)}`,
+      'NOT_FOUND_BROWSER',
+      'check that it is Chrome, Chromium or Edge and that it runs; choose another with CITEDECK_BROWSER'
+    )
+  }
+
+  const session = browser
+  let closed: Promise<void> | undefined
+  const close = () =>
+    (closed ??= (async () => {
+      const quit = session.close().catch(() => undefined)
+      const grace = new Promise((resolve) => setTimeout(resolve, 5_000).unref())
+      await Promise.race([quit, grace])
+      kill()
+      unsubscribe()
+      await rm(profile, {recursive: true, force: true, maxRetries: 3})
+    })())
+  return {browser: session, profile, close}
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!
+}

@@ -1,0 +1,89 @@
+/**
+ * Opens a compiled deck in its print layout, served from memory.
+ *
+ * The deck is answered by request interception under a fake origin that can
+ * never resolve (`.invalid`), rather than written to a temporary folder and
+ * opened from `file://`: nothing is copied to disk, and the allow-list is
+ * exact (the deck's `index.html` and its own assets), where a `file://` page
+ * could still read any file on the machine. Every other request is blocked
+ * and reported.
+ *
+ * Pages open in the browser's default context: a fresh context costs a new
+ * renderer process (about a second on two cores) for isolation that the
+ * per-deck origin and per-page interception already give.
+ */
+import {readFile} from 'node:fs/promises'
+import {extname} from 'node:path'
+import type {HTTPRequest, Page} from 'puppeteer-core'
+import type {CompiledDeck} from '../build.js'
+
+// Each deck gets its own origin, so no cached file of one deck serves another.
+let decksOpened = 0
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf'
+}
+
+export interface OpenedDeck {
+  /** URLs the deck asked for that are not its own files, in request order. */
+  blocked: string[]
+  /** Uncaught errors thrown by the deck's scripts. */
+  errors: string[]
+}
+
+export interface OpenOptions {
+  /** Query string of the deck URL, e.g. `print-pdf&margin=0`. */
+  query: string
+  /** Milliseconds for the page to load. */
+  timeout: number
+}
+
+/** Loads `deck` into `page`, answering its own files from memory and blocking everything else. */
+export async function openDeck(page: Page, deck: CompiledDeck, options: OpenOptions): Promise<OpenedDeck> {
+  const origin = `https://deck-${++decksOpened}-${process.pid}.citedeck.invalid/`
+  const blocked: string[] = []
+  const errors: string[] = []
+  const files = new Map<string, string | (() => Promise<Buffer>)>([['index.html', deck.html]])
+  for (const asset of deck.assets) files.set(asset.href, () => readFile(asset.source))
+  await page.setRequestInterception(true)
+  page.on('request', (request) => void answer(request, origin, files, blocked))
+  page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)))
+  await page.setViewport({width: deck.config.width, height: deck.config.height})
+  await page.goto(`${origin}index.html?${options.query}`, {waitUntil: 'load', timeout: options.timeout})
+  return {blocked, errors}
+}
+
+type Files = Map<string, string | (() => Promise<Buffer>)>
+
+async function answer(request: HTTPRequest, origin: string, files: Files, blocked: string[]) {
+  const url = request.url()
+  const path = url.startsWith(origin) ? decodeURIComponent(new URL(url).pathname.slice(1)) : undefined
+  const file = path === undefined ? undefined : files.get(path)
+  if (file === undefined) {
+    // The browser asks for a favicon by itself; the deck did not.
+    if (path !== 'favicon.ico' && !url.startsWith('data:')) blocked.push(url)
+    await request.abort('blockedbyclient').catch(() => undefined)
+    return
+  }
+  try {
+    const body = typeof file === 'string' ? file : await file()
+    const type = TYPES[extname(path!).toLowerCase()] ?? 'application/octet-stream'
+    await request.respond({status: 200, contentType: type, headers: {'cache-control': 'no-store'}, body})
+  } catch {
+    await request.abort('failed').catch(() => undefined)
+  }
+}
