@@ -9,6 +9,7 @@ import {basename, dirname, extname, join, relative, resolve} from 'node:path'
 import type {Element, Root as HastRoot} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {VFile} from 'vfile'
+import type {FitOptions} from './check/fit.js'
 import {type DeckConfig, DEFAULT_THEME} from './config.js'
 import {CitedeckError} from './errors.js'
 import {checkOutputFolder, replaceFolder, writeFileAtomic} from './io/write-output.js'
@@ -22,6 +23,11 @@ import {availableThemes, resolveTheme} from './render/theme.js'
 export interface CompileOptions extends PipelineOptions {
   /** One self-contained HTML file with every asset inlined (default: `false`). */
   embed?: boolean
+  /**
+   * Measure the slides in the browser and scale or split those that overflow
+   * (default: `false` here; `build()` turns it on). Front matter `fit: false` wins.
+   */
+  fit?: boolean | FitOptions
 }
 
 export interface CompiledDeck {
@@ -34,9 +40,17 @@ export interface CompiledDeck {
   assets: Asset[]
   /** Number of slides, vertical sub-slides included. */
   slideCount: number
+  /** Every slide's `<section>` in deck order (sub-slides included), with source positions. */
+  sections: Element[]
 }
 
 export async function compileDeck(file: VFile, options: CompileOptions = {}): Promise<CompiledDeck> {
+  if (!options.fit) return compileOnce(file, options)
+  const {fitDeck} = await import('./check/fit.js')
+  return fitDeck(file, () => compileOnce(file, options), options.fit === true ? {} : options.fit)
+}
+
+async function compileOnce(file: VFile, options: CompileOptions): Promise<CompiledDeck> {
   const baseDir = file.dirname ?? process.cwd()
   const slides = await toSlides(file, options)
   const config = file.data.config!
@@ -44,9 +58,8 @@ export async function compileDeck(file: VFile, options: CompileOptions = {}): Pr
   const styles = styleAssets(themePath)
   const images = localImages(file, baseDir)
   const body = slides.children.filter((node): node is Element => node.type === 'element')
-  const slideCount = body.reduce(
-    (count, node) => count + (hasClass(node, 'cd-stack') ? node.children.filter((child) => child.type === 'element').length : 1),
-    0
+  const sections = body.flatMap((node) =>
+    hasClass(node, 'cd-stack') ? node.children.filter((child): child is Element => child.type === 'element') : [node]
   )
   const document: HastRoot = revealDocument(body, {
     config,
@@ -56,7 +69,7 @@ export async function compileDeck(file: VFile, options: CompileOptions = {}): Pr
   if (options.embed) await inlineImages(document, images)
   const html = toHtml(document, {allowDangerousHtml: true})
   const assets = options.embed ? [] : [...styles, ...SCRIPT_ASSETS, ...images]
-  return {file, config, html, assets, slideCount}
+  return {file, config, html, assets, slideCount: sections.length, sections}
 }
 
 function findTheme(config: DeckConfig, file: VFile, fromCaller: boolean): string {

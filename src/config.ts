@@ -43,6 +43,19 @@ export interface DeckConfig {
   /** Free-form subject and keywords, used for PDF metadata. */
   subject: string
   keywords: string[]
+  /** Measure slides in the browser and scale or split those that overflow (`fit: false` turns it off). */
+  fit: boolean
+  /** Rule settings from front matter `lint:` (see src/check/lint.ts), by rule id. */
+  lint: Record<string, LintSetting>
+}
+
+/** How loud a rule is; `off` silences it. */
+export type Severity = 'off' | 'info' | 'warning' | 'error'
+
+/** A rule's severity, and its option when it takes one (`dense-slide: [warning, 80]`). */
+export interface LintSetting {
+  severity?: Severity
+  option?: number
 }
 
 /** What the caller (CLI or API) may override; wins over front matter. */
@@ -124,6 +137,10 @@ export function resolveConfig(matter: FrontMatter, file: VFile, overrides: Confi
     })
   }
 
+  const lint = lintSettings(data.lint, (reason, note) =>
+    report(file, reason, matter.place('lint'), 'front-matter', {fatal: false, note})
+  )
+
   const slideNumberValue = data['slide-number']
   const slideNumber = typeof slideNumberValue === 'string' ? slideNumberValue : flag('slide-number', false)
   const [width, height] = SIZES[aspectRatio]
@@ -149,8 +166,34 @@ export function resolveConfig(matter: FrontMatter, file: VFile, overrides: Confi
     citations,
     referencesTitle: text('reference-section-title'),
     subject: text('subject') || text('description'),
-    keywords: list('keywords')
+    keywords: list('keywords'),
+    fit: flag('fit', true),
+    lint
   }
+}
+
+const SEVERITIES = new Set<Severity>(['off', 'info', 'warning', 'error'])
+
+/** `lint: {rule: warning, dense-slide: [info, 80], other: off}`, as remark-lint settings read. */
+function lintSettings(value: unknown, problem: (reason: string, note: string) => void): Record<string, LintSetting> {
+  if (value === undefined || value === null) return {}
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problem('front matter `lint` should map rule ids to settings', 'write `lint: {dense-slide: [warning, 80], uncited-entry: off}`')
+    return {}
+  }
+  const settings: Record<string, LintSetting> = {}
+  for (const [rule, raw] of Object.entries(value as Record<string, unknown>)) {
+    const parts = Array.isArray(raw) ? raw : [raw]
+    const setting: LintSetting = {}
+    for (const part of parts) {
+      if (typeof part === 'number') setting.option = part
+      else if (part === false) setting.severity = 'off'
+      else if (typeof part === 'string' && SEVERITIES.has(part as Severity)) setting.severity = part as Severity
+      else problem(`unknown setting ${JSON.stringify(part)} for lint rule \`${rule}\``, 'use off, info, warning or error, and a number for rules that take one')
+    }
+    settings[rule] = setting
+  }
+  return settings
 }
 
 declare module 'vfile' {

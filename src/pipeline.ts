@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {remarkFit} from './check/split.js'
 import {remarkResolveCitations} from './cite/resolve.js'
 import {type ConfigOverrides, remarkDeckConfig} from './config.js'
 import {remarkChunkedParse} from './parse/chunked-parse.js'
@@ -44,6 +45,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkSlides)
     .use(remarkFragments)
     .use(remarkQuotes)
+    .use(remarkFit)
     .use(remarkResolveCitations)
     .use(remarkRehype, {handlers, allowDangerousHtml: true})
     .use(rehypeHighlightCode)

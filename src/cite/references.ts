@@ -3,13 +3,15 @@
  * on a last slide titled for it (`## References` with nothing below), else on
  * a new slide at the end. A list too long for one slide continues on
  * "References (cont.)" slides; heights are estimated from the text length
- * and the layout's sizes until the browser measures them.
+ * and the layout's sizes, or, once the browser has measured them (the fit
+ * step of a build), taken from `tree.data.measuredReferences`.
  */
 import type {Element, ElementContent} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {Root, RootContent} from 'mdast'
 import type {DeckConfig} from '../config.js'
 import {headedSlide} from '../parse/slides.js'
+import type {MeasuredReferences} from '../check/split.js'
 import type {ReferenceList, Slide} from '../types.js'
 import type {CiteEngine} from './engine.js'
 import {toHast} from './engine.js'
@@ -49,7 +51,11 @@ export function placeReferences(tree: Root, slides: Slide[], engine: CiteEngine,
 
   const before = place ? place.slide.children.slice(0, place.index) : slide.children
   const after = place ? place.slide.children.slice(place.index + 1) : []
-  const pages = paginate(entries, config, before.length + after.length)
+  const measured = tree.data?.measuredReferences
+  const pages =
+    measured && measured.entries.length === entries.length
+      ? paginateMeasured(entries, measured)
+      : paginate(entries, config, before.length + after.length)
   slide.children = [...before, list(pages[0]!), ...after]
 
   const continued = pages.slice(1).map((page) => {
@@ -92,6 +98,23 @@ function paginate(entries: Element[], config: DeckConfig, blocks: number): Eleme
     pages[pages.length - 1]!.push(entry)
     used += needed
   }
+  return pages
+}
+
+/** Splits entries by their measured heights: `first` px of room on the first slide, `next` on the others. */
+function paginateMeasured(entries: Element[], measured: MeasuredReferences): Element[][] {
+  const pages: Element[][] = [[]]
+  let used = 0
+  entries.forEach((entry, index) => {
+    const needed = measured.entries[index]!
+    const room = pages.length === 1 ? measured.first : measured.next
+    if (used + needed > room && pages[pages.length - 1]!.length > 0) {
+      pages.push([])
+      used = 0
+    }
+    pages[pages.length - 1]!.push(entry)
+    used += needed
+  })
   return pages
 }
 

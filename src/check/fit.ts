@@ -1,0 +1,103 @@
+/**
+ * The fit step of a build: compile, measure every slide in the browser, plan
+ * (scale, then split what still overflows; paginate the references by their
+ * measured heights), compile again with the plan, and measure again, at most
+ * three rounds. One browser serves all rounds, and only when some slide is
+ * not in the measurement cache. Without a browser the deck is built as
+ * compiled (references split by an estimate), with one info message saying so.
+ */
+import type {Browser} from 'puppeteer-core'
+import type {VFile} from 'vfile'
+import type {CompiledDeck} from '../build.js'
+import {CitedeckError} from '../errors.js'
+import {type BrowserSession, launchBrowser} from '../export/browser.js'
+import {hasErrors, report} from '../messages.js'
+import {fileCache, memoryCache} from './cache.js'
+import {type MeasuredSlide, measureDeck} from './measure.js'
+import {DEFAULT_FLOOR, planFit, samePlan} from './plan.js'
+import type {FitPlan} from './split.js'
+
+export interface FitOptions {
+  /** An open browser to measure in (default: launch one when needed). */
+  browser?: Browser
+  /** A JSON file keeping measurements between builds (default: memory only). */
+  cachePath?: string
+  /** The smallest scale of a slide's text before it is split instead (default: 0.8). */
+  floor?: number
+  /** Most times the deck is measured (default: 3). */
+  rounds?: number
+}
+
+/** What the fit step did, in `file.data.fitted`. */
+export interface FitSummary {
+  /** Times the deck was measured. */
+  rounds: number
+  /** Slides loaded in the browser (the rest came from the cache). */
+  measured: number
+  /** Slides shown scaled down, and slides added by splitting. */
+  scaled: number
+  added: number
+  /** Slides that still overflow. */
+  overflowing: number
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    fitted: FitSummary
+  }
+}
+
+/** Compiles with `compile` until the measured deck fits or the rounds run out; returns the last deck. */
+export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>, options: FitOptions = {}): Promise<CompiledDeck> {
+  const data = {...file.data}
+  const messages = [...file.messages]
+  let deck = await compile()
+  if (!deck.config.fit || hasErrors(file)) return deck
+  const first = deck.slideCount
+  const stored = options.cachePath ? await fileCache(options.cachePath) : undefined
+  let session: BrowserSession | undefined
+  const browser = async () => options.browser ?? (session ??= await launchBrowser()).browser
+  let plan: FitPlan = {scales: {}, breaks: []}
+  let measured = 0
+  try {
+    for (let round = 1; ; round++) {
+      const measurement = await measureDeck(deck, {browser, cache: stored?.cache ?? memoryCache})
+      measured += measurement.measured
+      const next = planFit(measurement.slides, plan, {floor: options.floor ?? DEFAULT_FLOOR})
+      if (round >= (options.rounds ?? 3) || samePlan(next, plan)) {
+        const left = measurement.slides.filter((slide) => slide.overflowY > 0 || slide.overflowX > 0)
+        for (const slide of left) reportOverflow(file, slide)
+        file.data.fitted = {
+          rounds: round,
+          measured,
+          scaled: measurement.slides.filter((slide) => slide.scale < 1).length,
+          added: deck.slideCount - first,
+          overflowing: left.length
+        }
+        break
+      }
+      plan = next
+      file.data = {...data, fit: plan}
+      file.messages = [...messages]
+      deck = await compile()
+    }
+  } catch (error) {
+    if (!(error instanceof CitedeckError && error.code === 'NOT_FOUND_BROWSER')) throw error
+    const message = report(file, 'slides were not measured: no browser to lay them out in', undefined, 'fit-no-browser', {
+      note: `${error.message.split('\n')[0]}; overflowing slides were not fitted and the reference list was split by an estimate. Install Chrome or Chromium, or set CITEDECK_BROWSER`
+    })
+    message.fatal = undefined
+  } finally {
+    await session?.close()
+    await stored?.save().catch(() => undefined)
+  }
+  return deck
+}
+
+function reportOverflow(file: VFile, slide: MeasuredSlide) {
+  const name = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`
+  const how = [slide.overflowY > 0 ? `${slide.overflowY} px` : '', slide.overflowX > 0 ? `${slide.overflowX} px to the right` : '']
+  report(file, `${name} still overflows by ${how.filter(Boolean).join(' and ')} after fitting`, slide.position?.start, 'overflow', {
+    note: 'a single block (a long paragraph, a tall table or image) is too big for one slide even at 80%: shorten or split it'
+  })
+}
