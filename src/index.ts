@@ -6,6 +6,7 @@
  * const result = await build('slides/talk/deck.md', {output: 'dist/talk'})
  * ```
  */
+import {basename, dirname, join, resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {type CompiledDeck, type CompileOptions, compileDeck, defaultOutput, writeDeck} from './build.js'
 import {essayOutline, isEssayFile} from './import/essay-deck.js'
@@ -45,6 +46,13 @@ export interface BuildOptions extends CompileOptions {
   dryRun?: boolean
 }
 
+/** A build fits its slides (unless told not to or only compiling), caching measurements beside the output. */
+function fitOptions(options: BuildOptions, output: string): CompileOptions['fit'] {
+  if (options.fit === false || (options.fit === undefined && options.dryRun)) return false
+  const cachePath = join(dirname(resolve(output)), `.${basename(output)}.citedeck-measure.json`)
+  return {cachePath, ...(typeof options.fit === 'object' ? options.fit : {})}
+}
+
 export interface BuildResult {
   /** The source with every message (warnings and errors). */
   file: VFile
@@ -61,13 +69,12 @@ export async function build(input: string | VFile, options: BuildOptions = {}): 
   const file = typeof input === 'string' ? await (isEssayPath(input) ? readEssay(input) : readSource(input)) : input
   const essay = isEssayFile(file) ? await essayOutline(file) : undefined
   if (isEssayFile(file) && !essay) return {file, deck: await compileDeck(new VFile({path: file.path, value: ''}))}
-  const deck = await compileDeck(essay?.deck ?? file, options)
+  const target = options.output ?? defaultOutput(file.path, options.embed)
+  const deck = await compileDeck(essay?.deck ?? file, {...options, fit: fitOptions(options, target)})
   essay?.carryMessages()
-  const failed = hasErrors(file) || (options.strict === true && file.messages.length > 0)
+  // Info messages (such as "no browser to measure in") do not fail a strict build.
+  const failed = hasErrors(file) || (options.strict === true && file.messages.some((message) => message.fatal !== undefined))
   if (failed || options.dryRun) return {file, deck}
-  const output = await writeDeck(deck, {
-    output: options.output ?? defaultOutput(file.path, options.embed),
-    force: options.force
-  })
+  const output = await writeDeck(deck, {output: target, force: options.force})
   return {file, deck, output}
 }
