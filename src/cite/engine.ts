@@ -27,6 +27,9 @@ export class CiteEngine {
   private readonly engine: InstanceType<typeof CSL.Engine>
   private registered = ''
   private entries: BibliographyEntry[] | undefined
+  private entryById: Map<string, string> | undefined
+  // Citation output by its CSL input: decks repeat citations, and a rebuild repeats them all.
+  private readonly clusters = new Map<string, string>()
 
   constructor(style: Style, lang: string, bibliography: Bibliography) {
     this.style = style
@@ -52,21 +55,34 @@ export class CiteEngine {
     this.engine.updateUncitedItems(uncited)
     this.registered = key
     this.entries = undefined
+    this.entryById = undefined
+    // Numbers and disambiguation may change with the set of sources.
+    this.clusters.clear()
+  }
+
+  private make(items: CslCitationItem[]): string {
+    const key = JSON.stringify(items)
+    let html = this.clusters.get(key)
+    if (html === undefined) {
+      html = this.engine.makeCitationCluster(items)
+      this.clusters.set(key, html)
+    }
+    return html
   }
 
   /** A cluster as the style prints it: `(Roskin & Berry, 2010, p. 58)`, `[3]`, or a note. */
   cluster(items: EngineItem[], mode: 'normal' | 'narrative' = 'normal'): string {
     // A note holds the whole citation, so a narrative one is formatted like any other.
     if (mode === 'narrative' && this.style.class !== 'note') {
-      const rest = printed(this.engine.makeCitationCluster(items.map((item) => ({...toCsl(item), 'suppress-author': true}))))
+      const rest = printed(this.make(items.map((item) => ({...toCsl(item), 'suppress-author': true}))))
       return [this.authors(items), rest].filter(Boolean).join(' ')
     }
-    return this.engine.makeCitationCluster(items.map(toCsl))
+    return this.make(items.map(toCsl))
   }
 
   /** The authors' names alone, for a narrative citation (`Roskin and Berry`); '' when the style prints none. */
   authors(items: EngineItem[]): string {
-    return printed(this.engine.makeCitationCluster(items.map((item) => ({...toCsl(item), 'author-only': true}))))
+    return printed(this.make(items.map((item) => ({...toCsl(item), 'author-only': true}))))
   }
 
   /** A locator as the locale abbreviates it: `pp. 154–155`, `ch. 2`. */
@@ -80,7 +96,8 @@ export class CiteEngine {
 
   /** One source's bibliography entry (registered sources only). */
   entry(id: string): string | undefined {
-    return this.bibliography().find((entry) => entry.id === id)?.html
+    this.entryById ??= new Map(this.bibliography().map((entry) => [entry.id, entry.html]))
+    return this.entryById.get(id)
   }
 
   /** Registered sources as the style sorts and prints them. */
@@ -124,7 +141,17 @@ export function getEngine(style: Style, lang: string, bibliography: Bibliography
   return engine
 }
 
+const parsed = new Map<string, ElementContent[]>()
+
 /** citeproc's HTML as hast; its text is escaped, so this parses only citeproc's own tags. */
 export function toHast(html: string): ElementContent[] {
-  return fromHtml(html, {fragment: true}).children as ElementContent[]
+  let nodes = parsed.get(html)
+  if (!nodes) {
+    nodes = fromHtml(html, {fragment: true}).children as ElementContent[]
+    // Entries repeat on every slide that cites them; bound the memory a long session can take.
+    if (parsed.size >= 10_000) parsed.clear()
+    parsed.set(html, nodes)
+  }
+  // A copy: later plugins may change the nodes they are given.
+  return structuredClone(nodes)
 }

@@ -124,7 +124,7 @@ async function loadSources(file: VFile, config: DeckConfig, citations: Citation[
         const label = footnotes.mark(
           item.id,
           () => ({html: entry(item.id)}),
-          style.class === 'numeric' ? engine.cluster([{...item, locator: undefined}]) : undefined
+          style.class === 'numeric' ? () => engine.cluster([{...item, locator: undefined}]) : undefined
         )
         const locator = engine.locator(item)
         if (locator) footnotes.locate(item.id, locator)

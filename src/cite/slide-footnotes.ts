@@ -25,10 +25,10 @@ export class SlideFootnotes {
    * The label of the note for `key`, made by `content` on first use. `label`
    * replaces the running number (numeric styles label a source `[3]`).
    */
-  mark(key: string, content: () => Content, label?: string): string {
+  mark(key: string, content: () => Content, label?: () => string): string {
     let note = this.pending.find((candidate) => candidate.key === key)
     if (!note) {
-      note = {key, label: label ?? String(++this.numbered), content: content(), locators: []}
+      note = {key, label: label ? label() : String(++this.numbered), content: content(), locators: []}
       this.pending.push(note)
     }
     return note.label
