@@ -5,6 +5,7 @@ import {CitedeckError} from '../errors.js'
 import {type DeckUpdate, DEFAULT_PORT, serve} from '../serve/index.js'
 import {formatMessages} from './format.js'
 import type {CliContext} from './context.js'
+import {untilInterrupted} from './watch.js'
 
 interface ServeFlags {
   port: string
@@ -50,15 +51,7 @@ async function runServe(input: string, flags: ServeFlags, {io}: CliContext): Pro
   if (!flags.quiet) io.stdout(`serving ${input} at ${preview.url} (Ctrl-C to stop)`)
   if (flags.open) openBrowser(preview.url)
 
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
-      done()
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
+  await untilInterrupted()
   await preview.close()
   if (!flags.quiet) io.stdout('stopped')
   return 0

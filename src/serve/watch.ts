@@ -5,9 +5,12 @@
  * file and renaming it over the original (vim, JetBrains, VS Code with some
  * settings) replace the file, and a watch on the old file would go quiet. A
  * folder watch sees the new file under the same name. Only the listed files
- * count; the folders are watched one level deep.
+ * count; the folders are watched one level deep. A file whose folder does not
+ * exist yet (`img/` before the first image) is waited for from the nearest
+ * folder that does.
  */
-import {dirname, resolve} from 'node:path'
+import {existsSync} from 'node:fs'
+import {dirname, resolve, sep} from 'node:path'
 import {type FSWatcher, watch} from 'chokidar'
 
 /** Options for `DependencyWatcher`. */
@@ -43,7 +46,7 @@ export class DependencyWatcher {
   async setFiles(paths: Iterable<string>): Promise<void> {
     const previous = this.files
     this.files = new Set([...paths].map((path) => resolve(path)))
-    const folders = new Set([...this.files].map((path) => dirname(path)))
+    const folders = new Set([...this.files].map((path) => existingFolder(dirname(path))))
     const added = [...folders].filter((folder) => !this.folders.has(folder))
     const removed = [...this.folders].filter((folder) => !folders.has(folder))
     this.folders = folders
@@ -56,7 +59,13 @@ export class DependencyWatcher {
         // Other files in the folders need no watch of their own.
         ignored: (path, stats) => stats?.isFile() === true && !this.files.has(resolve(path))
       })
-      this.watcher.on('all', (_event, path) => this.record(resolve(path)))
+      this.watcher.on('all', (event, path) => this.record(resolve(path), event === 'addDir'))
+      // The folder's own events too: chokidar may still be re-watching a file
+      // replaced by a rename-save when the next save comes, and would miss it.
+      this.watcher.on('raw', (_event, name, details) => {
+        const folder = (details as {watchedPath?: string}).watchedPath
+        if (folder && typeof name === 'string' && name) this.record(resolve(folder, name), false)
+      })
       const watcher = this.watcher
       await new Promise<void>((done, fail) => {
         watcher.once('ready', done)
@@ -76,9 +85,12 @@ export class DependencyWatcher {
     await this.watcher?.close()
   }
 
-  private record(path: string) {
-    if (!this.files.has(path)) return
-    this.pending.add(path)
+  private record(path: string, folder: boolean) {
+    // A new folder may hold files waited for: count them as changed, so the
+    // rebuild sees them and the next `setFiles` watches the folder itself.
+    const paths = folder ? [...this.files].filter((file) => file.startsWith(path + sep)) : this.files.has(path) ? [path] : []
+    if (paths.length === 0) return
+    for (const changed of paths) this.pending.add(changed)
     clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       const paths = [...this.pending]
@@ -86,4 +98,10 @@ export class DependencyWatcher {
       this.onChange(paths)
     }, this.debounce)
   }
+}
+
+/** `folder`, or its nearest ancestor that exists. */
+function existingFolder(folder: string): string {
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder)
+  return folder
 }
