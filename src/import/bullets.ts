@@ -41,16 +41,39 @@ function wordCount(text: string): number {
  * `parenthetical` tells which placeholders may be repeated at a bullet's end
  * (a narrative `@key` is part of the sentence, not a tag).
  */
-export function toBullets(sentence: string, parenthetical: (placeholder: string) => boolean = () => true): string[] {
+export function toBullets(sentence: string, parenthetical: (placeholder: string) => boolean = () => true, tags?: Map<string, string[]>): string[] {
   const citations = (sentence.match(PLACEHOLDER) ?? []).filter(parenthetical)
   let text = tidy(sentence)
   if (wordCount(text) <= MAX_WORDS) return [finish(text, citations)]
   // Asides in parentheses go first: the notes keep them.
   text = text.replace(/\s\((?![\uE000])[^()]*\)/g, '')
   if (wordCount(text) <= MAX_WORDS) return [finish(text, citations)]
+  // Tagged in the context of the whole sentence or paragraph (alone, `strong` in `a strong,` passes for a noun).
+  tagged = tags ?? wordTags(nlp(text.replace(PLACEHOLDER, ' ')))
   const clauses = independentClauses(text)
   if (clauses.length > 1) return clauses.map((clause) => finish(shorten(clause), citations))
   return [finish(shorten(text), citations)]
+}
+
+/** Part-of-speech tags of the words of the sentence being shortened, by lower-case word. */
+let tagged = new Map<string, string[]>()
+
+/** The tags of each word of a compromise document, by lower-case word (the first use wins). */
+export function wordTags(doc: ReturnType<typeof nlp>): Map<string, string[]> {
+  const tags = new Map<string, string[]>()
+  for (const term of doc.docs.flat()) {
+    const word = bare(term.text)
+    if (word && !tags.has(word)) tags.set(word, [...(term.tags ?? [])])
+  }
+  return tags
+}
+
+function tagsOf(token: string): string[] {
+  return tagged.get(bare(token)) ?? []
+}
+
+function bare(token: string): string {
+  return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase()
 }
 
 /** Drops a leading connective (`However,`) and the final full stop or colon; capitalises. */
@@ -146,7 +169,7 @@ function shorten(text: string): string {
 function trimTrailing(text: string): string | undefined {
   if (wordCount(text) <= MAX_WORDS) return text
   const tokens = text.split(/(\s+)/)
-  const tags = tagWords(tokens.filter((_, i) => i % 2 === 0))
+  const tags = tokens.filter((_, i) => i % 2 === 0).map(tagsOf)
   const cuts: Array<{text: string; count: number; strong: boolean}> = []
   let count = 0
   for (let i = 0; i < tokens.length && count <= MAX_WORDS; i += 2) {
@@ -198,31 +221,12 @@ function endsInModifier(tags: string[][], cut: number): boolean {
   return last.includes('Adjective') && (before.includes('Determiner') || before.includes('Adjective'))
 }
 
-/** Part-of-speech tags for each word, tagged in the context of the whole sentence (alone, `strong` passes for a noun). */
-function tagWords(tokens: string[]): string[][] {
-  const terms = (nlp(tokens.join(' ').replace(PLACEHOLDER, ' ')).terms().json() as Array<{terms: Array<{text: string; tags: string[]}>}>).map((term) => term.terms[0]!)
-  let next = 0
-  return tokens.map((token) => {
-    const bare = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase()
-    if (!bare) return []
-    for (let k = next; k < Math.min(terms.length, next + 3); k++) {
-      const text = terms[k]!.text.toLowerCase()
-      if (text && (bare === text || bare.startsWith(text) || text.startsWith(bare))) {
-        next = k + 1
-        return terms[k]!.tags
-      }
-    }
-    return []
-  })
-}
-
 function startsWithVerb(text: string): boolean {
-  const first = (nlp(text.replace(PLACEHOLDER, ' ')).terms().json() as Array<{terms: Array<{tags: string[]}>}>)[0]
-  return first?.terms[0]?.tags.includes('Verb') ?? false
+  return tagsOf(words(text)[0] ?? '').includes('Verb')
 }
 
 function hasVerb(text: string): boolean {
-  return nlp(text.replace(PLACEHOLDER, ' ')).has('#Verb')
+  return words(text.replace(PLACEHOLDER, ' ')).some((word) => tagsOf(word).includes('Verb'))
 }
 
 function bitCount(mask: number): number {

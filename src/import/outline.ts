@@ -5,8 +5,9 @@
  * the block it came from, so problems found when building it can point at
  * the essay.
  */
+import nlp from 'compromise'
 import {stringify} from 'yaml'
-import {PLACEHOLDER, toBullets} from './bullets.js'
+import {PLACEHOLDER, toBullets, wordTags} from './bullets.js'
 import type {CslItem} from './csl.js'
 import {escapeMarkdown} from './escape.js'
 import {type Quotation, attribute, findQuotations, personIn} from './quotes.js'
@@ -115,10 +116,14 @@ export function writeOutline(input: OutlineInput): OutlineResult {
       previous = block.text
       continue
     }
+    // One tagging a paragraph serves its title and its bullets: tagging is most of the import's time.
+    const doc = nlp(block.text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' '))
+    const tags = wordTags(doc)
     // Quoted words are someone else's phrasing, not the paragraph's topic.
     const own = block.text.replace(/“[^”]*(?:”|$)/g, ' ')
-    const title = slideTitle(keyPhrases(own, {...phraseOptions, lead: sentences[0]?.text}), used, 'Key points')
-    const bullets = sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical).map(render))
+    const nouns = (doc.nouns().out('array') as string[]).filter((noun) => own.includes(noun.replace(/[,;:.!?]+$/, '')))
+    const title = slideTitle(keyPhrases(own, {...phraseOptions, lead: sentences[0]?.text, nouns}), used, 'Key points')
+    const bullets = sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical, tags).map(render))
     chunk(bullets).forEach((items, n) => {
       push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${items.map((item) => `- ${item}`).join('\n')}`, block.start)
       if (n === 0) push(notes(render(block.text)), block.start)

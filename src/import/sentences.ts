@@ -3,7 +3,8 @@
  * (`J. F. Kennedy`), abbreviations (`U.S.`, `e.g.`), and a quotation that ends
  * a sentence (`… expansion.” Then`).
  */
-import nlp from 'compromise'
+// The tokenizer alone: sentence bounds need no part-of-speech tagging, which costs twenty times more.
+import nlp from 'compromise/tokenize'
 
 export interface Sentence {
   text: string
@@ -19,7 +20,7 @@ export function splitSentences(original: string): Sentence[] {
   // A citation placeholder opening a sentence hides the sentence start from compromise: show it a capitalised word of the same length.
   const text = original.replace(/\uE000\d+\uE001/g, (match) => 'C' + 'x'.repeat(match.length - 1))
   const raw: Sentence[] = []
-  for (const sentence of nlp(text).json({offset: true}) as Array<{offset: {start: number; length: number}}>) {
+  for (const sentence of nlp.tokenize(text).json({offset: true}) as Array<{offset: {start: number; length: number}}>) {
     const {start, length} = sentence.offset
     // compromise does not split after a closing quotation mark.
     let from = start

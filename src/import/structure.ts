@@ -55,7 +55,8 @@ export function splitBlocks(text: string, end: number): {header: Header; blocks:
     const headerLine = blocks.every((earlier) => isShortLine(earlier.text)) && isShortLine(current?.text ?? '')
     if (current && current.kind === kind && (blankSeparated || kind === 'quote') && !headerLine) {
       if (!body) continue
-      current.offsets.push(current.offsets[current.offsets.length - 1]!, ...range(bodyStart, body.length))
+      current.offsets.push(current.offsets[current.offsets.length - 1]!)
+      for (let i = 0; i < body.length; i++) current.offsets.push(bodyStart + i)
       current.text += ' ' + body
     } else {
       current = block(kind, body, bodyStart)

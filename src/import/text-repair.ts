@@ -24,7 +24,7 @@ function edit(state: Repaired, pattern: RegExp, replace: Replacer): Repaired {
     const start = match.index
     const end = start + match[0].length
     text += state.text.slice(last, start)
-    map.push(...state.map.slice(last, start))
+    append(map, state.map, last, start)
     const replacement = replace(match as RegExpExecArray)
     text += replacement
     // Equal lengths map one to one; otherwise every new character points at the match start.
@@ -34,8 +34,13 @@ function edit(state: Repaired, pattern: RegExp, replace: Replacer): Repaired {
     last = end
   }
   text += state.text.slice(last)
-  map.push(...state.map.slice(last))
+  append(map, state.map, last, state.map.length)
   return {text, map}
+}
+
+// A loop, not `push(...slice)`: spreading a megabyte-long slice overflows the call stack.
+function append(target: number[], source: number[], from: number, to: number) {
+  for (let i = from; i < to; i++) target.push(source[i]!)
 }
 
 // A full stop after a lone capital (`U.S.`, `J.F.`) is an initial, not a sentence end.

@@ -20,13 +20,15 @@ export interface PhraseOptions {
   lead?: string
   /** Folded names never used as a title on their own (cited authors: `roskin`). */
   exclude?: Set<string>
+  /** Noun phrases already found in `text` (saves tagging it again). */
+  nouns?: string[]
   /** How many of the essay's paragraphs use a word, and how many there are: common words say less. */
   frequency?: {counts: Map<string, number>; paragraphs: number}
 }
 
 /** Cleaned noun phrases of `text`, best first. */
 export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] {
-  const {lead = '', exclude = new Set<string>(), frequency} = options
+  const {lead = '', exclude = new Set<string>(), frequency, nouns} = options
   // Citations and `[WHO]` abbreviations are references, not topics.
   const clean = text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' ')
   const counts = new Map<string, number>()
@@ -34,7 +36,7 @@ export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] 
   // Inverse paragraph frequency: a word in every paragraph (the essay's subject) tells slides apart least.
   const rarity = (word: string) => (frequency ? Math.log((frequency.paragraphs + 1) / ((frequency.counts.get(word) ?? 0) + 0.5)) + 0.5 : 1)
   const seen = new Map<string, Phrase>()
-  for (const raw of nlp(clean).nouns().out('array') as string[]) {
+  for (const raw of nouns ?? (nlp(clean).nouns().out('array') as string[])) {
     const phrase = tidy(raw)
     const words = phrase.split(/\s+/)
     if (!phrase || words.length > 5 || VAGUE.test(phrase) || !/\p{L}{2}/u.test(phrase) || MONTH.test(phrase)) continue
