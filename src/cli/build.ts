@@ -1,12 +1,15 @@
 /** `citedeck build`: compile a deck and write its folder (or one embedded file). */
 import {relative, resolve} from 'node:path'
 import {Command, Option} from 'commander'
-import {build} from '../index.js'
+import {build, type BuildOptions} from '../index.js'
 import {launchBrowser} from '../export/browser.js'
+import {checkPdfOptions} from '../export/pdf.js'
 import {hasErrors} from '../messages.js'
 import {formatMessages} from './format.js'
 import type {CliContext} from './context.js'
 import {type PdfChoice, parsePdfChoice, printBuiltDeck} from './pdf.js'
+import type {WatchBuildOptions} from '../serve/watch-build.js'
+import {runWatchBuild} from './watch.js'
 
 interface BuildFlags {
   output?: string
@@ -20,6 +23,7 @@ interface BuildFlags {
   handout?: string
   paper?: string
   handoutNotes?: boolean
+  watch?: boolean
 }
 
 export function buildCommand(context: CliContext): Command {
@@ -36,6 +40,7 @@ export function buildCommand(context: CliContext): Command {
     .option('--handout <n>', 'also print a handout, n slides a page (1, 2, 3, 4, 6), to <deck>-handout.pdf')
     .option('--paper <size>', 'handout paper: a4 or letter (default: from the deck\'s lang)')
     .option('--handout-notes', 'speaker notes beside the handout\'s slides instead of ruled lines')
+    .option('-w, --watch', 'build again on every save of the deck or a file it uses, until Ctrl-C')
     .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
     .action(async (input: string, flags: BuildFlags) => {
       context.exit(await runBuild(input, flags, context))
@@ -44,11 +49,22 @@ export function buildCommand(context: CliContext): Command {
 
 async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Promise<number> {
   const choice = parsePdfChoice(flags)
+  checkPdfOptions(choice)
   const kinds = [...(flags.pdf ? [{}] : []), ...(choice.handout ? [choice] : [])]
   // The browser starts while the deck builds.
   const launching = kinds.length > 0 ? launchBrowser() : undefined
   launching?.catch(() => undefined)
   try {
+    if (flags.watch) {
+      const printing = launching
+      const afterWrite: WatchBuildOptions['afterWrite'] = printing
+        ? async ({deck, output}) => {
+            const written = await printBuiltDeck(deck, output, kinds, (await printing).browser, {io, quiet: flags.quiet})
+            if (!flags.quiet) for (const line of written) io.stdout(line)
+          }
+        : undefined
+      return await runWatchBuild(input, {...buildOptions(flags), afterWrite}, io, flags.quiet)
+    }
     return await buildAndPrint(input, flags, io, kinds, launching)
   } finally {
     await launching?.then((session) => session.close(), () => undefined)
@@ -62,15 +78,7 @@ async function buildAndPrint(
   kinds: PdfChoice[],
   launching: ReturnType<typeof launchBrowser> | undefined
 ): Promise<number> {
-  const result = await build(input, {
-    output: flags.output,
-    theme: flags.theme,
-    // A style file named on the command line is relative to where the user is, not to the deck.
-    csl: flags.csl && /\.csl$/i.test(flags.csl) ? resolve(flags.csl) : flags.csl,
-    embed: flags.embed,
-    strict: flags.strict,
-    force: flags.force
-  })
+  const result = await build(input, buildOptions(flags))
   // Export messages (overflow, blocked requests) join the build's, printed once, even when the export fails.
   let failure: unknown
   const written =
@@ -91,4 +99,16 @@ async function buildAndPrint(
     for (const line of written) io.stdout(line)
   }
   return 0
+}
+
+function buildOptions(flags: BuildFlags): BuildOptions {
+  return {
+    output: flags.output,
+    theme: flags.theme,
+    // A style file named on the command line is relative to where the user is, not to the deck.
+    csl: flags.csl && /\.csl$/i.test(flags.csl) ? resolve(flags.csl) : flags.csl,
+    embed: flags.embed,
+    strict: flags.strict,
+    force: flags.force
+  }
 }

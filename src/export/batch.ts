@@ -6,7 +6,7 @@
 import {availableParallelism} from 'node:os'
 import {CitedeckError} from '../errors.js'
 import {launchBrowser} from './browser.js'
-import {type PdfOptions, type PdfResult, type PdfStep, exportPdf} from './pdf.js'
+import {type PdfOptions, type PdfResult, type PdfStep, checkPdfOptions, exportPdf} from './pdf.js'
 
 export interface BatchOptions extends Omit<PdfOptions, 'browser' | 'output' | 'onProgress'> {
   /** Decks printing at the same time (default: the number of cores, at most 4). */
@@ -30,6 +30,7 @@ export async function exportPdfs(inputs: string[], options: BatchOptions = {}): 
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new CitedeckError(`concurrency must be a whole number of at least 1, not ${concurrency}`, 'USAGE')
   }
+  checkPdfOptions(pdfOptions)
   if (inputs.length === 0) return []
   onProgress?.(inputs[0]!, 'launch')
   // The browser starts while the first decks compile.

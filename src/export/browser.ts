@@ -54,6 +54,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   const executablePath = options.executablePath ?? findBrowser()
   const profile = mkdtempSync(join(tmpdir(), 'citedeck-chromium-'))
   let browser: Browser | undefined
+  let starting = true
+  let interrupted: NodeJS.Signals | undefined
 
   const kill = () => {
     const pid = browser?.process()?.pid
@@ -71,6 +73,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     removeProfile()
   }
   const onSignal = (signal: NodeJS.Signals) => {
+    // Chromium's process is only known once it has started: finish that, then kill it.
+    if (starting) {
+      interrupted = signal
+      return
+    }
     onExit()
     unsubscribe()
     // Let the default action (or the next listener) handle the signal as if we were not here.
@@ -90,6 +97,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       pipe: !options.shareable,
       userDataDir: profile,
       args: ARGS,
+      // Chromium's own temporary files go into the profile, so they go with it even when it is killed.
+      env: {...process.env, TMPDIR: profile},
       timeout: options.timeout ?? 30_000,
       // Export has its own deadline per deck; this only bounds one protocol call.
       protocolTimeout: 10 * 60_000,
@@ -98,8 +107,10 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       handleSIGHUP: false
     })
   } catch (error) {
+    starting = false
     onExit()
     unsubscribe()
+    if (interrupted) process.kill(process.pid, interrupted)
     throw new CitedeckError(
       `could not start the browser ${executablePath}: ${firstLine(error)}`,
       'NOT_FOUND_BROWSER',
@@ -107,6 +118,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     )
   }
 
+  starting = false
+  if (interrupted) onSignal(interrupted)
   const session = browser
   let closed: Promise<void> | undefined
   const close = () =>

@@ -61,7 +61,7 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 /** Exports a deck (path, VFile or compiled deck) to PDF; never throws for content problems. */
 export async function exportPdf(input: string | VFile | CompiledDeck, options: PdfOptions = {}): Promise<PdfResult> {
-  checkOptions(options)
+  checkPdfOptions(options)
   const progress = options.onProgress ?? (() => undefined)
   if (!options.browser) progress('launch')
   // The browser starts while the deck compiles: each takes about a second.
@@ -235,7 +235,8 @@ function timeoutError(timeout: number): CitedeckError {
   )
 }
 
-function checkOptions(options: PdfOptions) {
+/** Throws a usage error for options that contradict each other. */
+export function checkPdfOptions(options: PdfOptions) {
   if (options.notes && options.handout) {
     throw new CitedeckError('--notes and --handout make different PDFs; choose one', 'USAGE', 'run citedeck pdf once for each')
   }

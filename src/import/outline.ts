@@ -89,7 +89,9 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     // A person's own words name the person, then where they were found; woven-in words are the source's.
     const source = [...new Set([...render(citation).matchAll(/@([\w:.#$%&+?<>~/-]+)/g)].map((match) => input.labels.get(match[1]!) ?? ''))].filter(Boolean)
     // The attribution line starts with words: an attribution made only of a citation would not read as one.
-    const by = render([speaker ?? source.join('; '), citation].filter(Boolean).join(' '))
+    // Once the source is named, its citation drops the author (`— Hermes (2001, p. 595)`, pandoc's `[-@key]`).
+    const cited = speaker ? render(citation) : render(citation).replace(/^\[@([^;\]]+)\]$/, '[-@$1]')
+    const by = [speaker ?? source.join('; '), cited].filter(Boolean).join(' ')
     push(`## ${escapeMarkdown(title)}\n\n> ${render(body)}${by ? `\n>\n> — ${by}` : ''}`, at)
     result.quotes++
     result.slides++

@@ -69,8 +69,8 @@ describe('the sample essay', () => {
     const {result} = await imported('cuban-missile-crisis')
     expect(result.report.quotes).toBe(3)
     // Woven into the student's sentence, the words are the source's, not Kennedy's.
-    expect(result.markdown).toContain('> — Roskin and Berry [@roskin2010, p. 58]')
-    expect(result.markdown).toContain('> — Hermes [@hermes2001, p. 595]')
+    expect(result.markdown).toContain('> — Roskin and Berry [-@roskin2010, p. 58]')
+    expect(result.markdown).toContain('> — Hermes [-@hermes2001, p. 595]')
     // Introduced by `Kennedy wrote a letter … stating:`, they are Kennedy's own.
     expect(result.markdown).toMatch(/> I think we should recognize.*may not \\\[…\\\]\n>\n> — President Kennedy\n/)
   })

@@ -1,0 +1,159 @@
+/**
+ * `citedeck pdf` and `build --pdf` from the command line, each launching its
+ * own browser as a user's run does; and what is left behind when an export
+ * fails or is interrupted: no Chromium process, no profile, no partial PDF.
+ * Other tests and programs may run browsers meanwhile, so ours are told apart
+ * by a temp folder of their own (TMPDIR, where the profile is made).
+ */
+import {spawn} from 'node:child_process'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {basename, join} from 'node:path'
+import {expect, it} from 'vitest'
+import {citedeckCli} from '../../src/cli.js'
+import {CitedeckError, exportPdf} from '../../src/index.js'
+import {describeBrowser} from '../browser/shared.js'
+import {readPdf} from './read-pdf.js'
+
+const ROOT = new URL('../../', import.meta.url).pathname
+const EXAMPLE = join(ROOT, 'slides/cuban-missile-crisis/deck.md')
+
+async function run(...argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await citedeckCli(argv, {stdout: (text) => out.push(text), stderr: (text) => err.push(text)})
+  return {code, stdout: out.join('\n'), stderr: err.join('\n')}
+}
+
+function tempDeck(markdown: string, name = 'deck'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'citedeck-pdf-cli-'))
+  writeFileSync(join(dir, `${name}.md`), markdown)
+  return join(dir, `${name}.md`)
+}
+
+/** A fresh TMPDIR: the browser profile of an export started under it is made there. */
+function freshTmp(): string {
+  return mkdtempSync(join(tmpdir(), 'citedeck-tmp-'))
+}
+
+/** Running processes whose command line mentions `folder` (Chromium and its helpers carry the profile path). */
+function processesUsing(folder: string): string[] {
+  if (process.platform !== 'linux') return []
+  const found: string[] = []
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      if (command.includes(folder)) found.push(`${pid}: ${command.replaceAll('\0', ' ').slice(0, 120)}`)
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found
+}
+
+async function underTmp<T>(folder: string, task: () => Promise<T>): Promise<T> {
+  const saved = process.env.TMPDIR
+  process.env.TMPDIR = folder
+  try {
+    return await task()
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR
+    else process.env.TMPDIR = saved
+  }
+}
+
+async function eventually(check: () => boolean, timeout = 10_000) {
+  const end = Date.now() + timeout
+  while (!check() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 100))
+}
+
+describeBrowser('citedeck pdf', () => {
+  it('writes the slides PDF and says so', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'citedeck-pdf-cli-out-')), 'talk.pdf')
+    const result = await run('pdf', EXAMPLE, '-o', out)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^wrote .*talk\.pdf \(14 pages\)$/)
+    expect((await readPdf(out)).pages).toHaveLength(14)
+  })
+
+  it('exports several decks through one browser into a folder, two at a time', async () => {
+    const one = tempDeck('---\ntitle: One\n---\n\n## A\n\nText\n', 'one')
+    const two = tempDeck('---\ntitle: Two\nlang: de-DE\n---\n\n## B\n\nText\n\n## C\n\nMore\n', 'two')
+    const out = mkdtempSync(join(tmpdir(), 'citedeck-pdf-batch-'))
+    const result = await run('pdf', one, two, '--handout', '2', '--concurrency', '2', '-o', out, '-q')
+    expect(result).toMatchObject({code: 0, stdout: ''})
+    expect(readdirSync(out).sort()).toEqual(['one-handout.pdf', 'two-handout.pdf'])
+    // A4 for a German deck, Letter for the default en-US.
+    expect((await readPdf(join(out, 'two-handout.pdf'))).pages[0]!.width).toBeLessThan(600)
+    expect((await readPdf(join(out, 'one-handout.pdf'))).pages[0]!.width).toBeGreaterThan(610)
+  })
+
+  it('builds the deck and writes its PDF and handout next to index.html', async () => {
+    const deck = tempDeck('---\ntitle: Built\n---\n\n## A\n\nText\n\n## B\n\nMore\n')
+    const out = join(mkdtempSync(join(tmpdir(), 'citedeck-build-pdf-')), 'talk')
+    const result = await run('build', deck, '-o', out, '--pdf', '--handout', '3')
+    expect(result.code).toBe(0)
+    const name = basename(join(deck, '..'))
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['index.html', `${name}.pdf`, `${name}-handout.pdf`]))
+    expect(result.stdout).toContain(`${name}-handout.pdf (1 pages)`)
+  })
+
+  it('refuses bad options with exit 2', async () => {
+    expect((await run('pdf', EXAMPLE, '--handout', '5')).stderr).toContain('--handout 5: not a handout size')
+    expect((await run('pdf', EXAMPLE, '--notes', '--handout', '3')).code).toBe(2)
+    expect((await run('pdf', EXAMPLE, '--handout', '4', '--handout-notes')).stderr).toContain('--handout-notes needs --handout 1 or 3')
+    expect((await run('pdf', EXAMPLE, '--paper', 'a3', '--handout', '2')).stderr).toContain('use a4 or letter')
+    expect((await run('pdf', EXAMPLE, EXAMPLE, '-o', 'both.pdf')).stderr).toContain('several decks need a folder')
+    expect((await run('build', EXAMPLE, '--handout', '6', '--handout-notes')).code).toBe(2)
+  })
+
+  it('exits 2 naming the variable when CITEDECK_BROWSER is wrong', async () => {
+    const saved = process.env.CITEDECK_BROWSER
+    process.env.CITEDECK_BROWSER = '/no/such/chrome'
+    try {
+      const result = await run('pdf', EXAMPLE, '-o', join(tmpdir(), 'never.pdf'))
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain('CITEDECK_BROWSER is /no/such/chrome, which is not an executable file')
+    } finally {
+      if (saved === undefined) delete process.env.CITEDECK_BROWSER
+      else process.env.CITEDECK_BROWSER = saved
+    }
+  })
+
+  it('leaves no Chromium process, profile or partial PDF after a failing export', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citedeck-pdf-fail-'))
+    const output = join(dir, 'deck.pdf')
+    writeFileSync(output, 'the previous PDF')
+    const tmp = freshTmp()
+    let during: string[] = []
+    const error = await underTmp(tmp, () =>
+      exportPdf(EXAMPLE, {output, timeout: 300, onProgress: () => (during = processesUsing(tmp))}).catch((caught: unknown) => caught)
+    )
+    expect(error).toBeInstanceOf(CitedeckError)
+    expect((error as CitedeckError).code).toBe('TIMEOUT')
+    expect(during.length).toBeGreaterThan(0)
+    expect(processesUsing(tmp)).toEqual([])
+    expect(readdirSync(tmp)).toEqual([])
+    expect(readdirSync(dir)).toEqual(['deck.pdf'])
+    expect(readFileSync(output, 'utf8')).toBe('the previous PDF')
+  })
+
+  it.runIf(process.platform === 'linux')('kills Chromium and removes its profile on Ctrl-C', async () => {
+    const deck = tempDeck(
+      Array.from({length: 300}, (_, index) => `## Slide ${index}\n\n- A point\n- Another point\n`).join('\n'),
+      'long'
+    )
+    const output = join(mkdtempSync(join(tmpdir(), 'citedeck-pdf-sigint-')), 'long.pdf')
+    const tmp = freshTmp()
+    const child = spawn(process.execPath, [join(ROOT, 'lib/cli.js'), 'pdf', deck, '-o', output], {stdio: 'ignore', env: {...process.env, TMPDIR: tmp}})
+    const exited = new Promise<NodeJS.Signals | number | null>((done) => child.on('exit', (code, signal) => done(signal ?? code)))
+    await eventually(() => processesUsing(tmp).length > 0, 30_000)
+    expect(processesUsing(tmp).length).toBeGreaterThan(0)
+    child.kill('SIGINT')
+    expect(await exited).toBe('SIGINT')
+    await eventually(() => processesUsing(tmp).length === 0, 3_000)
+    expect(processesUsing(tmp)).toEqual([])
+    expect(readdirSync(tmp)).toEqual([])
+    expect(existsSync(output)).toBe(false)
+  })
+})
