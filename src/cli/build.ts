@@ -3,7 +3,6 @@ import {relative, resolve} from 'node:path'
 import {Command, Option} from 'commander'
 import {build, type BuildOptions} from '../index.js'
 import {launchBrowser} from '../export/browser.js'
-import {checkPdfOptions} from '../export/pdf.js'
 import {hasErrors} from '../messages.js'
 import {formatMessages} from './format.js'
 import type {CliContext} from './context.js'
@@ -49,21 +48,22 @@ export function buildCommand(context: CliContext): Command {
 
 async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Promise<number> {
   const choice = parsePdfChoice(flags)
-  checkPdfOptions(choice)
   const kinds = [...(flags.pdf ? [{}] : []), ...(choice.handout ? [choice] : [])]
-  // The browser starts while the deck builds.
-  const launching = kinds.length > 0 ? launchBrowser() : undefined
+  // The browser starts while the deck builds. Watching keeps one to measure slides in (fit) on every save.
+  const launching = kinds.length > 0 || flags.watch ? launchBrowser() : undefined
   launching?.catch(() => undefined)
   try {
     if (flags.watch) {
-      const printing = launching
-      const afterWrite: WatchBuildOptions['afterWrite'] = printing
-        ? async ({deck, output}) => {
-            const written = await printBuiltDeck(deck, output, kinds, (await printing).browser, {io, quiet: flags.quiet})
-            if (!flags.quiet) for (const line of written) io.stdout(line)
-          }
-        : undefined
-      return await runWatchBuild(input, {...buildOptions(flags), afterWrite}, io, flags.quiet)
+      const browser = kinds.length > 0 ? (await launching!).browser : await launching!.then((session) => session.browser, () => undefined)
+      const afterWrite: WatchBuildOptions['afterWrite'] =
+        browser && kinds.length > 0
+          ? async ({deck, output}) => {
+              const written = await printBuiltDeck(deck, output, kinds, browser, {io, quiet: flags.quiet})
+              if (!flags.quiet) for (const line of written) io.stdout(line)
+            }
+          : undefined
+      const fit = browser ? {browser} : undefined
+      return await runWatchBuild(input, {...buildOptions(flags), fit, afterWrite}, io, flags.quiet)
     }
     return await buildAndPrint(input, flags, io, kinds, launching)
   } finally {

@@ -1,9 +1,11 @@
 /** `citedeck build --watch`: build, then rebuild on every save until Ctrl-C. */
 import {relative} from 'node:path'
-import {CitedeckError} from '../errors.js'
-import {type WatchBuildOptions, type WatchBuildResult, watchBuild} from '../serve/watch-build.js'
+import {type BuildResult} from '../index.js'
+import {hasErrors} from '../messages.js'
+import {type WatchBuildOptions, type WatchedBuild, watchBuild} from '../serve/watch-build.js'
 import {formatMessages} from './format.js'
 import type {CliIO} from './context.js'
+import {CitedeckError} from '../errors.js'
 
 /**
  * A longer quiet time than the preview's: writing the folder (and a PDF)
@@ -11,26 +13,26 @@ import type {CliIO} from './context.js'
  */
 const WATCH_DEBOUNCE = 100
 
+/** Runs until Ctrl-C; the exit code is the first build's when it could not be written at all. */
 export async function runWatchBuild(input: string, options: WatchBuildOptions, io: CliIO, quiet = false): Promise<number> {
-  let firstFailure: unknown
-  const report = ({update, output, error}: WatchBuildResult) => {
-    if (update.kind !== 'styles') for (const line of formatMessages(update.file)) io.stderr(line)
+  const report = (result: BuildResult, duration?: number) => {
+    for (const line of formatMessages(result.file)) io.stderr(line)
     const time = new Date().toLocaleTimeString()
-    if (error) {
-      if (update.version === 1) firstFailure = error
-      else io.stderr(`${time} ${describe(error)}`)
-    } else if (!output) {
-      io.stderr(`${time} not built because of ${update.kind === 'error' ? 'errors' : 'warnings (--strict)'}; the previous output was kept`)
+    if (!result.output) {
+      const why = hasErrors(result.file) ? 'errors' : 'warnings (--strict)'
+      io.stderr(`${time} not built because of ${why}; the previous output was kept`)
     } else if (!quiet) {
-      io.stdout(`${time} built ${relative(process.cwd(), output) || '.'} (${update.deck.slideCount} slides, ${Math.round(update.duration)} ms)`)
+      const took = duration === undefined ? '' : `, ${Math.round(duration)} ms`
+      io.stdout(`${time} built ${relative(process.cwd(), result.output) || '.'} (${result.deck.slideCount} slides${took})`)
     }
   }
-  const watching = await watchBuild(input, {debounce: WATCH_DEBOUNCE, ...options, onBuild: report})
-  if (firstFailure) {
-    await watching.close()
-    throw firstFailure
+  const onBuild = ({result, error, duration}: WatchedBuild) => {
+    if (result) report(result, duration)
+    else io.stderr(describe(error))
   }
-  if (!quiet) io.stdout(`watching ${input} and its files (Ctrl-C to stop)`)
+  const watching = await watchBuild(input, {debounce: WATCH_DEBOUNCE, ...options, onBuild})
+  report(watching.first)
+  if (!quiet) io.stdout(`watching ${input} and the files it uses (Ctrl-C to stop)`)
   await untilInterrupted()
   await watching.close()
   if (!quiet) io.stdout('stopped')

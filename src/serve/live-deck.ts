@@ -140,7 +140,7 @@ export class LiveDeck {
  * creating a missing image or bibliography fixes the deck too. reveal.js
  * itself is left out: it does not change while a deck is written.
  */
-function dependencies(deck: CompiledDeck): string[] {
+export function dependencies(deck: CompiledDeck): string[] {
   const {file, config} = deck
   const base = dirname(file.path)
   const paths = new Set([file.path, ...config.bibliography.map((path) => resolve(base, path))])

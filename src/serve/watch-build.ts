@@ -1,77 +1,81 @@
 /**
- * `build --watch`: the live deck written to its output folder after every good
- * build. Writing (and whatever `afterWrite` does, such as printing the PDF)
- * can take longer than the saves come, so only the newest build is written
- * once the previous write is done: a burst of saves writes once or twice,
- * never once per save, and never two writes at a time.
+ * `build --watch`: `build()` again after every save of a file the deck
+ * depends on, with the parse cache kept between builds. Writing (and whatever
+ * `afterWrite` does, such as printing the PDF) can take longer than the saves
+ * come, so saves during a build are gathered into one more build once it is
+ * done: a burst of saves builds once or twice, never once per save, and never
+ * two at a time.
  */
-import {defaultOutput, writeDeck} from '../build.js'
-import {hasErrors} from '../messages.js'
-import {type DeckUpdate, LiveDeck, type LiveDeckOptions} from './live-deck.js'
+import {resolve} from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {build, type BuildOptions, type BuildResult} from '../index.js'
+import {dependencies} from './live-deck.js'
+import {ParseCache} from './parse-cache.js'
+import {DependencyWatcher, type WatchOptions} from './watch.js'
 
-export interface WatchBuildOptions extends LiveDeckOptions {
-  /** Output folder, or `.html` file with `embed` (default: `dist/<deck>`). */
-  output?: string
-  /** Replace an output folder that citedeck did not make (default: `false`). */
-  force?: boolean
-  /** Warnings keep the old output too (default: `false`). */
-  strict?: boolean
-  /** Runs after each write, before the next one starts (PDF export). */
-  afterWrite?: (update: DeckUpdate, output: string) => Promise<void>
-  /** Called for every build: `output` is set when it was written, `error` when writing failed. */
-  onBuild?: (result: WatchBuildResult) => void
+export interface WatchBuildOptions extends BuildOptions, WatchOptions {
+  /** Runs after each written build, before the next one starts (PDF export). */
+  afterWrite?: (result: BuildResult & {output: string}) => Promise<void>
+  /** Called after every build but the first, which `watchBuild` returns. */
+  onBuild?: (build: WatchedBuild) => void
 }
 
-export interface WatchBuildResult {
-  update: DeckUpdate
-  output?: string
+/** One build: its result, or the error that stopped it (an output folder that cannot be written). */
+export interface WatchedBuild {
+  result?: BuildResult
   error?: unknown
+  /** Milliseconds from the change to the end of the build (and `afterWrite`). */
+  duration: number
 }
 
 export interface Watching {
-  /** Stops watching and waits for a write in progress. */
+  /** The first build, done before watching started. */
+  first: BuildResult
+  /** Stops watching and waits for a build in progress. */
   close(): Promise<void>
 }
 
-/**
- * Builds, writes and keeps rebuilding on save; resolves once the first build
- * is written (or refused), rejects when the deck cannot be read.
- */
+/** Builds, then rebuilds on save; rejects when the first build throws (unreadable deck, refused output). */
 export async function watchBuild(input: string, options: WatchBuildOptions = {}): Promise<Watching> {
-  let newest: DeckUpdate | undefined
-  let writing: Promise<void> | undefined
+  const parseCache = new ParseCache()
+  let queued = false
+  let running: Promise<void> | undefined
 
-  const write = async (update: DeckUpdate) => {
-    const {file} = update
-    const blocked = update.kind === 'error' || hasErrors(file) || (options.strict === true && file.messages.length > 0)
-    if (blocked) return options.onBuild?.({update})
-    const output = options.output ?? defaultOutput(file.path, options.embed)
-    try {
-      await writeDeck(update.deck, {output, force: options.force})
-      await options.afterWrite?.(update, output)
-      options.onBuild?.({update, output})
-    } catch (error) {
-      options.onBuild?.({update, error})
+  const once = async (): Promise<BuildResult> => {
+    const result = await build(input, {...options, parseCache})
+    await watcher.setFiles([resolve(input), ...dependencies(result.deck)])
+    if (result.output) await options.afterWrite?.({...result, output: result.output})
+    return result
+  }
+  const loop = async () => {
+    while (queued) {
+      queued = false
+      const start = performance.now()
+      const done = await once().then(
+        (result) => ({result}),
+        (error: unknown) => ({error})
+      )
+      options.onBuild?.({...done, duration: performance.now() - start})
     }
+    running = undefined
   }
-  const schedule = (update: DeckUpdate) => {
-    newest = update
-    writing ??= (async () => {
-      while (newest) {
-        const next = newest
-        newest = undefined
-        await write(next)
-      }
-      writing = undefined
-    })()
-  }
+  const watcher = new DependencyWatcher(() => {
+    queued = true
+    running ??= loop()
+  }, options)
 
-  const live = await LiveDeck.start(input, options, schedule)
-  await writing
+  let first: BuildResult
+  try {
+    first = await once()
+  } catch (error) {
+    await watcher.close()
+    throw error
+  }
   return {
+    first,
     async close() {
-      await live.close()
-      await writing
+      await watcher.close()
+      await running
     }
   }
 }
