@@ -3,6 +3,7 @@ import {relative, resolve} from 'node:path'
 import {Command, Option} from 'commander'
 import {build, type BuildOptions} from '../index.js'
 import {launchBrowser} from '../export/browser.js'
+import {checkPdfOptions} from '../export/pdf.js'
 import {hasErrors} from '../messages.js'
 import {formatMessages} from './format.js'
 import type {CliContext} from './context.js'
@@ -48,6 +49,7 @@ export function buildCommand(context: CliContext): Command {
 
 async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Promise<number> {
   const choice = parsePdfChoice(flags)
+  checkPdfOptions(choice)
   const kinds = [...(flags.pdf ? [{}] : []), ...(choice.handout ? [choice] : [])]
   // The browser starts while the deck builds. Watching keeps one to measure slides in (fit) on every save.
   const launching = kinds.length > 0 || flags.watch ? launchBrowser() : undefined
