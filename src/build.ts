@@ -10,6 +10,7 @@ import type {Element, Root as HastRoot} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {VFile} from 'vfile'
 import type {FitOptions} from './check/fit.js'
+import {applySeverities} from './check/lint.js'
 import {type DeckConfig, DEFAULT_THEME} from './config.js'
 import {CitedeckError} from './errors.js'
 import {checkOutputFolder, replaceFolder, writeFileAtomic} from './io/write-output.js'
@@ -69,6 +70,7 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   if (options.embed) await inlineImages(document, images)
   const html = toHtml(document, {allowDangerousHtml: true})
   const assets = options.embed ? [] : [...styles, ...SCRIPT_ASSETS, ...images]
+  applySeverities(file, config.lint)
   return {file, config, html, assets, slideCount: sections.length, sections}
 }
 

@@ -8,6 +8,7 @@ import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {Command, CommanderError} from 'commander'
 import {buildCommand} from './cli/build.js'
+import {checkCommand} from './cli/check.js'
 import {pdfCommand} from './cli/pdf.js'
 import {importCommand} from './cli/import.js'
 import {serveCommand} from './cli/serve.js'
@@ -36,7 +37,7 @@ export async function citedeckCli(argv: string[], io: CliIO = defaultIO): Promis
 
   const context: CliContext = {io, exit: (code) => (exitCode = code)}
   // addCommand does not pass on exitOverride and the output settings; copy them.
-  for (const command of [buildCommand(context), pdfCommand(context), importCommand(context), serveCommand(context)]) program.addCommand(command.copyInheritedSettings(program))
+  for (const command of [buildCommand(context), pdfCommand(context), checkCommand(context), importCommand(context), serveCommand(context)]) program.addCommand(command.copyInheritedSettings(program))
 
   try {
     await program.parseAsync(argv, {from: 'user'})

@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {remarkLint} from './check/lint.js'
 import {remarkFit} from './check/split.js'
 import {remarkResolveCitations} from './cite/resolve.js'
 import {type ConfigOverrides, remarkDeckConfig} from './config.js'
@@ -45,6 +46,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkSlides)
     .use(remarkFragments)
     .use(remarkQuotes)
+    .use(remarkLint)
     .use(remarkFit)
     .use(remarkResolveCitations)
     .use(remarkRehype, {handlers, allowDangerousHtml: true})

@@ -13,6 +13,7 @@ import {CitedeckError} from '../errors.js'
 import {type BrowserSession, launchBrowser} from '../export/browser.js'
 import {hasErrors, report} from '../messages.js'
 import {fileCache, memoryCache} from './cache.js'
+import {applySeverities} from './lint.js'
 import {type MeasuredSlide, measureDeck} from './measure.js'
 import {DEFAULT_FLOOR, planFit, samePlan} from './plan.js'
 import type {FitPlan} from './split.js'
@@ -67,6 +68,7 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
       if (round >= (options.rounds ?? 3) || samePlan(next, plan)) {
         const left = measurement.slides.filter((slide) => slide.overflowY > 0 || slide.overflowX > 0)
         for (const slide of left) reportOverflow(file, slide)
+        applySeverities(file, deck.config.lint)
         file.data.fitted = {
           rounds: round,
           measured,
