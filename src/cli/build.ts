@@ -80,7 +80,9 @@ async function buildAndPrint(
   kinds: PdfChoice[],
   launching: ReturnType<typeof launchBrowser> | undefined
 ): Promise<number> {
-  const result = await build(input, buildOptions(flags))
+  // The browser that prints also measures the slides for fitting: one launch.
+  const fit = launching ? {fit: {browser: (await launching).browser}} : {}
+  const result = await build(input, {...buildOptions(flags), ...fit})
   // Export messages (overflow, blocked requests) join the build's, printed once, even when the export fails.
   let failure: unknown
   const written =

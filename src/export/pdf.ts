@@ -68,12 +68,17 @@ export async function exportPdf(input: string | VFile | CompiledDeck, options: P
   const launching = options.browser ? undefined : launchBrowser()
   launching?.catch(() => undefined)
   try {
-    const {file, deck} = typeof input === 'object' && 'html' in input ? {file: input.file, deck: input} : await compileInput(input, options)
+    let browser: Browser | undefined
+    const open = async () => (browser ??= options.browser ? await options.browser : (await launching!).browser)
+    const {file, deck} =
+      typeof input === 'object' && 'html' in input
+        ? {file: input.file, deck: input}
+        : await compileInput(input, {...options, fit: options.fit ?? {browser: await open()}})
     if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
     const output = resolve(options.output ?? defaultPdfOutput(file.path, pdfSuffix(options)))
-    const browser = options.browser ? await options.browser : (await launching!).browser
+    await open()
     // A browser of our own has a blank page ready; a shared one gets a page per deck.
-    const page = launching ? ((await browser.pages())[0] ?? (await browser.newPage())) : await browser.newPage()
+    const page = launching ? ((await browser!.pages())[0] ?? (await browser!.newPage())) : await browser!.newPage()
     const bytes = await withDeadline(options.timeout ?? DEFAULT_TIMEOUT, (remaining) =>
       render(page, deck, file, options, remaining, progress)
     ).finally(() => page.close().catch(() => undefined))
@@ -88,14 +93,16 @@ export async function exportPdf(input: string | VFile | CompiledDeck, options: P
 }
 
 /**
- * Compiles an outline or an essay in memory, as `build` does, without writing
- * anything. `file` is the source the user wrote (for an essay, not the outline
- * made from it) and carries every message.
+ * Compiles an outline or an essay in memory, as `build` does (slides fitted,
+ * with the same measurement cache), without writing anything. `file` is the
+ * source the user wrote (for an essay, not the outline made from it) and
+ * carries every message.
  */
-export async function compileInput(input: string | VFile, options: CompileOptions): Promise<{file: VFile; deck: CompiledDeck}> {
+async function compileInput(input: string | VFile, options: CompileOptions): Promise<{file: VFile; deck: CompiledDeck}> {
   // index.js imports this module too; `build` is only called, never read at load time, so the cycle is harmless.
   const {build} = await import('../index.js')
-  const {file, deck} = await build(input, {...options, dryRun: true})
+  const {theme, lang, csl, fit} = options
+  const {file, deck} = await build(input, {theme, lang, csl, fit, dryRun: true})
   return {file, deck}
 }
 
@@ -109,12 +116,11 @@ async function render(
 ): Promise<Uint8Array> {
   const {config} = deck
   progress('load')
-  // margin=0 makes each page exactly the slide; one page per slide, however long (overflow is reported below).
+  // margin=0 makes each page exactly the slide; one page per slide, however long (the fit step reports overflow).
   const opened = await openDeck(page, deck, {query: 'print-pdf&margin=0&pdfMaxPagesPerSlide=1', timeout: remaining()})
   await settle(page, remaining())
   progress('layout')
   await exposeSlides(page)
-  reportOverflow(file, await overflowingSlides(page))
   const paper = options.paper ?? defaultPaper(config.lang)
   const handout = options.notes ? 1 : options.handout
   if (handout) {
@@ -181,32 +187,6 @@ function exposeSlides(page: Page): Promise<void> {
       node.removeAttribute('hidden')
     }
   })
-}
-
-interface Overflow {
-  index: number
-  title: string
-}
-
-/** Slides whose body runs past the slide: the PDF cuts them where the screen would. */
-function overflowingSlides(page: Page): Promise<Overflow[]> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('.pdf-page > section.cd-slide')).flatMap((slide, index) => {
-      const body = slide.querySelector<HTMLElement>('.cd-body')
-      const over = body !== null && body.scrollHeight > body.clientHeight + 1
-      const title = slide.querySelector('h1, h2, h3')?.textContent?.trim() ?? ''
-      return over ? [{index: index + 1, title}] : []
-    })
-  )
-}
-
-function reportOverflow(file: VFile, slides: Overflow[]) {
-  for (const slide of slides) {
-    const name = slide.title ? `slide ${slide.index} (${slide.title})` : `slide ${slide.index}`
-    report(file, `${name} overflows: its text runs past the slide and is cut in the PDF`, undefined, 'pdf-overflow', {
-      note: 'split the slide or shorten it'
-    })
-  }
 }
 
 /** Runs `task` with a deadline; a puppeteer timeout or the deadline itself becomes one clear error. */
