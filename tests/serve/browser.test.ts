@@ -2,15 +2,18 @@
  * The live preview in a real Chromium: edits show on the same slide, errors
  * show over the last good deck and go away when fixed, stylesheets swap in
  * place. One browser and one page for the whole file, in order.
+ *
+ * Not the suite's shared browser: it resolves no host at all (PDF export must
+ * not reach the network), and the preview is on http://127.0.0.1.
  */
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import puppeteer, {type Browser, type Page} from 'puppeteer-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, expect, it} from 'vitest'
+import {findBrowser} from '../../src/export/browser-finder.js'
 import {type Preview, serve} from '../../src/index.js'
-
-const CHROMIUM = process.env.CITEDECK_BROWSER ?? '/usr/bin/chromium'
+import {describeBrowser} from '../browser/shared.js'
 
 function deckText(third: string, title = 'Live deck') {
   return [
@@ -41,12 +44,13 @@ function deckText(third: string, title = 'Live deck') {
   ].join('\n')
 }
 
-describe('serve: in the browser', () => {
+describeBrowser('serve: in the browser', () => {
   let dir: string
   let deck: string
   let preview: Preview
   let browser: Browser
   let page: Page
+  let profile: string
 
   /** Runs `change`, then waits for the page's next `citedeck:reloaded` (surviving a page load). */
   async function afterReload(change: () => void): Promise<string> {
@@ -68,14 +72,14 @@ describe('serve: in the browser', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'citedeck-serve-browser-'))
     deck = join(dir, 'deck.md')
-    writeFileSync(deck, deckText('Original text'))
     writeFileSync(join(dir, 'look.css'), ':root { --cd-accent: #0645ad; }\n')
     writeFileSync(deck, deckText('Original text').replace('title: Live deck', 'title: Live deck\ntheme: look.css'))
+    profile = mkdtempSync(join(tmpdir(), 'citedeck-chromium-'))
     ;[preview, browser] = await Promise.all([
       serve(deck, {port: 0}),
       puppeteer.launch({
-        executablePath: CHROMIUM,
-        userDataDir: mkdtempSync(join(tmpdir(), 'citedeck-chromium-')),
+        executablePath: findBrowser(),
+        userDataDir: profile,
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
       })
     ])
@@ -89,10 +93,16 @@ describe('serve: in the browser', () => {
   afterAll(async () => {
     await browser?.close()
     await preview?.close()
+    rmSync(profile, {recursive: true, force: true})
   })
 
-  const write = (third: string, title?: string) => () =>
-    writeFileSync(deck, deckText(third, title).replace(/^title: (.*)$/m, 'title: $1\ntheme: look.css'))
+  const write = (third: string, title?: string, notes?: string) => () =>
+    writeFileSync(
+      deck,
+      deckText(third, title)
+        .replace(/^title: (.*)$/m, 'title: $1\ntheme: look.css')
+        .replace('Notes for the third slide.', notes ?? 'Notes for the third slide.')
+    )
 
   it('shows an edit on the same slide and fragment, without loading the page again', async () => {
     await page.evaluate(() => {
@@ -120,6 +130,18 @@ describe('serve: in the browser', () => {
     expect(await overlay()).toBeUndefined()
     expect(await currentText()).toContain('Fixed text')
     expect(await indices()).toMatchObject({indexh: 2, indexv: 0})
+  })
+
+  it('keeps the speaker view connected and shows the new notes', async () => {
+    const opened = new Promise<Page | null>((done) => page.once('popup', done))
+    await page.keyboard.press('s')
+    const speaker = (await opened)!
+    const notes = () => speaker.$eval('.speaker-controls-notes .value', (node) => node.textContent ?? '')
+    await speaker.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Notes for'))
+    await afterReload(write('Fixed text', undefined, 'Rewritten notes.'))
+    await speaker.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Rewritten'))
+    expect(await notes()).toContain('Rewritten notes.')
+    await speaker.close()
   })
 
   it('swaps a changed stylesheet without touching the slides', async () => {
