@@ -155,9 +155,15 @@ function takeFootnoteDefinitions(slides: Slide[]): Map<string, FootnoteDefinitio
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
     return false
   }
+  // A definition written inside a list item or a quote is still its slide's note, not a GFM footer after the deck.
+  const take = (nodes: RootContent[]): RootContent[] => {
+    const kept = nodes.filter(keep)
+    for (const node of kept) if ('children' in node) (node as {children: RootContent[]}).children = take(node.children as RootContent[])
+    return kept
+  }
   for (const slide of slides) {
-    slide.children = slide.children.filter(keep)
-    slide.notes = slide.notes.filter(keep)
+    slide.children = take(slide.children)
+    slide.notes = take(slide.notes)
   }
   return definitions
 }
