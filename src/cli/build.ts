@@ -24,6 +24,8 @@ interface BuildFlags {
   paper?: string
   handoutNotes?: boolean
   watch?: boolean
+  /** `--no-fit` sets it to false. */
+  fit?: boolean
 }
 
 export function buildCommand(context: CliContext): Command {
@@ -36,6 +38,7 @@ export function buildCommand(context: CliContext): Command {
     .option('--embed', 'write one self-contained HTML file with everything inlined')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('--force', 'replace an output folder that citedeck did not make')
+    .option('--no-fit', 'do not measure slides to scale down or split those that overflow')
     .option('--pdf', 'also print the slides to <deck>.pdf in the output folder')
     .option('--handout <n>', 'also print a handout, n slides a page (1, 2, 3, 4, 6), to <deck>-handout.pdf')
     .option('--paper <size>', 'handout paper: a4 or letter (default: from the deck\'s lang)')
@@ -64,7 +67,7 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
               if (!flags.quiet) for (const line of written) io.stdout(line)
             }
           : undefined
-      const fit = browser ? {browser} : undefined
+      const fit = flags.fit === false ? false : browser ? {browser} : undefined
       return await runWatchBuild(input, {...buildOptions(flags), fit, afterWrite}, io, flags.quiet)
     }
     return await buildAndPrint(input, flags, io, kinds, launching)
@@ -81,7 +84,7 @@ async function buildAndPrint(
   launching: ReturnType<typeof launchBrowser> | undefined
 ): Promise<number> {
   // The browser that prints also measures the slides for fitting: one launch.
-  const fit = launching ? {fit: {browser: (await launching).browser}} : {}
+  const fit = flags.fit === false ? {fit: false} : launching ? {fit: {browser: (await launching).browser}} : {}
   const result = await build(input, {...buildOptions(flags), ...fit})
   // Export messages (overflow, blocked requests) join the build's, printed once, even when the export fails.
   let failure: unknown

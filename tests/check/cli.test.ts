@@ -64,12 +64,14 @@ describeBrowser('citedeck check', () => {
     expect((await run('check', deck, '--strict')).code).toBe(1)
   })
 
-  it('builds with fit on by default, and not with fit: false', async () => {
+  it('builds with fit on by default, and not with --no-fit or fit: false', async () => {
     const {dir, deck} = tempDeck(LONG)
     expect((await run('build', deck, '-o', join(dir, 'out'))).code).toBe(0)
     const html = readFileSync(join(dir, 'out/index.html'), 'utf8')
     expect(html).toContain('Too long (cont.)')
     expect(existsSync(join(dir, '.out.citedeck-measure.json'))).toBe(true)
+    expect((await run('build', deck, '-o', join(dir, 'out'), '--no-fit')).code).toBe(0)
+    expect(readFileSync(join(dir, 'out/index.html'), 'utf8')).not.toContain('(cont.)')
     writeFileSync(deck, `---\nfit: false\n---\n\n${LONG}`)
     expect((await run('build', deck, '-o', join(dir, 'out'))).code).toBe(0)
     expect(readFileSync(join(dir, 'out/index.html'), 'utf8')).not.toContain('(cont.)')
