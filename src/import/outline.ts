@@ -183,6 +183,8 @@ function frontMatter(header: Header, bibliography: OutlineInput['bibliography'])
   }
   if ('file' in bibliography) lines.push(`bibliography: ${bibliography.file}`)
   else if (bibliography.items.length > 0) lines.push(stringify({references: bibliography.items}).trimEnd())
+  // The essay's reference list is the student's: every entry stays, cited in the text or not.
+  lines.push('nocite: "@*"')
   lines.push('---')
   return lines.join('\n')
 }
