@@ -1,10 +1,12 @@
 /**
  * The live-reload client: a script the preview server adds to the deck. It
  * listens to the server's events (SSE) and
- * - on a rebuild, fetches the new page and swaps only the slides that changed,
- *   then puts Reveal back where it was (slide, sub-slide, fragment): no page
- *   load, so the speaker view stays connected; a change outside the slides
- *   (title, size, theme setting) reloads the page and restores the state;
+ * - on a rebuild, patches the slides that changed in place, from their HTML
+ *   in the event (`page-diff.ts`), and keeps Reveal where it was (slide,
+ *   sub-slide, fragment): no page load, so the speaker view stays connected;
+ *   when slides were added or removed it fetches the page and replaces all
+ *   slides; a change outside the slides (title, size, theme setting) reloads
+ *   the page and restores the state;
  * - on a stylesheet change, swaps that stylesheet alone;
  * - on a build error, shows the messages over the last good deck.
  * Each finished update fires `citedeck:reloaded` on `document`.
@@ -25,6 +27,14 @@ export function clientTag(version: number): string {
 /** The client's source text. */
 export function clientScript(): string {
   return `(${liveReloadClient.toString()})(${JSON.stringify(EVENTS_PATH)});\n`
+}
+
+/** The `data` of an event, as `server.ts` sends it. */
+interface EventData {
+  version: number
+  changed: string[]
+  messages: string[]
+  page?: {mode: 'reload' | 'replace' | 'patch'; count?: number; patches?: Array<[number, string, string]>}
 }
 
 interface RevealState {
@@ -51,9 +61,8 @@ function liveReloadClient(eventsPath: string) {
   const script = document.querySelector<HTMLScriptElement>('script[data-citedeck-client]')
   let version = Number(script?.dataset.citedeckClient ?? 0)
   const stateKey = `citedeck:state:${location.pathname}${location.search}`
-  const slidesSelector = '.reveal > .slides > section'
-  // The page as served, to compare the next one with (the live DOM is changed by Reveal).
-  let shown: Promise<Document> = fetchPage()
+  // Every slide, sub-slides included, as the server counts them (not the stacks).
+  const slidesSelector = '.reveal > .slides section:not(.cd-stack)'
   let queue: Promise<unknown> = Promise.resolve()
 
   const announce = (mode: string) =>
@@ -70,54 +79,44 @@ function liveReloadClient(eventsPath: string) {
   }
 
   const events = new EventSource(eventsPath)
-  const on = (type: string, handle: (data: {version: number; changed: string[]; messages: string[]}) => Promise<void> | void) =>
+  const on = (type: string, handle: (data: EventData) => Promise<void> | void) =>
     events.addEventListener(type, (event) => {
-      const data = JSON.parse((event as MessageEvent<string>).data)
+      const data = JSON.parse((event as MessageEvent<string>).data) as EventData
       queue = queue.then(() => handle(data)).catch((error: unknown) => console.error('citedeck live reload:', error))
     })
-  // On (re)connecting, the server says where it is: catch up with what was missed.
-  on('hello', async (data) => {
-    if (data.version !== version) await update(data)
-    showProblems(data.messages)
+  // On (re)connecting, the server says where it is: a page that missed updates loads again.
+  on('hello', (data) => {
+    if (data.version !== version) reload()
+    else showProblems(data.messages)
   })
   on('deck', update)
   on('styles', swapStyles)
   on('problems', (data) => showProblems(data.messages))
 
-  async function fetchPage(): Promise<Document> {
-    const response = await fetch(location.pathname, {cache: 'no-store'})
-    return new DOMParser().parseFromString(await response.text(), 'text/html')
+  function reload() {
+    sessionStorage.setItem(stateKey, JSON.stringify(reveal().getState()))
+    location.reload()
   }
 
-  /** Everything but the slides: when it changes, the page must load again. */
-  function shell(page: Document): string {
-    const others = Array.from(page.body.children).filter((node) => !node.matches('.reveal, script[data-citedeck-client]'))
-    return page.documentElement.lang + page.head.innerHTML + others.map((node) => node.outerHTML).join('')
-  }
-
-  async function update(data: {version: number; changed: string[]}) {
-    const [previous, next] = await Promise.all([shown, fetchPage()])
+  async function update(data: EventData) {
     version = data.version
-    if (shell(previous) !== shell(next)) {
-      sessionStorage.setItem(stateKey, JSON.stringify(reveal().getState()))
-      location.reload()
-      return
-    }
+    const page = data.page ?? {mode: 'reload'}
+    if (page.mode === 'reload') return reload()
     const state = reveal().getState()
-    const before = Array.from(previous.querySelectorAll(slidesSelector))
-    const after = Array.from(next.querySelectorAll(slidesSelector))
     const live = Array.from(document.querySelectorAll(slidesSelector))
-    // Usually one slide changed: patch it in place, which keeps Reveal's hold on
-    // it and costs a fraction of re-reading all slides (`sync`).
-    const patched = live.length === before.length && patchSlides(live, before, after)
-    if (!patched) {
-      const container = document.querySelector('.reveal > .slides')!
-      container.replaceChildren(...after.map((node) => document.importNode(node, true)))
+    if (page.mode === 'patch' && live.length === page.count) {
+      const patched = page.patches!.map(([index, before, after]) => patchSlide(live[index]!, element(before), element(after)))
+      if (patched.includes(reveal().getCurrentSlide()!)) {
+        reveal().layout()
+        if (state.indexf !== undefined) reveal().navigateFragment(state.indexf)
+      }
+    } else {
+      const response = await fetch(location.pathname, {cache: 'no-store'})
+      const next = new DOMParser().parseFromString(await response.text(), 'text/html')
+      const slides = Array.from(next.querySelectorAll('.reveal > .slides > section'), (node) => document.importNode(node, true))
+      document.querySelector('.reveal > .slides')!.replaceChildren(...slides)
       reveal().sync()
       reveal().setState(state)
-    } else if (patched.includes(reveal().getCurrentSlide()!)) {
-      reveal().layout()
-      if (state.indexf !== undefined) reveal().navigateFragment(state.indexf)
     }
     // Changed images keep their URL: ask for the new file.
     for (const href of data.changed) {
@@ -135,58 +134,41 @@ function liveReloadClient(eventsPath: string) {
       origin: 'citedeck'
     })
     reveal().getRevealElement().dispatchEvent(event)
-    shown = Promise.resolve(next)
     showProblems([])
-    announce('slides')
+    announce(page.mode === 'patch' ? 'slides' : 'replace')
+  }
+
+  function element(html: string): Element {
+    const template = document.createElement('template')
+    template.innerHTML = html
+    return template.content.firstElementChild!
   }
 
   /**
-   * Patches the changed slides in place when the slide structure stayed the
-   * same; returns them, or `false` when slides were added, removed or moved
-   * between stacks.
+   * Gives `node` the content and attributes of `after`, keeping what Reveal
+   * set on it (its classes, style, hidden): Reveal keeps its hold on the
+   * slide, which costs a fraction of re-reading all slides (`sync`).
    */
-  function patchSlides(live: Element[], before: Element[], after: Element[]): Element[] | false {
-    if (before.length !== after.length) return false
-    const patched: Element[] = []
-    for (let index = 0; index < after.length; index++) {
-      const [old, next, node] = [before[index]!, after[index]!, live[index]!]
-      if (old.outerHTML === next.outerHTML) continue
-      const [oldChildren, nextChildren, liveChildren] = [old, next, node].map((section) => section.querySelectorAll(':scope > section'))
-      if (oldChildren!.length > 0 || nextChildren!.length > 0) {
-        // A vertical stack: compare its sub-slides.
-        if (liveChildren!.length !== oldChildren!.length) return false
-        const inner = patchSlides(Array.from(liveChildren!), Array.from(oldChildren!), Array.from(nextChildren!))
-        if (!inner) return false
-        patched.push(...inner)
-        continue
-      }
-      patchSlide(node, old, next)
-      patched.push(node)
-    }
-    return patched
-  }
-
-  /** Gives `node` the content and attributes of `next`, keeping what Reveal set on it. */
-  function patchSlide(node: Element, old: Element, next: Element) {
-    const names = new Set([...old.getAttributeNames(), ...next.getAttributeNames()])
+  function patchSlide(node: Element, before: Element, after: Element): Element {
+    const names = new Set([...before.getAttributeNames(), ...after.getAttributeNames()])
     for (const name of names) {
       if (name === 'class') continue
-      const value = next.getAttribute(name)
+      const value = after.getAttribute(name)
       if (value === null) node.removeAttribute(name)
       else node.setAttribute(name, value)
     }
-    // Reveal's own classes (present, past, future…) stay; the deck's are replaced.
-    node.classList.remove(...Array.from(old.classList))
-    node.classList.add(...Array.from(next.classList))
-    node.replaceChildren(...Array.from(next.childNodes, (child) => document.importNode(child, true)))
+    node.classList.remove(...Array.from(before.classList))
+    node.classList.add(...Array.from(after.classList))
+    node.replaceChildren(...Array.from(after.childNodes))
     reveal().syncSlide(node)
     // Slides already passed show all their fragments, as Reveal leaves them.
     if (node.classList.contains('past')) {
       for (const fragment of Array.from(node.querySelectorAll('.fragment'))) fragment.classList.add('visible')
     }
+    return node
   }
 
-  async function swapStyles(data: {version: number; changed: string[]}) {
+  async function swapStyles(data: EventData) {
     version = data.version
     const links = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'))
     await Promise.all(

@@ -14,6 +14,7 @@ import type {AddressInfo} from 'node:net'
 import {formatMessage} from '../cli/format.js'
 import {CitedeckError} from '../errors.js'
 import {type DeckUpdate, LiveDeck, type LiveDeckOptions} from './live-deck.js'
+import {type PageChange, pageChange, type PageParts, pageParts} from './page-diff.js'
 import {PreviewServer, type ServedDeck} from './server.js'
 
 export type {DeckUpdate} from './live-deck.js'
@@ -44,7 +45,14 @@ export async function serve(input: string, options: ServeOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1'
   let served: ServedDeck | undefined
   let server: PreviewServer | undefined
+  let parts: PageParts | undefined
   const live = await LiveDeck.start(input, options, (update) => {
+    let page: PageChange | undefined
+    if (update.kind === 'deck' || served === undefined) {
+      const next = pageParts(update.deck)
+      page = pageChange(parts, next)
+      parts = next
+    }
     // A stylesheet change leaves the deck's messages as they were.
     const problems = update.kind === 'error' ? errorLines(update) : update.kind === 'styles' ? (served?.problems ?? []) : []
     served = {deck: update.deck, version: update.version, problems}
@@ -53,7 +61,8 @@ export async function serve(input: string, options: ServeOptions = {}): Promise<
       type: update.kind === 'error' ? 'problems' : update.kind,
       version: update.version,
       changed: update.changed,
-      problems
+      problems,
+      page
     })
   })
   server = new PreviewServer(() => served!)

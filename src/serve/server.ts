@@ -11,6 +11,7 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import {dirname, extname, relative, sep} from 'node:path'
 import type {CompiledDeck} from '../build.js'
 import {CLIENT_PATH, clientScript, clientTag, EVENTS_PATH} from './client.js'
+import type {PageChange} from './page-diff.js'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,6 +62,8 @@ export interface PreviewEvent {
   /** Output paths of changed assets. */
   changed: string[]
   problems: string[]
+  /** For `deck` events: how open pages get from the previous deck to this one. */
+  page?: PageChange
 }
 
 export class PreviewServer {
@@ -81,7 +84,7 @@ export class PreviewServer {
 
   /** Sends an event to every open page. */
   broadcast(event: PreviewEvent) {
-    const text = sse(event.type, {version: event.version, changed: event.changed, messages: event.problems})
+    const text = sse(event.type, {version: event.version, changed: event.changed, messages: event.problems, page: event.page})
     for (const listener of this.listeners) listener.write(text)
   }
 

@@ -6,7 +6,7 @@
  * Not the suite's shared browser: it resolves no host at all (PDF export must
  * not reach the network), and the preview is on http://127.0.0.1.
  */
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import puppeteer, {type Browser, type Page} from 'puppeteer-core'
@@ -149,6 +149,14 @@ describeBrowser('serve: in the browser', () => {
     expect(mode).toBe('styles')
     const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--cd-accent').trim())
     expect(accent).toBe('rgb(200, 0, 0)')
+    expect(await page.evaluate(() => (window as unknown as {marker?: number}).marker)).toBe(1)
+  })
+
+  it('replaces all slides when one is added, staying on the same slide', async () => {
+    expect(await afterReload(() => appendFileSync(deck, '\n## Fifth\n\nAdded at the end.\n'))).toBe('replace')
+    expect(await page.$$eval('.slides > section', (nodes) => nodes.length)).toBe(5)
+    expect(await indices()).toMatchObject({indexh: 2, indexv: 0})
+    expect(await currentText()).toContain('Fixed text')
     expect(await page.evaluate(() => (window as unknown as {marker?: number}).marker)).toBe(1)
   })
 
