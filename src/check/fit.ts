@@ -99,7 +99,7 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
 function reportOverflow(file: VFile, slide: MeasuredSlide) {
   const name = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`
   const how = [slide.overflowY > 0 ? `${slide.overflowY} px` : '', slide.overflowX > 0 ? `${slide.overflowX} px to the right` : '']
-  report(file, `${name} still overflows by ${how.filter(Boolean).join(' and ')} after fitting`, slide.position?.start, 'overflow', {
+  report(file, `${name} still overflows by ${how.filter(Boolean).join(' and ')} after fitting`, slide.place, 'overflow', {
     note: 'a single block (a long paragraph, a tall table or image) is too big for one slide even at 80%: shorten or split it'
   })
 }

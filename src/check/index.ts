@@ -47,7 +47,7 @@ export async function check(input: string | VFile, options: CheckOptions = {}): 
 
 function reportSlide(file: VFile, slide: MeasuredSlide) {
   const name = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`
-  const place = slide.position?.start
+  const place = slide.place
   const data = {slide: slide.number}
   if (slide.overflowY > 0) {
     const where = slide.references ? 'its reference list' : slide.notes.length > 0 ? 'its text and footnotes' : 'its text'

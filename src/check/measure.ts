@@ -12,7 +12,7 @@ import {readFile} from 'node:fs/promises'
 import type {Element} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {Browser, Page} from 'puppeteer-core'
-import type {Position} from 'unist'
+import type {Point, Position} from 'unist'
 import type {CompiledDeck} from '../build.js'
 import {launchBrowser} from '../export/browser.js'
 import {openDeck} from '../export/load.js'
@@ -55,6 +55,8 @@ export interface MeasuredSlide extends SlideMeasurement {
   title: string
   kind: string
   position?: Position
+  /** Where to report on it: its start, or for a slide citedeck made (title, references cont.), the slide before it, or line 1. */
+  place: Point
   /** Source offsets of the units, matching `units`. */
   unitOffsets: Array<number | undefined>
   /** The `--cd-fit` scale the slide was measured at. */
@@ -93,15 +95,18 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions = 
     const found = await inBrowser(deck, missing.map((index) => sections[index]!), options)
     missing.forEach((index, at) => cache.set(keys[index]!, found[at]!))
   }
+  let place: Point = {line: 1, column: 1}
   const slides = sections.map((section, index): MeasuredSlide => {
     const body = slideBody(section)
     const style = String(section.properties?.style ?? '')
+    place = section.position?.start ?? place
     return {
       ...cache.get(keys[index]!)!,
       number: index + 1,
       title: body ? titleOf(body) : '',
       kind: String((section.properties?.className as string[] | undefined)?.find((name) => name.startsWith('cd-') && name !== 'cd-slide')?.slice(3) ?? ''),
       position: section.position,
+      place,
       unitOffsets: body ? unitElements(body).map((unit) => unit.position?.start.offset) : [],
       scale: Number(/--cd-fit:\s*([\d.]+)/.exec(style)?.[1] ?? 1)
     }

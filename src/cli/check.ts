@@ -60,7 +60,7 @@ function checkJson(result: CheckResult, summary: Record<string, number>) {
       number: slide.number,
       title: slide.title,
       kind: slide.kind,
-      line: slide.position?.start.line ?? null,
+      line: slide.place.line,
       overflow: slide.overflowY,
       overflowRight: slide.overflowX,
       smallestText: slide.smallText?.size ?? null,
