@@ -27,7 +27,7 @@ describe('citedeck import', () => {
     expect(result.stdout).toContain('References:   6/6 parsed')
     expect(result.stderr).toMatch(/essay\.txt:9:583: warning: Citation `Larsen et al\., 2016` matched `Larson et al\. \(2016\)` only approximately \[import-fuzzy-citation\]/)
     const deck = readFileSync(join(dir, 'talk/deck.md'), 'utf8')
-    expect(deck).toMatch(/^---\ntitle: "Why Parents Delay Vaccines"\nauthor: "Maria Lopez"\ndate: "March 3, 2024"\nbibliography: references\.json\n---/)
+    expect(deck).toMatch(/^---\ntitle: "Why Parents Delay Vaccines"\nauthor: "Maria Lopez"\ndate: "March 3, 2024"\nbibliography: references\.json\nnocite: "@\*"\n---/)
     const references = JSON.parse(readFileSync(join(dir, 'talk/references.json'), 'utf8')) as Array<{id: string}>
     expect(references.map((item) => item.id)).toEqual(['centers_nd', 'dube2013', 'hendricks2018', 'larson2016', 'macdonald2015', 'world2019'])
   })
