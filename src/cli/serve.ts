@@ -2,7 +2,7 @@
 import {spawn} from 'node:child_process'
 import {Command, Option} from 'commander'
 import {CitedeckError} from '../errors.js'
-import {type DeckUpdate, DEFAULT_PORT, serve} from '../serve/index.js'
+import {type DeckUpdate, DEFAULT_PORT, isLoopback, serve} from '../serve/index.js'
 import {formatMessages} from './format.js'
 import type {CliContext} from './context.js'
 import {untilInterrupted} from './watch.js'
@@ -55,10 +55,6 @@ async function runServe(input: string, flags: ServeFlags, {io}: CliContext): Pro
   await preview.close()
   if (!flags.quiet) io.stdout('stopped')
   return 0
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.')
 }
 
 /** The system's way to open a URL; a failure only means the user opens it by hand. */

@@ -65,7 +65,7 @@ export async function serve(input: string, options: ServeOptions = {}): Promise<
       page
     })
   })
-  server = new PreviewServer(() => served!)
+  server = new PreviewServer(() => served!, isLoopback(host) ? new Set(['localhost', '127.0.0.1', '[::1]', host]) : undefined)
   let port: number
   try {
     port = await listen(server, host, options.port ?? DEFAULT_PORT)
@@ -83,6 +83,11 @@ export async function serve(input: string, options: ServeOptions = {}): Promise<
       await server.close()
     }
   }
+}
+
+/** Whether `host` is this computer only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.')
 }
 
 /** The errors of an update as the terminal prints them. */

@@ -71,7 +71,15 @@ export class PreviewServer {
   private readonly listeners = new Set<ServerResponse>()
   private readonly heartbeat: NodeJS.Timeout
 
-  constructor(private readonly current: () => ServedDeck) {
+  /**
+   * `hosts`: the host names a request may be addressed to. A page on another
+   * site could otherwise reach a loopback server through a host name that it
+   * points at 127.0.0.1 (DNS rebinding); leave it out when serving to the network.
+   */
+  constructor(
+    private readonly current: () => ServedDeck,
+    private readonly hosts?: Set<string>
+  ) {
     this.server = createServer((request, response) => {
       this.handle(request, response).catch(() => send(response, 500, 'internal error'))
     })
@@ -104,6 +112,8 @@ export class PreviewServer {
       response.setHeader('Allow', 'GET, HEAD')
       return send(response, 405, 'method not allowed')
     }
+    const hostname = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase()
+    if (this.hosts && !this.hosts.has(hostname)) return send(response, 403, 'forbidden: unknown host name')
     const path = requestPath(request.url ?? '/')
     if (path === undefined) return send(response, 400, 'bad request')
     if (path === false) return send(response, 403, 'forbidden')

@@ -108,6 +108,19 @@ describe('serve: HTTP', () => {
     expect((await get(preview.port, '/media/link.png')).status).toBe(403)
   })
 
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const status = await new Promise<number>((done, fail) => {
+      const req = request({host: '127.0.0.1', port: preview.port, path: '/', headers: {host: `evil.example:${preview.port}`}}, (response) => {
+        response.resume()
+        done(response.statusCode!)
+      })
+      req.on('error', fail)
+      req.end()
+    })
+    expect(status).toBe(403)
+    expect((await get(preview.port, '/')).status).toBe(200)
+  })
+
   it('answers other methods with 405', async () => {
     const status = await new Promise<number>((done, fail) => {
       const req = request({host: '127.0.0.1', port: preview.port, path: '/', method: 'POST'}, (response) => {
