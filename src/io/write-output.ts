@@ -14,15 +14,20 @@ function tempSibling(path: string): string {
 
 /** Writes a file atomically (temp file + rename). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), {recursive: true})
   const temp = tempSibling(path)
   try {
+    await mkdir(dirname(path), {recursive: true})
     await writeFile(temp, data)
     await rename(temp, path)
   } catch (error) {
-    await rm(temp, {force: true})
+    await cleanUp(temp)
     throw writeError(path, error)
   }
+}
+
+/** Removes a temporary file or folder; a failure here must not hide the error that got us here. */
+async function cleanUp(path: string): Promise<void> {
+  await rm(path, {recursive: true, force: true}).catch(() => undefined)
 }
 
 /**
@@ -33,22 +38,28 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 export async function replaceFolder(target: string, fill: (folder: string) => Promise<void>): Promise<void> {
   const temp = tempSibling(target)
   const old = tempSibling(target)
+  const carried: string[] = []
   try {
     await mkdir(temp, {recursive: true})
     await fill(temp)
     if (existsSync(target)) {
       const produced = new Set(await readdir(temp))
       for (const entry of await readdir(target, {withFileTypes: true})) {
-        if (entry.isFile() && !produced.has(entry.name)) await rename(join(target, entry.name), join(temp, entry.name))
+        if (entry.isFile() && !produced.has(entry.name)) {
+          await rename(join(target, entry.name), join(temp, entry.name))
+          carried.push(entry.name)
+        }
       }
       await rename(target, old)
     }
     await rename(temp, target)
   } catch (error) {
-    await rm(temp, {recursive: true, force: true})
+    // The swap failed after the old folder's own files (an exported PDF) moved over: put them back first.
+    if (existsSync(target)) for (const name of carried) await rename(join(temp, name), join(target, name)).catch(() => undefined)
+    await cleanUp(temp)
     throw writeError(target, error)
   } finally {
-    await rm(old, {recursive: true, force: true})
+    await cleanUp(old)
   }
 }
 
@@ -86,7 +97,9 @@ function writeError(path: string, error: unknown): Error {
     EACCES: 'the folder is not writable: choose another with -o',
     EPERM: 'the folder is not writable: choose another with -o',
     ENOSPC: 'the disk is full: free some space and build again',
-    EROFS: 'the disk is read-only: choose another folder with -o'
+    EROFS: 'the disk is read-only: choose another folder with -o',
+    ENOTDIR: 'part of the path is a file, not a folder: choose another with -o',
+    EEXIST: 'part of the path is a file, not a folder: choose another with -o'
   }
   return new CitedeckError(`cannot write ${path} (${code ?? String(error)})`, 'WRITE_FAILED', code ? hints[code] : undefined)
 }
