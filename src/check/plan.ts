@@ -6,6 +6,7 @@
  * again and scaled if a unit alone is too tall. The reference list is
  * paginated by its measured entry heights.
  */
+import {measuredPageSizes} from '../cite/references.js'
 import type {MeasuredSlide} from './measure.js'
 import type {FitPlan, MeasuredReferences} from './split.js'
 
@@ -33,7 +34,7 @@ export function planFit(slides: MeasuredSlide[], previous: FitPlan, options: Pla
     if (cuts.length > 0) for (const cut of cuts) breaks.add(cut)
     else scales[key] = Math.max(floor, target)
   }
-  const references = measuredReferences(slides)
+  const references = measuredReferences(slides, previous.references)
   return {scales, breaks: [...breaks].sort((a, b) => a - b), ...(references ? {references} : {})}
 }
 
@@ -79,15 +80,22 @@ function pack(slide: MeasuredSlide): number[] {
   return cuts
 }
 
-/** Entry heights across every slide of the reference list, with the room for them. */
-function measuredReferences(slides: MeasuredSlide[]): MeasuredReferences | undefined {
+/**
+ * Entry heights across every slide of the reference list, with the room for
+ * them; left out while they would split the list as the estimate did, which
+ * saves building the deck again.
+ */
+function measuredReferences(slides: MeasuredSlide[], previous: MeasuredReferences | undefined): MeasuredReferences | undefined {
   const lists = slides.filter((slide) => slide.references)
-  if (lists.length === 0) return undefined
+  if (lists.length === 0) return previous
   const room = (slide: MeasuredSlide) => slide.limit - slide.references!.top - PACK_SLACK
   const first = room(lists[0]!)
-  return {
+  const measured = {
     entries: lists.flatMap((slide) => slide.references!.entries),
     first,
     next: lists.length > 1 ? room(lists[1]!) : first
   }
+  const shown = lists.map((slide) => slide.references!.entries.length)
+  if (!previous && JSON.stringify(measuredPageSizes(measured)) === JSON.stringify(shown)) return undefined
+  return measured
 }

@@ -101,21 +101,26 @@ function paginate(entries: Element[], config: DeckConfig, blocks: number): Eleme
   return pages
 }
 
-/** Splits entries by their measured heights: `first` px of room on the first slide, `next` on the others. */
+/** Splits entries by their measured heights. */
 function paginateMeasured(entries: Element[], measured: MeasuredReferences): Element[][] {
-  const pages: Element[][] = [[]]
+  let start = 0
+  return measuredPageSizes(measured).map((size) => entries.slice(start, (start += size)))
+}
+
+/** Entries a slide by measured heights: `first` px of room on the first slide, `next` on the others. */
+export function measuredPageSizes(measured: MeasuredReferences): number[] {
+  const sizes = [0]
   let used = 0
-  entries.forEach((entry, index) => {
-    const needed = measured.entries[index]!
-    const room = pages.length === 1 ? measured.first : measured.next
-    if (used + needed > room && pages[pages.length - 1]!.length > 0) {
-      pages.push([])
+  for (const needed of measured.entries) {
+    const room = sizes.length === 1 ? measured.first : measured.next
+    if (used + needed > room && sizes[sizes.length - 1]! > 0) {
+      sizes.push(0)
       used = 0
     }
-    pages[pages.length - 1]!.push(entry)
+    sizes[sizes.length - 1]!++
     used += needed
-  })
-  return pages
+  }
+  return sizes
 }
 
 function isElement(node: ElementContent): node is Element {

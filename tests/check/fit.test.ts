@@ -121,7 +121,7 @@ describeBrowser('fit and check in the browser', () => {
     expect(toString(allison)).toMatch(/Allison, A\. \(1965\)/)
   })
 
-  it('splits the 40-entry reference list by measured heights, all entries shown once', () => {
+  it('splits the 40-entry reference list so that it fits, all entries shown once', () => {
     const lists = fitted.sections.filter((section) => all(section, 'div', 'cd-references').length > 0)
     expect(lists.length).toBeGreaterThan(1)
     expect(lists.flatMap((section) => all(section, '*', 'csl-entry'))).toHaveLength(40)
