@@ -64,7 +64,7 @@ export async function exportPdf(input: string | VFile | CompiledDeck, options: P
   checkPdfOptions(options)
   const progress = options.onProgress ?? (() => undefined)
   if (!options.browser) progress('launch')
-  // The browser starts while the deck compiles: each takes about a second.
+  // The browser starts at once: it measures the slides for fitting, then prints them.
   const launching = options.browser ? undefined : launchBrowser()
   launching?.catch(() => undefined)
   try {
@@ -73,7 +73,10 @@ export async function exportPdf(input: string | VFile | CompiledDeck, options: P
     const {file, deck} =
       typeof input === 'object' && 'html' in input
         ? {file: input.file, deck: input}
-        : await compileInput(input, {...options, fit: options.fit ?? {browser: await open()}})
+        : await compileInput(input, {
+            ...options,
+            fit: options.fit === false ? false : {browser: await open(), ...(typeof options.fit === 'object' ? options.fit : {})}
+          })
     if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
     const output = resolve(options.output ?? defaultPdfOutput(file.path, pdfSuffix(options)))
     await open()
