@@ -4,6 +4,7 @@
  * `Roskin (2010)` → `@roskin2010`, a bare `(p. 58)` → the last source named.
  */
 import {fold} from './csl.js'
+import {escapeMarkdown} from './escape.js'
 import {normalizeLocator} from './locator.js'
 import {type Reference, matchReference} from './references.js'
 
@@ -11,7 +12,7 @@ export interface FoundCitation {
   /** Offsets in the paragraph text of the source span that the citation replaces. */
   start: number
   end: number
-  /** The pandoc citation, or the source text when nothing could be resolved. */
+  /** The pandoc citation, or the source text (escaped like all prose) when nothing could be resolved. */
   pandoc: string
   raw: string
   keys: string[]
@@ -99,7 +100,7 @@ function parenthetical(match: RegExpMatchArray, content: string, context: CiteCo
     })
   }
   const raw = match[0]
-  return {start: match.index!, end: match.index! + raw.length, pandoc: resolved ? `[${items.join('; ')}]` : raw, raw, keys, resolved}
+  return {start: match.index!, end: match.index! + raw.length, pandoc: resolved ? `[${items.join('; ')}]` : escapeMarkdown(raw), raw, keys, resolved}
 }
 
 /** `Roskin and Berry (2010)`, `WHO (1980, p. 4)`: the names stand before the parentheses. */
@@ -114,7 +115,7 @@ function narrative(text: string, match: RegExpMatchArray, year: RegExpExecArray,
   const key = resolve(author, year[1]!, context, event ? undefined : problems, start)
   const end = match.index! + match[0].length
   const raw = text.slice(start, end)
-  if (!key) return event ? undefined : {start, end, pandoc: raw, raw, keys: [], resolved: false}
+  if (!key) return event ? undefined : {start, end, pandoc: escapeMarkdown(raw), raw, keys: [], resolved: false}
   const locator = year[2] ? normalizeLocator(year[2]) ?? year[2] : undefined
   const possessive = /[’']s\s*$/.test(named) ? '’s' : ''
   return {start, end, pandoc: `@${key}${possessive}${locator ? ` [${locator}]` : ''}`, raw, keys: [key], resolved: true}
