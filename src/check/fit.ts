@@ -68,6 +68,7 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
       if (round >= (options.rounds ?? 3) || samePlan(next, plan)) {
         const left = measurement.slides.filter((slide) => slide.overflowY > 0 || slide.overflowX > 0)
         for (const slide of left) reportOverflow(file, slide)
+        reportFitted(file, measurement.slides, plan)
         applySeverities(file, deck.config.lint)
         file.data.fitted = {
           rounds: round,
@@ -94,6 +95,29 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
     await stored?.save().catch(() => undefined)
   }
   return deck
+}
+
+/** One info message per slide the fit step changed, at the slide's line. */
+function reportFitted(file: VFile, slides: MeasuredSlide[], plan: FitPlan) {
+  const breaks = new Set(plan.breaks)
+  const parts = new Map<MeasuredSlide, number>()
+  let original: MeasuredSlide | undefined
+  for (const slide of slides) {
+    const offset = slide.position?.start.offset
+    if (offset !== undefined && breaks.has(offset) && original) parts.set(original, (parts.get(original) ?? 1) + 1)
+    else original = slide
+  }
+  for (const slide of slides) {
+    const name = `slide "${slide.title || 'untitled'}"`
+    const count = parts.get(slide)
+    if (count) {
+      const message = report(file, `${name} did not fit: split into ${count} slides`, slide.place, 'fit-split')
+      message.fatal = undefined
+    } else if (slide.scale < 1 && !(slide.position?.start.offset !== undefined && breaks.has(slide.position.start.offset))) {
+      const message = report(file, `${name} did not fit: its text is shown at ${Math.round(slide.scale * 100)} %`, slide.place, 'fit-scale')
+      message.fatal = undefined
+    }
+  }
 }
 
 function reportOverflow(file: VFile, slide: MeasuredSlide) {
