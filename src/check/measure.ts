@@ -89,10 +89,12 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions = 
   const cache = options.cache ?? memoryCache
   const context = await contextKey(deck)
   const sections = deck.sections
-  const keys = sections.map((section) => hash(context + toHtml(section)))
+  // The tagged HTML is what the browser measures, and it names the slide's content: one serialisation serves both.
+  const tagged = sections.map(taggedHtml)
+  const keys = tagged.map((html) => hash(context + html))
   const missing = sections.flatMap((_, index) => (cache.get(keys[index]!) ? [] : [index]))
   if (missing.length > 0) {
-    const found = await inBrowser(deck, missing.map((index) => sections[index]!), options)
+    const found = await inBrowser(deck, missing.map((index) => tagged[index]!), options)
     missing.forEach((index, at) => cache.set(keys[index]!, found[at]!))
   }
   let place: Point = {line: 1, column: 1}
@@ -114,7 +116,7 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions = 
   return {slides, measured: missing.length}
 }
 
-async function inBrowser(deck: CompiledDeck, sections: Element[], options: MeasureOptions): Promise<SlideMeasurement[]> {
+async function inBrowser(deck: CompiledDeck, sections: string[], options: MeasureOptions): Promise<SlideMeasurement[]> {
   const session = options.browser ? undefined : await launchBrowser()
   const browser = session?.browser ?? (typeof options.browser === 'function' ? await options.browser() : options.browser!)
   // A browser of our own has a blank page ready.
@@ -132,24 +134,28 @@ async function inBrowser(deck: CompiledDeck, sections: Element[], options: Measu
 }
 
 /**
- * The deck's document with only `sections` as slides, each unit tagged for
- * the page script. Reveal's script is left out: its print stylesheet (the
- * `reveal-print` class) lays every slide out at its full size without it,
- * which saves starting Reveal and its per-slide print layout.
+ * The deck's document with only `sections` as slides. Reveal's script is left
+ * out: its print stylesheet (the `reveal-print` class) lays every slide out at
+ * its full size without it, which saves starting Reveal and its per-slide
+ * print layout.
  */
-function measureHtml(html: string, sections: Element[]): string {
+function measureHtml(html: string, sections: string[]): string {
   const open = '<div class="slides">'
   const start = html.indexOf(open) + open.length
   const end = html.indexOf('</div></div><script', start)
-  const tagged = sections.map((section) => {
-    const copy = structuredClone(section)
-    copy.properties = {...copy.properties, dataCdMeasure: ''}
-    const body = slideBody(copy)
-    if (body) for (const unit of unitElements(body)) unit.properties = {...unit.properties, dataCdUnit: ''}
-    return toHtml(copy, {allowDangerousHtml: true})
-  })
   const head = html.slice(0, start).replace('<html', '<html class="reveal-print print-pdf"')
-  return head + tagged.join('') + html.slice(end).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+  return head + sections.join('') + html.slice(end).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+}
+
+/** A slide's HTML with the slide and its units tagged for the page script (tagged in place, then restored). */
+function taggedHtml(section: Element): string {
+  const body = slideBody(section)
+  const marked = [section, ...(body ? unitElements(body) : [])]
+  const saved = marked.map((node) => node.properties)
+  marked.forEach((node, index) => (node.properties = {...node.properties, ...(index === 0 ? {dataCdMeasure: ''} : {dataCdUnit: ''})}))
+  const html = toHtml(section, {allowDangerousHtml: true})
+  marked.forEach((node, index) => (node.properties = saved[index]!))
+  return html
 }
 
 /** Waits for the fonts and every image. */
@@ -258,7 +264,7 @@ async function contextKey(deck: CompiledDeck): Promise<string> {
 }
 
 // Bump when `measureInPage` changes what it records, so old cache files are not trusted.
-const MEASURE_VERSION = 2
+const MEASURE_VERSION = 3
 
 function hash(text: string): string {
   return createHash('sha1').update(text).digest('hex')
