@@ -10,6 +10,7 @@ import {performance} from 'node:perf_hooks'
 import {VFile} from 'vfile'
 import {type CompiledDeck, type CompileOptions, compileDeck} from '../build.js'
 import {CitedeckError} from '../errors.js'
+import {isEssayPath} from '../import/index.js'
 import {readSource} from '../io/read-source.js'
 import {hasErrors} from '../messages.js'
 import {ParseCache} from './parse-cache.js'
@@ -57,6 +58,9 @@ export class LiveDeck {
    * the deck cannot be read (missing file); content errors are messages.
    */
   static async start(input: string, options: LiveDeckOptions, onUpdate: (update: DeckUpdate) => void): Promise<LiveDeck> {
+    if (isEssayPath(input)) {
+      throw new CitedeckError(`${input}: an essay, not a deck outline`, 'USAGE', `run citedeck import ${input} first, then preview the deck.md it writes`)
+    }
     const live = new LiveDeck(resolve(input), options, onUpdate)
     const file = await readSource(live.path)
     await live.publish(await live.compile(file), [], performance.now())
