@@ -99,12 +99,14 @@ export class LiveDeck {
     try {
       compiled = await this.compile(await readSource(this.path))
     } catch (error) {
-      if (!(error instanceof CitedeckError)) throw error
-      // Unreadable for now (mid-save, or not UTF-8): say so and keep the deck.
+      // Unreadable for now (mid-save, or not UTF-8), or a bug: say so and keep
+      // the deck, since the preview must outlive one bad build.
+      const expected = error instanceof CitedeckError
+      const reason = expected ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`
       const file = new VFile({path: this.path})
-      const message = file.message(error.message, {ruleId: 'read', source: 'citedeck'})
+      const message = file.message(reason, {ruleId: expected ? 'read' : 'internal', source: 'citedeck'})
       message.fatal = true
-      if (error.hint) message.note = error.hint
+      message.note = expected ? error.hint : 'this is a bug in citedeck, please report it with the deck that caused it'
       this.emit({...this.current, kind: 'error', file, changed: [], duration: performance.now() - start})
       return
     }
