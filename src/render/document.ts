@@ -19,6 +19,7 @@ export function revealDocument(slides: ElementContent[], options: DocumentOption
   const {config, styles, inline} = options
   const title = config.title || 'Slides'
   const plugins = SCRIPT_ASSETS.flatMap((asset) => (asset.global ? [asset.global] : []))
+  const rtl = isRightToLeft(config.lang)
   const settings = {
     width: config.width,
     height: config.height,
@@ -30,7 +31,9 @@ export function revealDocument(slides: ElementContent[], options: DocumentOption
     slideNumber: config.slideNumber,
     transition: config.transition,
     // Fragments print in their final state, one page per slide.
-    pdfSeparateFragments: false
+    pdfSeparateFragments: false,
+    // Right-to-left decks also step through their slides right to left.
+    ...(rtl ? {rtl: true} : {})
   }
   const init = `Reveal.initialize(Object.assign(${JSON.stringify(settings)}, {plugins: [${plugins.join(', ')}]}));`
 
@@ -38,7 +41,7 @@ export function revealDocument(slides: ElementContent[], options: DocumentOption
     type: 'root',
     children: [
       {type: 'doctype'},
-      h('html', {lang: config.lang}, [
+      h('html', {lang: config.lang, dir: rtl ? 'rtl' : undefined}, [
         h('head', [
           h('meta', {charSet: 'utf-8'}),
           h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
@@ -60,4 +63,14 @@ export function revealDocument(slides: ElementContent[], options: DocumentOption
       ])
     ]
   }
+}
+
+// Languages written right to left, by primary subtag, and scripts that are (`ku-Arab`, `az-Arab`).
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi'])
+const RTL_SCRIPTS = /-(?:arab|hebr|thaa|syrc|nkoo|adlm|rohg)(?:-|$)/i
+
+/** True for `ar`, `he-IL`, `fa-IR`, `az-Arab`…: the `<html dir>` and reveal's navigation follow it. */
+function isRightToLeft(lang: string): boolean {
+  const primary = lang.toLowerCase().split(/[-_]/)[0]!
+  return RTL_LANGUAGES.has(primary) || RTL_SCRIPTS.test(lang)
 }
