@@ -55,11 +55,11 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
   checkPdfOptions(choice)
   const kinds = [...(flags.pdf ? [{}] : []), ...(choice.handout ? [choice] : [])]
   // The browser starts while the deck builds. Watching keeps one to measure slides in (fit) on every save.
-  const launching = kinds.length > 0 || flags.watch ? launchBrowser() : undefined
+  const launching = kinds.length > 0 || (flags.watch && flags.fit !== false) ? launchBrowser() : undefined
   launching?.catch(() => undefined)
   try {
     if (flags.watch) {
-      const browser = kinds.length > 0 ? (await launching!).browser : await launching!.then((session) => session.browser, () => undefined)
+      const browser = kinds.length > 0 ? (await launching!).browser : await launching?.then((session) => session.browser, () => undefined)
       const afterWrite: WatchBuildOptions['afterWrite'] =
         browser && kinds.length > 0
           ? async ({deck, output}) => {
