@@ -35,7 +35,9 @@ export function revealDocument(slides: ElementContent[], options: DocumentOption
     // Right-to-left decks also step through their slides right to left.
     ...(rtl ? {rtl: true} : {})
   }
-  const init = `Reveal.initialize(Object.assign(${JSON.stringify(settings)}, {plugins: [${plugins.join(', ')}]}));`
+  // `<` escaped: a front-matter value such as `slide-number: "</script>"` must not end the script early.
+  const json = JSON.stringify(settings).replace(/</g, '\\u003c')
+  const init = `Reveal.initialize(Object.assign(${json}, {plugins: [${plugins.join(', ')}]}));`
 
   return {
     type: 'root',
