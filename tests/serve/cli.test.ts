@@ -1,19 +1,19 @@
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {citedeckCli} from '../../src/cli.js'
 
-/** Runs `citedeck serve …` until it prints its address, then stops it as Ctrl-C would. */
-async function serveUntilReady(...argv: string[]) {
+/** Runs `citedeck …` until it prints a line starting with `ready`, then stops it as Ctrl-C would. */
+async function runUntil(ready: string, argv: string[]) {
   const out: string[] = []
   const err: string[] = []
-  let ready: () => void
-  const serving = new Promise<void>((done) => (ready = done))
-  const running = citedeckCli(['serve', ...argv], {
+  let started: () => void
+  const serving = new Promise<void>((done) => (started = done))
+  const running = citedeckCli(argv, {
     stdout: (text) => {
       out.push(text)
-      if (text.startsWith('serving')) ready()
+      if (text.startsWith(ready)) started()
     },
     stderr: (text) => err.push(text)
   })
@@ -22,6 +22,8 @@ async function serveUntilReady(...argv: string[]) {
   const code = await running
   return {code, stdout: out.join('\n'), stderr: err.join('\n')}
 }
+
+const serveUntilReady = (...argv: string[]) => runUntil('serving', ['serve', ...argv])
 
 describe('citedeck serve', () => {
   it('serves on 127.0.0.1, prints the address and stops on Ctrl-C', async () => {
@@ -48,5 +50,17 @@ describe('citedeck serve', () => {
     const err: string[] = []
     expect(await citedeckCli(['serve', 'essay.docx', '--port', '0'], {stdout: () => {}, stderr: (text) => err.push(text)})).toBe(2)
     expect(err.join('\n')).toContain('run citedeck import essay.docx first')
+  })
+})
+
+describe('citedeck build --watch', () => {
+  it('builds, watches, and stops on Ctrl-C', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citedeck-watch-cli-'))
+    writeFileSync(join(dir, 'deck.md'), '## One\n\nText\n')
+    const result = await runUntil('watching', ['build', join(dir, 'deck.md'), '-o', join(dir, 'out'), '--watch', '--no-fit'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/built .*out \(1 slides\)/)
+    expect(result.stdout).toMatch(/^stopped$/m)
+    expect(existsSync(join(dir, 'out/index.html'))).toBe(true)
   })
 })
