@@ -7,11 +7,6 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {Command, CommanderError} from 'commander'
-import {buildCommand} from './cli/build.js'
-import {checkCommand} from './cli/check.js'
-import {pdfCommand} from './cli/pdf.js'
-import {importCommand} from './cli/import.js'
-import {serveCommand} from './cli/serve.js'
 import type {CliContext, CliIO} from './cli/context.js'
 import {CitedeckError, exitCodeFor} from './errors.js'
 
@@ -21,6 +16,24 @@ const defaultIO: CliIO = {
   stdout: (text) => process.stdout.write(text + '\n'),
   stderr: (text) => process.stderr.write(text + '\n'),
   isTTY: process.stderr.isTTY
+}
+
+// Each command loads only its own modules (a browser driver, an NLP library,
+// a file watcher): `citedeck --version` should not pay for all of them.
+const COMMANDS: Record<string, () => Promise<(context: CliContext) => Command>> = {
+  build: async () => (await import('./cli/build.js')).buildCommand,
+  pdf: async () => (await import('./cli/pdf.js')).pdfCommand,
+  check: async () => (await import('./cli/check.js')).checkCommand,
+  import: async () => (await import('./cli/import.js')).importCommand,
+  serve: async () => (await import('./cli/serve.js')).serveCommand
+}
+
+/** The commands `argv` needs: the one it names, none for `--version`, all for help. */
+function commandsFor(argv: string[]): string[] {
+  const first = argv[0]
+  if (first !== undefined && first in COMMANDS) return [first]
+  if (first === '-v' || first === '--version') return []
+  return Object.keys(COMMANDS)
 }
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version
@@ -37,7 +50,10 @@ export async function citedeckCli(argv: string[], io: CliIO = defaultIO): Promis
 
   const context: CliContext = {io, exit: (code) => (exitCode = code)}
   // addCommand does not pass on exitOverride and the output settings; copy them.
-  for (const command of [buildCommand(context), pdfCommand(context), checkCommand(context), importCommand(context), serveCommand(context)]) program.addCommand(command.copyInheritedSettings(program))
+  for (const name of commandsFor(argv)) {
+    const command = (await COMMANDS[name]!())(context)
+    program.addCommand(command.copyInheritedSettings(program))
+  }
 
   try {
     await program.parseAsync(argv, {from: 'user'})

@@ -6,15 +6,8 @@
  * const result = await build('slides/talk/deck.md', {output: 'dist/talk'})
  * ```
  */
-import {basename, dirname, join, resolve} from 'node:path'
-import {VFile} from 'vfile'
-import {type CompiledDeck, type CompileOptions, compileDeck, defaultOutput, writeDeck} from './build.js'
-import {essayOutline, isEssayFile} from './import/essay-deck.js'
-import {isEssayPath} from './import/index.js'
-import {readEssay} from './import/read-essay.js'
-import {readSource} from './io/read-source.js'
-import {hasErrors} from './messages.js'
-
+export {build} from './build-deck.js'
+export type {BuildOptions, BuildResult} from './build-deck.js'
 export {compileDeck, defaultOutput, writeDeck} from './build.js'
 export {check} from './check/index.js'
 export type {CheckOptions, CheckResult} from './check/index.js'
@@ -37,47 +30,3 @@ export {findBrowser} from './export/browser-finder.js'
 export type {FinderOptions} from './export/browser-finder.js'
 export {serve} from './serve/index.js'
 export type {DeckUpdate, Preview, ServeOptions} from './serve/index.js'
-
-export interface BuildOptions extends CompileOptions {
-  /** Output folder, or `.html` file with `embed` (default: `dist/<deck>`). */
-  output?: string
-  /** Treat warnings as errors: nothing is written when there are any (default: `false`). */
-  strict?: boolean
-  /** Replace an output folder that citedeck did not make (default: `false`). */
-  force?: boolean
-  /** Compile only; write nothing (default: `false`). */
-  dryRun?: boolean
-}
-
-/** A build fits its slides (unless told not to or only compiling), caching measurements beside the output. */
-function fitOptions(options: BuildOptions, output: string): CompileOptions['fit'] {
-  if (options.fit === false || (options.fit === undefined && options.dryRun)) return false
-  const cachePath = join(dirname(resolve(output)), `.${basename(output)}.citedeck-measure.json`)
-  return {cachePath, ...(typeof options.fit === 'object' ? options.fit : {})}
-}
-
-export interface BuildResult {
-  /** The source with every message (warnings and errors). */
-  file: VFile
-  deck: CompiledDeck
-  /** Where the deck was written; `undefined` when errors kept the old output. */
-  output?: string
-}
-
-/**
- * Builds a deck from a Markdown outline, or from an essay (`.txt`, `.docx`, or
- * prose `.md`) imported in memory; never throws for content problems.
- */
-export async function build(input: string | VFile, options: BuildOptions = {}): Promise<BuildResult> {
-  const file = typeof input === 'string' ? await (isEssayPath(input) ? readEssay(input) : readSource(input)) : input
-  const essay = isEssayFile(file) ? await essayOutline(file) : undefined
-  if (isEssayFile(file) && !essay) return {file, deck: await compileDeck(new VFile({path: file.path, value: ''}))}
-  const target = options.output ?? defaultOutput(file.path, options.embed)
-  const deck = await compileDeck(essay?.deck ?? file, {...options, fit: fitOptions(options, target)})
-  essay?.carryMessages()
-  // Info messages (such as "no browser to measure in") do not fail a strict build.
-  const failed = hasErrors(file) || (options.strict === true && file.messages.some((message) => message.fatal !== undefined))
-  if (failed || options.dryRun) return {file, deck}
-  const output = await writeDeck(deck, {output: target, force: options.force})
-  return {file, deck, output}
-}

@@ -1,7 +1,7 @@
 /** `citedeck build`: compile a deck and write its folder (or one embedded file). */
 import {relative, resolve} from 'node:path'
 import {Command, Option} from 'commander'
-import {build, type BuildOptions} from '../index.js'
+import {build, type BuildOptions} from '../build-deck.js'
 import {launchBrowser} from '../export/browser.js'
 import {checkPdfOptions} from '../export/pdf.js'
 import {hasErrors} from '../messages.js'

@@ -3,7 +3,6 @@ import {existsSync} from 'node:fs'
 import {basename, extname, join, relative, resolve} from 'node:path'
 import {Command} from 'commander'
 import {CitedeckError} from '../errors.js'
-import {formatReport, importEssay} from '../import/index.js'
 import {readEssay} from '../import/read-essay.js'
 import {writeFileAtomic} from '../io/write-output.js'
 import {hasErrors} from '../messages.js'
@@ -49,6 +48,8 @@ async function runImport(essay: string, flags: ImportFlags, {io}: CliContext): P
       'pass --force to replace it (your edits to it would be lost), or choose another folder with -o'
     )
   }
+  // The importer (and its NLP) loads only for this command.
+  const {formatReport, importEssay} = await import('../import/index.js')
   const result = await importEssay(file, {title: flags.title})
   for (const line of formatMessages(file)) io.stderr(line)
   if (hasErrors(file)) {

@@ -1,6 +1,6 @@
 /** `citedeck build --watch`: build, then rebuild on every save until Ctrl-C. */
 import {relative} from 'node:path'
-import {type BuildResult} from '../index.js'
+import type {BuildResult} from '../build-deck.js'
 import {hasErrors} from '../messages.js'
 import {type WatchBuildOptions, type WatchedBuild, watchBuild} from '../serve/watch-build.js'
 import {formatMessages} from './format.js'

@@ -7,7 +7,8 @@
 import type {Point} from 'unist'
 import {VFile} from 'vfile'
 import {hasErrors} from '../messages.js'
-import {type ImportOptions, importEssay, isEssayPath} from './index.js'
+import {isEssayPath} from './detect.js'
+import type {ImportOptions} from './index.js'
 
 /** True when `file` is a prose essay to import rather than an outline. */
 export function isEssayFile(file: VFile): boolean {
@@ -36,6 +37,8 @@ export interface EssayOutline {
 
 /** Imports `essay` in memory; undefined (with the error on `essay`) when there is no essay to build. */
 export async function essayOutline(essay: VFile, options: ImportOptions = {}): Promise<EssayOutline | undefined> {
+  // The importer (and its NLP) loads only when an essay is built.
+  const {importEssay} = await import('./index.js')
   const {markdown, positions} = await importEssay(essay, {...options, inlineReferences: true})
   if (hasErrors(essay)) return undefined
   const deck = new VFile({path: essay.path, cwd: essay.cwd, value: markdown})

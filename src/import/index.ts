@@ -21,6 +21,7 @@ import {essayTopic} from './topics.js'
 export type {CslItem} from './csl.js'
 export type {ImportReport} from './report.js'
 export {formatReport} from './report.js'
+export {isEssayPath} from './detect.js'
 
 export interface ImportOptions {
   /** Deck title, instead of the essay's title line or, without one, its topic. */
@@ -136,19 +137,4 @@ async function readEssay(file: VFile): Promise<string | undefined> {
 
 function emptyReport(): ImportReport {
   return {paragraphs: 0, sentences: {total: 0, inOutline: 0}, references: {entries: 0, parsed: 0}, citations: {found: 0, resolved: 0}, quotes: 0, slides: 0, warnings: 0}
-}
-
-/**
- * True for a prose essay: `.txt` and `.docx` always; `.md` (when `text` is
- * given) when it has a reference list but no outline structure (slide
- * headings, bullet lists, fenced divs).
- */
-export function isEssayPath(path: string, text?: string): boolean {
-  if (/\.(?:txt|docx)$/i.test(path)) return true
-  if (!/\.(?:md|markdown)$/i.test(path) || text === undefined) return false
-  const lines = text.split('\n')
-  const headings = lines.filter((line) => /^##\s/.test(line) && !/^##\s+(?:references|works cited|bibliography|sources)\s*$/i.test(line)).length
-  const bullets = lines.filter((line) => /^\s*[-*+]\s/.test(line)).length
-  const prose = lines.filter((line) => line.split(/\s+/).length > 40).length
-  return findReferenceSection(text) !== undefined && prose > 0 && bullets < prose && headings <= prose / 3 && !/^:::/m.test(text)
 }

@@ -8,7 +8,7 @@
  */
 import {resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
-import {build, type BuildOptions, type BuildResult} from '../index.js'
+import {build, type BuildOptions, type BuildResult} from '../build-deck.js'
 import {dependencies} from './live-deck.js'
 import {ParseCache} from './parse-cache.js'
 import {DependencyWatcher, type WatchOptions} from './watch.js'
