@@ -5,7 +5,7 @@
  */
 import type {Blockquote, Paragraph, PhrasingContent, Root} from 'mdast'
 import {SKIP, visit} from 'unist-util-visit'
-import type {Slide} from '../types.js'
+import {listSlides} from './slides.js'
 
 // Em dash, horizontal bar, en dash, or the ASCII `--` people type for them.
 const ATTRIBUTION = /(?:^|\n)[ \t]*(?:—|―|–|--)[ \t]*(?=\S)/
@@ -27,10 +27,10 @@ export function remarkQuotes() {
       })
       return SKIP
     })
-    visit(tree, 'slide', (slide: Slide) => {
+    for (const slide of listSlides(tree)) {
       const body = slide.children.filter((node) => node.type !== 'heading')
       if (slide.kind === 'content' && body.length === 1 && body[0]!.data?.hName === 'figure') slide.kind = 'quote'
-    })
+    }
   }
 }
 
