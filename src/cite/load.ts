@@ -12,6 +12,7 @@ import '@citation-js/plugin-bibtex'
 import '@citation-js/plugin-csl'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import {parse as parseYaml, YAMLParseError} from 'yaml'
 import {report} from '../messages.js'
 
@@ -184,6 +185,5 @@ function keyPlace(text: string, id: string): Point {
 }
 
 function pointAt(text: string, offset: number): Point {
-  const before = text.slice(0, offset).split('\n')
-  return {line: before.length, column: before[before.length - 1]!.length + 1}
+  return location(text).toPoint(offset) ?? {line: 1, column: 1}
 }

@@ -5,6 +5,7 @@
  * warning found later still points at the line and column of the original file.
  */
 import type {Point} from 'unist'
+import {location} from 'vfile-location'
 
 export interface Repaired {
   /** The repaired text. */
@@ -71,16 +72,6 @@ export function repairText(source: string, {markdown = false} = {}): Repaired {
 
 /** Turns offsets of the original text into 1-based points. */
 export function pointMaker(source: string): (offset: number) => Point {
-  const starts = [0]
-  for (let i = 0; i < source.length; i++) if (source[i] === '\n') starts.push(i + 1)
-  return (offset) => {
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (starts[mid]! <= offset) low = mid
-      else high = mid - 1
-    }
-    return {line: low + 1, column: offset - starts[low]! + 1, offset}
-  }
+  const place = location(source)
+  return (offset) => place.toPoint(Math.min(offset, source.length)) ?? {line: 1, column: 1, offset}
 }

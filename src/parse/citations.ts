@@ -10,6 +10,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Point, Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import type {Citation, CitationItem} from '../types.js'
 import {parseLocator} from './citations/locator.js'
 import {type Range, type ScannedCitation, scanCitations} from './citations/scan.js'
@@ -140,16 +141,6 @@ function citation(
 
 /** offset → line/column, with the offset kept so `raw` can be sliced. */
 function pointer(source: string) {
-  const starts = [0]
-  for (let index = 0; index < source.length; index++) if (source[index] === '\n') starts.push(index + 1)
-  return (offset: number): Point => {
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (starts[middle]! <= offset) low = middle
-      else high = middle - 1
-    }
-    return {line: low + 1, column: offset - starts[low]! + 1, offset}
-  }
+  const place = location(source)
+  return (offset: number): Point => place.toPoint(offset) ?? {line: 1, column: 1, offset}
 }
