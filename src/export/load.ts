@@ -13,30 +13,13 @@
  * per-deck origin and per-page interception already give.
  */
 import {readFile} from 'node:fs/promises'
-import {extname} from 'node:path'
 import type {HTTPRequest, Page} from 'puppeteer-core'
 import type {CompiledDeck} from '../build.js'
+import {contentType} from '../io/content-type.js'
 
 // Each deck gets its own origin, so no cached file of one deck serves another.
 let decksOpened = 0
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf'
-}
 
 export interface OpenedDeck {
   /** URLs the deck asked for that are not its own files, in request order. */
@@ -81,8 +64,7 @@ async function answer(request: HTTPRequest, origin: string, files: Files, blocke
   }
   try {
     const body = typeof file === 'string' ? file : await file()
-    const type = TYPES[extname(path!).toLowerCase()] ?? 'application/octet-stream'
-    await request.respond({status: 200, contentType: type, headers: {'cache-control': 'no-store'}, body})
+    await request.respond({status: 200, contentType: contentType(path!), headers: {'cache-control': 'no-store'}, body})
   } catch {
     await request.abort('failed').catch(() => undefined)
   }

@@ -8,44 +8,11 @@
 import {createReadStream} from 'node:fs'
 import {realpath, stat} from 'node:fs/promises'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
-import {dirname, extname, relative, sep} from 'node:path'
+import {dirname, relative, sep} from 'node:path'
 import type {CompiledDeck} from '../build.js'
+import {contentType} from '../io/content-type.js'
 import {CLIENT_PATH, clientScript, clientTag, EVENTS_PATH} from './client.js'
 import type {PageChange} from './page-diff.js'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.bmp': 'image/bmp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.pdf': 'application/pdf',
-  '.txt': 'text/plain; charset=utf-8'
-}
-
-/** The MIME type for a file name (`application/octet-stream` when unknown). */
-export function contentType(path: string): string {
-  return TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
-}
 
 /** What the server shows: the newest deck, its version and its error messages. */
 export interface ServedDeck {
