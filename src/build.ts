@@ -3,9 +3,9 @@
  * the folder or the single embedded file (`writeDeck`). I/O lives here, not in
  * the plugins.
  */
-import {existsSync} from 'node:fs'
+import {existsSync, realpathSync} from 'node:fs'
 import {copyFile, mkdir} from 'node:fs/promises'
-import {basename, dirname, extname, join, relative, resolve} from 'node:path'
+import {basename, dirname, extname, isAbsolute, join, relative, resolve} from 'node:path'
 import type {Element, Root as HastRoot} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {VFile} from 'vfile'
@@ -29,6 +29,11 @@ export interface CompileOptions extends PipelineOptions {
    * (default: `false` here; `build()` turns it on). Front matter `fit: false` wins.
    */
   fit?: boolean | FitOptions
+  /**
+   * Copy local images from outside the deck's folder (default: `false`: such
+   * an image is an error, so a shared deck cannot pick up `../../etc/passwd`).
+   */
+  allowOutsideImages?: boolean
 }
 
 export interface CompiledDeck {
@@ -57,7 +62,7 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   const config = file.data.config!
   const themePath = findTheme(config, file, options.theme !== undefined)
   const styles = styleAssets(themePath)
-  const images = localImages(file, baseDir)
+  const images = localImages(file, baseDir, options.allowOutsideImages ?? false)
   const body = slides.children.filter((node): node is Element => node.type === 'element')
   const sections = body.flatMap((node) =>
     hasClass(node, 'cd-stack') ? node.children.filter((child): child is Element => child.type === 'element') : [node]
@@ -86,7 +91,7 @@ function findTheme(config: DeckConfig, file: VFile, fromCaller: boolean): string
 }
 
 /** Images that exist are assets; a missing one is an error at its position. */
-function localImages(file: VFile, baseDir: string): Asset[] {
+function localImages(file: VFile, baseDir: string, allowOutside: boolean): Asset[] {
   const assets: Asset[] = []
   const seen = new Set<string>()
   for (const image of file.data.images ?? []) {
@@ -96,12 +101,23 @@ function localImages(file: VFile, baseDir: string): Asset[] {
         fatal: true,
         note: `looked for ${relative(process.cwd(), source) || source}`
       })
+    } else if (!allowOutside && !isInside(realpathSync(source), realpathSync(baseDir))) {
+      // Symlinks count where they lead: a link in the deck's folder to /etc is outside too.
+      report(file, `image outside the deck's folder: ${image.source}`, image.position, 'image-outside-deck', {
+        fatal: true,
+        note: "copy it into the deck's folder, or pass --allow-outside-images"
+      })
     } else if (!seen.has(image.href)) {
       seen.add(image.href)
       assets.push({href: image.href, source})
     }
   }
   return assets
+}
+
+function isInside(path: string, folder: string): boolean {
+  const inside = relative(folder, path)
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)
 }
 
 function hasClass(node: Element, name: string): boolean {

@@ -24,6 +24,7 @@ interface BuildFlags {
   paper?: string
   handoutNotes?: boolean
   watch?: boolean
+  allowOutsideImages?: boolean
   /** `--no-fit` sets it to false. */
   fit?: boolean
 }
@@ -38,6 +39,7 @@ export function buildCommand(context: CliContext): Command {
     .option('--embed', 'write one self-contained HTML file with everything inlined')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('--force', 'replace an output folder that citedeck did not make')
+    .option('--allow-outside-images', 'copy images from outside the deck\'s folder (refused by default)')
     .option('--no-fit', 'do not measure slides to scale down or split those that overflow')
     .option('--pdf', 'also print the slides to <deck>.pdf in the output folder')
     .option('--handout <n>', 'also print a handout, n slides a page (1, 2, 3, 4, 6), to <deck>-handout.pdf')
@@ -116,6 +118,7 @@ function buildOptions(flags: BuildFlags): BuildOptions {
     csl: flags.csl && /\.csl$/i.test(flags.csl) ? resolve(flags.csl) : flags.csl,
     embed: flags.embed,
     strict: flags.strict,
-    force: flags.force
+    force: flags.force,
+    allowOutsideImages: flags.allowOutsideImages
   }
 }
