@@ -34,7 +34,8 @@ export interface PipelineOptions extends ConfigOverrides {
 export function createProcessor(overrides: PipelineOptions = {}) {
   return unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    // `~~x~~` only, as pandoc: a single `~` is part of citation keys (`@a~b`) and pandoc's subscript.
+    .use(remarkGfm, {singleTilde: false})
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkFencedDivs)
     .use(remarkParseCache, {cache: overrides.parseCache})
