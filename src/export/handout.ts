@@ -98,60 +98,6 @@ function arrange(options: ArrangeOptions): number[] {
     return node
   }
 
-  const container = element('cd-handout-pages', {width: `${box.width}px`})
-  if (perPage === 1) {
-    // One slide a page, its notes (or nothing) below and free to run onto the next page.
-    for (const pdfPage of shown) {
-      const item = element('cd-handout-item')
-      item.append(frame(pdfPage))
-      if (notes) item.append(notesOf(pdfPage, {marginTop: '18px'}))
-      container.append(item)
-    }
-  } else {
-    for (let start = 0; start < shown.length; start += perPage) {
-      const sheet = element('cd-handout-sheet', {
-        height: `${box.height}px`,
-        gridTemplateColumns: `repeat(${cols}, 1fr)`,
-        gridTemplateRows: `repeat(${rows}, ${cellHeight}px)`,
-        gap: `${gap}px`
-      })
-      for (const pdfPage of shown.slice(start, start + perPage)) {
-        const cell = element(beside ? 'cd-handout-cell cd-handout-beside' : 'cd-handout-cell')
-        cell.append(frame(pdfPage))
-        if (beside && notes) {
-          const text = notesOf(pdfPage, {height: `${cellHeight}px`})
-          cell.append(text)
-          const index = pdfPages.indexOf(pdfPage) + 1
-          // Shrink long notes to fit beside the slide, down to a size still readable on paper.
-          for (let size = 11; size >= 7 && text.scrollHeight > text.clientHeight + 1; size -= 0.5) text.style.fontSize = `${size}pt`
-          if (text.scrollHeight > text.clientHeight + 1) cut.push(index)
-        } else if (beside) {
-          const lines = element('cd-handout-lines', {height: `${cellHeight}px`})
-          for (let line = 0; line < Math.floor(cellHeight / 30); line++) lines.append(element('cd-handout-line'))
-          cell.append(lines)
-        }
-        sheet.append(cell)
-      }
-      container.append(sheet)
-    }
-  }
-
-  const list = element('cd-handout-references')
-  references.forEach((pdfPage, index) => {
-    const section = pdfPage.querySelector('section')!
-    const heading = section.querySelector('h1, h2, h3')
-    if (index === 0 && heading) list.append(heading.cloneNode(true))
-    const entries = section.querySelector('.cd-references') ?? section.querySelector('.cd-body') ?? section
-    for (const child of Array.from(entries.children)) {
-      if (child !== heading && !child.matches('aside.notes, .cd-footnotes')) list.append(child.cloneNode(true))
-    }
-    pdfPage.remove()
-  })
-
-  // Nothing else of the print layout may take room on paper (empty stacks, Reveal's helpers).
-  slides.replaceChildren(container)
-  if (references.length > 0) document.body.append(list)
-
   const style = document.createElement('style')
   style.textContent = `
     html.cd-handout, html.cd-handout body.reveal-viewport { background: #fff !important; }
@@ -175,6 +121,62 @@ function arrange(options: ArrangeOptions): number[] {
     .cd-handout-references b, .cd-handout-references strong { font-weight: 700; }
   `
   document.head.append(style)
+
+  // In the page from the start: notes are measured as they are laid out, and nothing else of the
+  // print layout (empty stacks, Reveal's helpers) may take room on paper.
+  const container = element('cd-handout-pages', {width: `${box.width}px`})
+  slides.replaceChildren(container)
+  if (perPage === 1) {
+    // One slide a page, its notes (or nothing) below and free to run onto the next page.
+    for (const pdfPage of shown) {
+      const item = element('cd-handout-item')
+      item.append(frame(pdfPage))
+      if (notes) item.append(notesOf(pdfPage, {marginTop: '18px'}))
+      container.append(item)
+    }
+  } else {
+    for (let start = 0; start < shown.length; start += perPage) {
+      const sheet = element('cd-handout-sheet', {
+        height: `${box.height}px`,
+        gridTemplateColumns: `repeat(${cols}, 1fr)`,
+        gridTemplateRows: `repeat(${rows}, ${cellHeight}px)`,
+        gap: `${gap}px`
+      })
+      container.append(sheet)
+      for (const pdfPage of shown.slice(start, start + perPage)) {
+        const cell = element(beside ? 'cd-handout-cell cd-handout-beside' : 'cd-handout-cell')
+        sheet.append(cell)
+        cell.append(frame(pdfPage))
+        if (beside && notes) {
+          const text = notesOf(pdfPage, {height: `${cellHeight}px`})
+          cell.append(text)
+          const index = pdfPages.indexOf(pdfPage) + 1
+          // Shrink long notes to fit beside the slide, down to a size still readable on paper.
+          for (let size = 11; size >= 7 && text.scrollHeight > text.clientHeight + 1; size -= 0.5) text.style.fontSize = `${size}pt`
+          if (text.scrollHeight > text.clientHeight + 1) cut.push(index)
+        } else if (beside) {
+          const lines = element('cd-handout-lines', {height: `${cellHeight}px`})
+          for (let line = 0; line < Math.floor(cellHeight / 30); line++) lines.append(element('cd-handout-line'))
+          cell.append(lines)
+        }
+      }
+    }
+  }
+
+  const list = element('cd-handout-references')
+  references.forEach((pdfPage, index) => {
+    const section = pdfPage.querySelector('section')!
+    const heading = section.querySelector('h1, h2, h3')
+    if (index === 0 && heading) list.append(heading.cloneNode(true))
+    const entries = section.querySelector('.cd-references') ?? section.querySelector('.cd-body') ?? section
+    for (const child of Array.from(entries.children)) {
+      if (child !== heading && !child.matches('aside.notes, .cd-footnotes')) list.append(child.cloneNode(true))
+    }
+    pdfPage.remove()
+  })
+
+  if (references.length > 0) document.body.append(list)
+
   return cut
 }
 

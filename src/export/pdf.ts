@@ -70,29 +70,43 @@ export async function exportPdf(input: string | VFile | CompiledDeck, options: P
   try {
     let browser: Browser | undefined
     const open = async () => (browser ??= options.browser ? await options.browser : (await launching!).browser)
-    const {file, deck} =
-      typeof input === 'object' && 'html' in input
-        ? {file: input.file, deck: input}
-        : await compileInput(input, {
-            ...options,
-            fit: options.fit === false ? false : {browser: await open(), ...(typeof options.fit === 'object' ? options.fit : {})}
-          })
-    if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
-    const output = resolve(options.output ?? defaultPdfOutput(file.path, pdfSuffix(options)))
-    await open()
-    // A browser of our own has a blank page ready; a shared one gets a page per deck.
-    const page = launching ? ((await browser!.pages())[0] ?? (await browser!.newPage())) : await browser!.newPage()
-    const bytes = await withDeadline(options.timeout ?? DEFAULT_TIMEOUT, (remaining) =>
-      render(page, deck, file, options, remaining, progress)
-    ).finally(() => page.close().catch(() => undefined))
+    // The deadline covers everything that waits on the browser: fitting, loading, laying out, printing.
+    const printed = await withDeadline(options.timeout ?? DEFAULT_TIMEOUT, async (remaining): Promise<Printed> => {
+      const {file, deck} =
+        typeof input === 'object' && 'html' in input
+          ? {file: input.file, deck: input}
+          : await compileInput(input, {
+              ...options,
+              fit: options.fit === false ? false : {browser: await open(), ...(typeof options.fit === 'object' ? options.fit : {})}
+            })
+      if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
+      await open()
+      // A browser of our own has a blank page ready; a shared one gets a page per deck.
+      const page = launching ? ((await browser!.pages())[0] ?? (await browser!.newPage())) : await browser!.newPage()
+      try {
+        return {file, deck, bytes: await render(page, deck, file, options, remaining, progress)}
+      } finally {
+        // Not awaited: a page stuck in a timed-out load must not hold up the error.
+        void page.close().catch(() => undefined)
+      }
+    })
+    const {file, deck} = printed
+    if (!printed.bytes || (options.strict && hasWarnings(file))) return {file, deck}
     progress('write')
-    const stamped = await setMetadata(bytes, deck.config, `citedeck ${version}`)
-    if (options.strict && hasWarnings(file)) return {file, deck}
+    const output = resolve(options.output ?? defaultPdfOutput(file.path, pdfSuffix(options)))
+    const stamped = await setMetadata(printed.bytes, deck.config, `citedeck ${version}`)
     await writeFileAtomic(output, stamped.bytes)
     return {file, deck, output, pages: stamped.pages}
   } finally {
     await launching?.then((session) => session.close(), () => undefined)
   }
+}
+
+/** A compiled deck, and its PDF unless errors stopped it. */
+interface Printed {
+  file: VFile
+  deck: CompiledDeck
+  bytes?: Uint8Array
 }
 
 /**

@@ -151,6 +151,14 @@ describeBrowser('exportPdf', () => {
     expect(squeeze(pdf.pages[1]!.text)).toContain(squeeze('Consequently, he approved of Khrushchev'))
   })
 
+  it('warns when speaker notes are too long to fit beside a slide', async () => {
+    const long = Array.from({length: 120}, (_, index) => `Sentence ${index} of a speech written out in full.`).join(' ')
+    const deck = tempDeck(`---\ntitle: Talkative\n---\n\n## Short\n\n::: notes\nBrief.\n:::\n\n## Long\n\n::: notes\n${long}\n:::\n`)
+    const result = await exportPdf(deck, {browser, handout: 3, handoutNotes: true, output: join(out, 'talkative.pdf')})
+    const cut = result.file.messages.filter((message) => message.ruleId === 'pdf-notes-cut').map((message) => message.reason)
+    expect(cut).toEqual(['the speaker notes of slide 3 do not fit beside it in the handout'])
+  })
+
   it('blocks every request that is not one of the deck\'s own files, and says so', async () => {
     let hits = 0
     const server = createServer((_request, response) => {
