@@ -10,6 +10,7 @@ import {resolve} from 'node:path'
 import type {Browser, Page} from 'puppeteer-core'
 import type {VFile} from 'vfile'
 import {type CompiledDeck, type CompileOptions, defaultOutput} from '../build.js'
+import {build} from '../build-deck.js'
 import {CitedeckError} from '../errors.js'
 import {writeFileAtomic} from '../io/write-output.js'
 import {hasErrors, report} from '../messages.js'
@@ -116,8 +117,6 @@ interface Printed {
  * carries every message.
  */
 async function compileInput(input: string | VFile, options: CompileOptions): Promise<{file: VFile; deck: CompiledDeck}> {
-  // index.js imports this module too; `build` is only called, never read at load time, so the cycle is harmless.
-  const {build} = await import('../index.js')
   const {theme, lang, csl, fit} = options
   const {file, deck} = await build(input, {theme, lang, csl, fit, dryRun: true})
   return {file, deck}
