@@ -41,7 +41,8 @@ describe('serve: HTTP', () => {
       join(dir, 'deck.md'),
       '---\ntitle: Served\n---\n\n## One\n\n![a picture](img/pic.png)\n\n![a drawing](img/drawing.svg)\n\n## Two\n\n![through a link](img/link.png)\n'
     )
-    preview = await serve(join(dir, 'deck.md'), {port: 0, onUpdate: (update) => updates.push(update)})
+    // The build refuses outside images by default; allowing them here checks the server's own guard.
+    preview = await serve(join(dir, 'deck.md'), {port: 0, allowOutsideImages: true, onUpdate: (update) => updates.push(update)})
   })
 
   afterAll(async () => {
@@ -102,7 +103,7 @@ describe('serve: HTTP', () => {
     }
   })
 
-  it('refuses an image that a symlink takes outside the deck folder', async () => {
+  it('refuses an image that a symlink takes outside the deck folder, even when the build may copy it', async () => {
     const page = await get(preview.port, '/')
     expect(page.body).toContain('media/link.png')
     expect((await get(preview.port, '/media/link.png')).status).toBe(403)
