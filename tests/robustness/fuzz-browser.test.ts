@@ -1,0 +1,63 @@
+/**
+ * A sample of fuzzed decks opened from `file://` in the shared Chromium:
+ * Reveal gets ready, no page errors, and (author's remote images aside) no
+ * request leaves the deck's folder. FUZZ_SEED picks the sample; its size is
+ * a tenth of FUZZ_RUNS (at least 4).
+ */
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import fc from 'fast-check'
+import type {Browser} from 'puppeteer-core'
+import {afterAll, beforeAll, expect, it} from 'vitest'
+import {build} from '../../src/index.js'
+import {connectBrowser, describeBrowser} from '../browser/shared.js'
+import {bibliography, citationKey, frontMatter, markdownBody} from './arbitraries.js'
+import {fuzzSettings, tempDir} from './helpers.js'
+
+describeBrowser('fuzz: a sample of decks in Chromium', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await connectBrowser()
+  })
+  afterAll(async () => {
+    await browser?.disconnect()
+  })
+
+  const {seed, numRuns, timeout} = fuzzSettings(10)
+  const count = Math.max(4, numRuns)
+  it(`opens with no page errors and no request outside the deck (${count} decks, seed ${seed})`, async () => {
+    const root = tempDir('citedeck-fuzz-browser-')
+    const cases = fc.sample(fc.tuple(frontMatter, markdownBody, bibliography(fc.array(citationKey, {minLength: 1, maxLength: 4}))), {seed, numRuns: count})
+    let opened = 0
+    for (const [index, [matter, body, bib]] of cases.entries()) {
+      const dir = join(root, `case-${index}`)
+      mkdirSync(dir)
+      writeFileSync(join(dir, `refs.${bib.format}`), bib.text)
+      // Broken front matter or a broken bibliography gives no deck to open; keep the sample to decks that build.
+      const matterLines = matter && !matter.broken ? [matter.body.replace(/^theme: .*$/m, ''), `bibliography: refs.${bib.format}`] : []
+      const markdown = `${matterLines.length ? `---\n${matterLines.join('\n')}\n---\n\n` : ''}${body.text.replace(/!\[[^\]]*\]\((?:no\/such|pic)\.png\)/g, '')}`
+      writeFileSync(join(dir, 'deck.md'), markdown)
+      const result = await build(join(dir, 'deck.md'), {output: join(dir, 'out'), fit: false})
+      if (!result.output) continue
+      opened++
+      const page = await browser.newPage()
+      const errors: string[] = []
+      const outside: string[] = []
+      page.on('pageerror', (error) => errors.push(String(error)))
+      page.on('request', (request) => {
+        const url = request.url()
+        if (!url.startsWith(pathToFileURL(result.output!).href) && !url.startsWith('data:') && !url.startsWith('https://example.org/')) outside.push(url)
+      })
+      try {
+        await page.goto(pathToFileURL(join(result.output, 'index.html')).href, {waitUntil: 'load'})
+        await page.waitForFunction('window.Reveal && window.Reveal.isReady()', {timeout: 20_000})
+      } finally {
+        await page.close()
+      }
+      expect(errors, `page errors for\n${markdown}`).toEqual([])
+      expect(outside, `requests outside the deck for\n${markdown}`).toEqual([])
+    }
+    expect(opened).toBeGreaterThan(0)
+  }, timeout)
+})
