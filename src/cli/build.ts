@@ -2,8 +2,8 @@
 import {relative, resolve} from 'node:path'
 import {Command, Option} from 'commander'
 import {build, type BuildOptions} from '../build-deck.js'
-import {launchBrowser} from '../export/browser.js'
-import {checkPdfOptions} from '../export/pdf.js'
+import type {BrowserSession} from '../export/browser.js'
+import {checkPdfOptions} from '../export/pdf-options.js'
 import {hasErrors} from '../messages.js'
 import {formatMessages} from './format.js'
 import type {CliContext} from './context.js'
@@ -57,7 +57,8 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
   checkPdfOptions(choice)
   const kinds = [...(flags.pdf ? [{}] : []), ...(choice.handout ? [choice] : [])]
   // The browser starts while the deck builds. Watching keeps one to measure slides in (fit) on every save.
-  const launching = kinds.length > 0 || (flags.watch && flags.fit !== false) ? launchBrowser() : undefined
+  const launching =
+    kinds.length > 0 || (flags.watch && flags.fit !== false) ? import('../export/browser.js').then(({launchBrowser}) => launchBrowser()) : undefined
   launching?.catch(() => undefined)
   try {
     if (flags.watch) {
@@ -83,7 +84,7 @@ async function buildAndPrint(
   flags: BuildFlags,
   io: CliContext['io'],
   kinds: PdfChoice[],
-  launching: ReturnType<typeof launchBrowser> | undefined
+  launching: Promise<BrowserSession> | undefined
 ): Promise<number> {
   // The browser that prints also measures the slides for fitting: one launch.
   const fit = flags.fit === false ? {fit: false} : launching ? {fit: {browser: (await launching).browser}} : {}

@@ -6,8 +6,9 @@ import type {Browser} from 'puppeteer-core'
 import {defaultOutput} from '../build.js'
 import {CitedeckError, exitCodeFor} from '../errors.js'
 import type {CompiledDeck} from '../build.js'
-import {exportPdfs} from '../export/batch.js'
-import {HANDOUT_SIZES, type HandoutSize, type Paper, type PdfStep, defaultPdfOutput, exportPdf, pdfSuffix} from '../export/pdf.js'
+import {HANDOUT_SIZES, type HandoutSize, type Paper} from '../export/handout.js'
+import type {PdfStep} from '../export/pdf.js'
+import {defaultPdfOutput, pdfSuffix} from '../export/pdf-options.js'
 import {hasErrors} from '../messages.js'
 import type {CliContext, CliIO} from './context.js'
 import {formatMessages} from './format.js'
@@ -60,6 +61,8 @@ async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Prom
   const concurrency = flags.concurrency === undefined ? undefined : Number(flags.concurrency)
   const suffix = pdfSuffix({notes: flags.notes, handout: choice.handout})
   const output = outputFor(inputs, flags.output, suffix)
+  // The browser driver and PDF writer load only when something is printed.
+  const {exportPdfs} = await import('../export/batch.js')
   const items = await exportPdfs(inputs, {
     ...choice,
     notes: flags.notes,
@@ -155,6 +158,7 @@ export async function printBuiltDeck(
   const onProgress = progressPrinter(io, quiet)
   const written: string[] = []
   for (const kind of kinds) {
+    const {exportPdf} = await import('../export/pdf.js')
     const result = await exportPdf(deck, {
       ...kind,
       browser,

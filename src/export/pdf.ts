@@ -9,11 +9,14 @@ import {readFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import type {Browser, Page} from 'puppeteer-core'
 import type {VFile} from 'vfile'
-import {type CompiledDeck, type CompileOptions, defaultOutput} from '../build.js'
+import type {CompiledDeck, CompileOptions} from '../build.js'
 import {build} from '../build-deck.js'
 import {CitedeckError} from '../errors.js'
 import {writeFileAtomic} from '../io/write-output.js'
 import {hasErrors, report} from '../messages.js'
+import {checkPdfOptions, defaultPdfOutput, pdfSuffix} from './pdf-options.js'
+
+export {checkPdfOptions, defaultPdfOutput, pdfSuffix} from './pdf-options.js'
 import {launchBrowser} from './browser.js'
 import {type HandoutSize, type Paper, defaultPaper, layoutHandout, printHandout} from './handout.js'
 import {openDeck} from './load.js'
@@ -231,31 +234,8 @@ function timeoutError(timeout: number): CitedeckError {
   )
 }
 
-/** Throws a usage error for options that contradict each other. */
-export function checkPdfOptions(options: PdfOptions) {
-  if (options.notes && options.handout) {
-    throw new CitedeckError('--notes and --handout make different PDFs; choose one', 'USAGE', 'run citedeck pdf once for each')
-  }
-  if (options.handoutNotes && options.handout !== 1 && options.handout !== 3) {
-    throw new CitedeckError(
-      '--handout-notes needs --handout 1 or 3: only those leave room for notes beside or below the slides',
-      'USAGE',
-      'for notes pages, one slide a page with its notes, use --notes'
-    )
-  }
-}
 
 /** Warnings or errors; info messages (such as "no browser to measure in") do not fail a strict export. */
 function hasWarnings(file: VFile): boolean {
   return file.messages.some((message) => message.fatal !== undefined)
-}
-
-/** `-notes` or `-handout` for those layouts, nothing for slides. */
-export function pdfSuffix(options: Pick<PdfOptions, 'notes' | 'handout'>): string {
-  return options.notes ? '-notes' : options.handout ? '-handout' : ''
-}
-
-/** `dist/<deck><suffix>.pdf`, beside the folder `citedeck build` writes. */
-export function defaultPdfOutput(sourcePath: string, suffix = ''): string {
-  return `${defaultOutput(sourcePath)}${suffix}.pdf`
 }
