@@ -3,23 +3,12 @@
  * it later), anything else must be UTF-8 text. Unreadable files are
  * `CitedeckError`s so the CLI prints one sentence, not a stack.
  */
-import {readFile} from 'node:fs/promises'
-import {resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {CitedeckError} from '../errors.js'
-import {decodeText} from '../io/read-source.js'
+import {decodeText, readBytes} from '../io/read-source.js'
 
 export async function readEssay(path: string, cwd = process.cwd()): Promise<VFile> {
-  const absolute = resolve(cwd, path)
-  let bytes: Buffer
-  try {
-    bytes = await readFile(absolute)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new CitedeckError(`${path}: no such file`, 'NOT_FOUND', 'check the path and the current folder')
-    if (code === 'EISDIR') throw new CitedeckError(`${path}: is a folder, not a file`, 'USAGE', 'give the path of the essay (.txt, .md or .docx)')
-    throw new CitedeckError(`${path}: cannot read (${code ?? String(error)})`, 'NOT_FOUND')
-  }
+  const {absolute, bytes} = await readBytes(path, cwd, 'the essay (.txt, .md or .docx)')
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b
   if (/\.docx$/i.test(path) || isZip) return new VFile({path: absolute, cwd, value: new Uint8Array(bytes)})
   if (/\.(?:doc|pdf|odt|rtf|pages)$/i.test(path)) {

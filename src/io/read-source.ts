@@ -10,17 +10,21 @@ import {CitedeckError} from '../errors.js'
 const decoder = new TextDecoder('utf-8', {fatal: true})
 
 export async function readSource(path: string, cwd = process.cwd()): Promise<VFile> {
+  const {absolute, bytes} = await readBytes(path, cwd, "the deck's .md file")
+  return new VFile({path: absolute, cwd, value: decodeText(bytes, path)})
+}
+
+/** A file's bytes; a missing or unreadable one is a one-sentence error (`kind` names what to give instead of a folder). */
+export async function readBytes(path: string, cwd: string, kind: string): Promise<{absolute: string; bytes: Buffer}> {
   const absolute = resolve(cwd, path)
-  let bytes: Buffer
   try {
-    bytes = await readFile(absolute)
+    return {absolute, bytes: await readFile(absolute)}
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT') throw new CitedeckError(`${path}: no such file`, 'NOT_FOUND', 'check the path and the current folder')
-    if (code === 'EISDIR') throw new CitedeckError(`${path}: is a folder, not a file`, 'USAGE', 'give the path of the deck\'s .md file')
+    if (code === 'EISDIR') throw new CitedeckError(`${path}: is a folder, not a file`, 'USAGE', `give the path of ${kind}`)
     throw new CitedeckError(`${path}: cannot read (${code ?? String(error)})`, 'NOT_FOUND')
   }
-  return new VFile({path: absolute, cwd, value: decodeText(bytes, path)})
 }
 
 /** Decodes UTF-8 (dropping a byte-order mark) and normalises CRLF line endings. */
