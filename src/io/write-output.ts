@@ -8,12 +8,38 @@ import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import {CitedeckError} from '../errors.js'
 
+const TEMP_PREFIX = '.citedeck-tmp-'
+
 function tempSibling(path: string): string {
-  return join(dirname(path), `.citedeck-tmp-${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`)
+  return join(dirname(path), `${TEMP_PREFIX}${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`)
+}
+
+/**
+ * Removes what an interrupted write left beside `path` (Ctrl-C, a killed
+ * process, a power cut): temporaries named for `path` whose process is gone.
+ */
+async function sweepTemporaries(path: string): Promise<void> {
+  const prefix = `${TEMP_PREFIX}${basename(path)}-`
+  const entries = await readdir(dirname(path)).catch(() => [])
+  for (const name of entries) {
+    const pid = Number(/^(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1])
+    if (name.startsWith(prefix) && pid && !isRunning(pid)) await cleanUp(join(dirname(path), name))
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /** Writes a file atomically (temp file + rename). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await sweepTemporaries(path)
   const temp = tempSibling(path)
   try {
     await mkdir(dirname(path), {recursive: true})
@@ -36,6 +62,7 @@ async function cleanUp(path: string): Promise<void> {
  * PDF exported earlier) are carried over.
  */
 export async function replaceFolder(target: string, fill: (folder: string) => Promise<void>): Promise<void> {
+  await sweepTemporaries(target)
   const temp = tempSibling(target)
   const old = tempSibling(target)
   const carried: string[] = []
