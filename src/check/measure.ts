@@ -11,11 +11,11 @@ import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import type {Element} from 'hast'
 import {toHtml} from 'hast-util-to-html'
-import type {Browser, Page} from 'puppeteer-core'
+import type {Browser} from 'puppeteer-core'
 import type {Point, Position} from 'unist'
 import type {CompiledDeck} from '../build.js'
 import {launchBrowser} from '../export/browser.js'
-import {openDeck} from '../export/load.js'
+import {fontsAndImages, openDeck} from '../export/load.js'
 import {type MeasureCache, memoryCache} from './cache.js'
 import {measureInPage, type SlideMeasurement} from './page.js'
 import {slideBody, unitElements} from './units.js'
@@ -99,7 +99,7 @@ async function inBrowser(deck: CompiledDeck, sections: string[], options: Measur
     const html = measureHtml(deck.html, sections)
     const timeout = options.timeout ?? 60_000
     await openDeck(page, {...deck, html}, {query: 'print-pdf', timeout})
-    await settle(page)
+    await fontsAndImages(page)
     return await page.evaluate(measureInPage, options.minFontSize ?? 0)
   } finally {
     await page.close().catch(() => undefined)
@@ -132,22 +132,6 @@ function taggedHtml(section: Element): string {
   return html
 }
 
-/** Waits for the fonts and every image. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready
-    await Promise.all(
-      Array.from(document.images).map((image) =>
-        image.complete
-          ? image.decode().catch(() => undefined)
-          : new Promise((done) => {
-              image.addEventListener('load', done, {once: true})
-              image.addEventListener('error', done, {once: true})
-            })
-      )
-    )
-  })
-}
 
 /** What else decides a slide's layout: the deck's size and stylesheets. */
 async function contextKey(deck: CompiledDeck): Promise<string> {

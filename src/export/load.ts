@@ -69,3 +69,20 @@ async function answer(request: HTTPRequest, origin: string, files: Files, blocke
     await request.abort('failed').catch(() => undefined)
   }
 }
+
+/** Waits for the fonts and every image (loaded or failed): Chrome lays out and prints before they settle. */
+export async function fontsAndImages(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    await Promise.all(
+      Array.from(document.images).map((image) =>
+        image.complete
+          ? image.decode().catch(() => undefined)
+          : new Promise((done) => {
+              image.addEventListener('load', done, {once: true})
+              image.addEventListener('error', done, {once: true})
+            })
+      )
+    )
+  })
+}

@@ -19,7 +19,7 @@ import {checkPdfOptions, defaultPdfOutput, pdfSuffix} from './pdf-options.js'
 export {checkPdfOptions, defaultPdfOutput, pdfSuffix} from './pdf-options.js'
 import {launchBrowser} from './browser.js'
 import {type HandoutSize, type Paper, defaultPaper, layoutHandout, printHandout} from './handout.js'
-import {openDeck} from './load.js'
+import {fontsAndImages, openDeck} from './load.js'
 import {setMetadata} from './metadata.js'
 
 export type {HandoutSize, Paper} from './handout.js'
@@ -179,19 +179,7 @@ async function settle(page: Page, timeout: number): Promise<void> {
     },
     {timeout, polling: 50}
   )
-  await page.evaluate(async () => {
-    await document.fonts.ready
-    await Promise.all(
-      Array.from(document.images).map((image) =>
-        image.complete
-          ? image.decode().catch(() => undefined)
-          : new Promise((done) => {
-              image.addEventListener('load', done, {once: true})
-              image.addEventListener('error', done, {once: true})
-            })
-      )
-    )
-  })
+  await fontsAndImages(page)
 }
 
 /**

@@ -5,8 +5,8 @@
  *
  * ```js
  * import {serve} from 'citedeck'
- * const preview = await serve('slides/talk/deck.md', {onUpdate: (update) => console.log(update.kind)})
- * console.log(preview.url)
+ * const preview = await serve('slides/talk/deck.md', {onUpdate: (update) => show(update.kind)})
+ * show(preview.url)
  * await preview.close()
  * ```
  */
