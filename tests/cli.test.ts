@@ -4,14 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
-import {citedeckCli} from '../src/cli.js'
-
-async function run(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await citedeckCli(argv, {stdout: (text) => out.push(text), stderr: (text) => err.push(text)})
-  return {code, stdout: out.join('\n'), stderr: err.join('\n')}
-}
+import {run} from './helpers/cli.js'
 
 function tempDeck(markdown: string): {dir: string; deck: string} {
   const dir = mkdtempSync(join(tmpdir(), 'citedeck-cli-'))

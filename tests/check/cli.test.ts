@@ -7,17 +7,10 @@ import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
-import {citedeckCli} from '../../src/cli.js'
 import {describeBrowser} from '../browser/shared.js'
+import {run} from '../helpers/cli.js'
 
 const LINT = new URL('fixtures/lint/deck.md', import.meta.url).pathname
-
-async function run(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await citedeckCli(argv, {stdout: (text) => out.push(text), stderr: (text) => err.push(text)})
-  return {code, stdout: out.join('\n'), stderr: err.join('\n')}
-}
 
 function tempDeck(markdown: string): {dir: string; deck: string} {
   const dir = mkdtempSync(join(tmpdir(), 'citedeck-check-'))

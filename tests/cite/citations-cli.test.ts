@@ -4,14 +4,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 // These tests are about citations; slide fitting (a browser) has its own tests.
-import {citedeckCli} from '../../src/cli.js'
-
-async function run(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await citedeckCli(argv, {stdout: (text) => out.push(text), stderr: (text) => err.push(text)})
-  return {code, stdout: out.join('\n'), stderr: err.join('\n')}
-}
+import {run} from '../helpers/cli.js'
 
 const BIB = `@book{roskin2010,
   author = {Roskin, Michael G. and Berry, Nicholas O.},

@@ -10,20 +10,13 @@ import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 
 import {tmpdir} from 'node:os'
 import {basename, join} from 'node:path'
 import {expect, it} from 'vitest'
-import {citedeckCli} from '../../src/cli.js'
 import {CitedeckError, exportPdf} from '../../src/index.js'
 import {describeBrowser} from '../browser/shared.js'
 import {readPdf} from './read-pdf.js'
+import {run} from '../helpers/cli.js'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const EXAMPLE = join(ROOT, 'slides/cuban-missile-crisis/deck.md')
-
-async function run(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await citedeckCli(argv, {stdout: (text) => out.push(text), stderr: (text) => err.push(text)})
-  return {code, stdout: out.join('\n'), stderr: err.join('\n')}
-}
 
 function tempDeck(markdown: string, name = 'deck'): string {
   const dir = mkdtempSync(join(tmpdir(), 'citedeck-pdf-cli-'))

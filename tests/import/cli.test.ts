@@ -3,16 +3,9 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {Document, Packer, Paragraph} from 'docx'
 import {describe, expect, it} from 'vitest'
-import {citedeckCli} from '../../src/cli.js'
+import {run} from '../helpers/cli.js'
 
 const SAMPLE = new URL('./fixtures/vaccine-hesitancy/essay.txt', import.meta.url).pathname
-
-async function run(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await citedeckCli(argv, {stdout: (text) => out.push(text), stderr: (text) => err.push(text)})
-  return {code, stdout: out.join('\n'), stderr: err.join('\n')}
-}
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'citedeck-import-'))
