@@ -7,14 +7,14 @@
  * bibliography. The settings apply to every message with a rule id, so
  * `unknown-citation-key: error` works too.
  */
-import type {Nodes, Root, RootContent} from 'mdast'
+import type {Blockquote, FootnoteDefinition, Nodes, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {DeckConfig, LintSetting, Severity} from '../config.js'
 import {report} from '../messages.js'
 import {listSlides} from '../parse/slides.js'
-import type {Slide} from '../types.js'
+import type {Citation, Slide} from '../types.js'
+import {someNode, walk, walkType} from '../walk.js'
 
 /** Rules and their default severity (and option). */
 export const RULES: Record<string, {severity: Severity; option?: number; about: string}> = {
@@ -74,27 +74,24 @@ export function remarkLint() {
           note: 'move detail into speaker notes (::: notes) or split the slide'
         })
       }
-      visit({type: 'root', children: slide.children} as Root, (node: Nodes) => {
+      walk<Nodes>(slide.children, (node) => {
         if (node.type === 'citation') {
           firstCitation ??= node
           for (const item of node.items) cited.add(item.id)
         } else if (node.type === 'image' && !node.alt?.trim()) {
           report(file, `image ${node.url} has no alt text`, node, 'image-without-alt', {note: 'write what it shows: ![A map of Cuba](map.png)'})
         } else if (node.type === 'blockquote' && !isInnerQuote(node, slide)) {
-          let sourced = false
-          visit(node, (inner) => {
-            if (inner.type === 'citation' || inner.type === 'footnoteReference' || inner.type === 'link') sourced = true
-          })
+          const sourced = someNode(node, (inner) => inner.type === 'citation' || inner.type === 'footnoteReference' || inner.type === 'link')
           if (!sourced) report(file, 'quotation without a citation', node, 'quote-without-citation', {note: 'cite its source: — Kennedy [@roskin2010, p. 58]'})
         }
       })
-      visit({type: 'root', children: slide.notes}, 'citation', (node) => {
+      walkType<Citation>(slide.notes, 'citation', (node) => {
         for (const item of node.items) cited.add(item.id)
       })
     }
     // Markdown footnotes are still at the root level or in slides; citations in them count as cited.
-    visit(tree, 'footnoteDefinition', (node) => {
-      visit(node, 'citation', (citation) => {
+    walkType<FootnoteDefinition>(tree, 'footnoteDefinition', (node) => {
+      walkType<Citation>(node, 'citation', (citation) => {
         for (const item of citation.items) cited.add(item.id)
       })
     })
@@ -109,11 +106,10 @@ export function remarkLint() {
 
 /** The quotation inside a styled quote figure is checked with its figure (the figure holds the attribution). */
 function isInnerQuote(node: RootContent, slide: Slide): boolean {
-  let inner = false
-  visit({type: 'root', children: slide.children}, 'blockquote', (outer) => {
-    if (outer.data?.hName === 'figure' && outer.children[0] === node) inner = true
+  return someNode(slide.children, (outer) => {
+    const quote = outer as Blockquote
+    return quote.type === 'blockquote' && quote.data?.hName === 'figure' && quote.children[0] === node
   })
-  return inner
 }
 
 /** `uncited-entry`: bibliography entries no slide cites and `nocite` does not list. */

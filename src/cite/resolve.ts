@@ -10,13 +10,13 @@
  */
 import type {ElementContent} from 'hast'
 import type {FootnoteDefinition, FootnoteReference, Nodes, Root, RootContent} from 'mdast'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {DeckConfig} from '../config.js'
 import type {Citation, Slide} from '../types.js'
 import {listSlides} from '../parse/slides.js'
 import type {CiteEngine, EngineItem} from './engine.js'
 import {SlideFootnotes} from './slide-footnotes.js'
+import {walk, walkType} from '../walk.js'
 
 export function remarkResolveCitations() {
   return async (tree: Root, file: VFile) => {
@@ -38,11 +38,11 @@ export function remarkResolveCitations() {
 
     for (const slide of slides) {
       const footnotes = new SlideFootnotes()
-      visit({type: 'root', children: slide.children}, (node: Nodes) => {
+      walk<Nodes>(slide.children, (node) => {
         if (node.type === 'citation') onSlide(node, footnotes)
         else if (node.type === 'footnoteReference') markFootnote(node, definitions, footnotes, inline)
       })
-      visit({type: 'root', children: slide.notes}, 'citation', inline)
+      walkType<Citation>(slide.notes, 'citation', inline)
       slide.footnotes = footnotes.notes()
     }
     if (sources) {
@@ -171,7 +171,7 @@ function takeFootnoteDefinitions(slides: Slide[]): Map<string, FootnoteDefinitio
 function collectCitations(slides: Slide[], definitions: Map<string, FootnoteDefinition>): Citation[] {
   const found: Citation[] = []
   const collect = (children: RootContent[]) => {
-    visit({type: 'root', children}, 'citation', (node) => {
+    walkType<Citation>(children, 'citation', (node) => {
       found.push(node)
     })
   }
@@ -193,7 +193,7 @@ function markFootnote(
   const definition = definitions.get(node.identifier)
   if (!definition) return
   const label = footnotes.mark(`footnote:${node.identifier}`, () => {
-    visit(definition, 'citation', inline)
+    walkType<Citation>(definition, 'citation', inline)
     return {markdown: definition.children}
   })
   // Rendered as `<sup class="cd-mark">` by mdast-util-to-hast's data fields.

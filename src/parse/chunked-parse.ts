@@ -7,7 +7,7 @@
  */
 import type {Root} from 'mdast'
 import type {Processor} from 'unified'
-import {visit} from 'unist-util-visit'
+import {walk} from '../walk.js'
 
 /** Chunks smaller than this are not worth a separate parse. */
 const MIN_CHUNK = 4 * 1024
@@ -106,7 +106,7 @@ export function splitDocument(document: string): string[] {
 function shiftPositions(nodes: Root['children'], lines: number, offset: number) {
   if (lines === 0 && offset === 0) return
   for (const node of nodes) {
-    visit(node, (child) => {
+    walk(node, (child) => {
       const position = child.position
       if (!position) return
       position.start = {...position.start, line: position.start.line + lines, offset: (position.start.offset ?? 0) + offset}

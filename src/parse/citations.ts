@@ -8,10 +8,10 @@
 import type {Nodes, PhrasingContent, Root, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point, Position} from 'unist'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Citation, CitationItem} from '../types.js'
+import {SKIP, walk} from '../walk.js'
 import {parseLocator} from './citations/locator.js'
 import {type Range, type ScannedCitation, scanCitations} from './citations/scan.js'
 import {mapText, type TextMap} from './citations/source-map.js'
@@ -20,7 +20,7 @@ import {mapText, type TextMap} from './citations/source-map.js'
 const STAND_IN = '\uFFFC'
 
 // Inside a link a citation would nest anchors; code is literal.
-const SKIP = new Set(['link', 'linkReference', 'citation', 'code', 'inlineCode', 'html', 'yaml'])
+const SKIP_TYPES = new Set(['link', 'linkReference', 'citation', 'code', 'inlineCode', 'html', 'yaml'])
 
 interface Piece {
   node: PhrasingContent
@@ -33,8 +33,8 @@ export function remarkCitations() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value ?? '')
     const toPoint = pointer(source)
-    visit(tree, (node: Nodes) => {
-      if (SKIP.has(node.type)) return 'skip'
+    walk<Nodes>(tree, (node) => {
+      if (SKIP_TYPES.has(node.type)) return SKIP
       if ('children' in node && node.children.some((child) => child.type === 'text')) {
         node.children = rewrite(node.children as PhrasingContent[], source, toPoint) as typeof node.children
       }

@@ -6,16 +6,16 @@
 import type {List, Root, RootContent} from 'mdast'
 import type {ContainerDirective} from 'mdast-util-directive'
 import {toString} from 'mdast-util-to-string'
-import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Slide} from '../types.js'
+import {SKIP, walkType} from '../walk.js'
 import {divClasses} from './fenced-divs.js'
 
 /** Lists are incremental when the deck's `incremental` setting says so. */
 export function remarkFragments() {
   return (tree: Root, file: VFile) => {
     const incremental = file.data.config?.incremental ?? false
-    visit(tree, 'slide', (slide: Slide) => {
+    walkType<Slide>(tree, 'slide', (slide) => {
       slide.children = splitAtPauses(slide.children)
       markLists(slide.children, incremental)
       return SKIP

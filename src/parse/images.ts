@@ -5,9 +5,9 @@
  */
 import type {Image, Root} from 'mdast'
 import type {Position} from 'unist'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {report} from '../messages.js'
+import {walkType} from '../walk.js'
 
 export interface LocalImage {
   /** The path as written in the deck (relative to the deck's folder). */
@@ -30,7 +30,7 @@ export function remarkImages() {
     const images: LocalImage[] = []
     const hrefs = new Map<string, string>()
     const taken = new Set<string>()
-    visit(tree, 'image', (node: Image) => {
+    walkType<Image>(tree, 'image', (node) => {
       if (node.url.startsWith('data:')) return
       if (REMOTE.test(node.url) || node.url.startsWith('//')) {
         report(file, `remote image \`${node.url}\` will not show without a network`, node, 'remote-image', {

@@ -4,7 +4,7 @@
  * holding nothing but its title and such a quote is a quote slide.
  */
 import type {Blockquote, Paragraph, PhrasingContent, Root} from 'mdast'
-import {SKIP, visit} from 'unist-util-visit'
+import {SKIP, walkType} from '../walk.js'
 import {listSlides} from './slides.js'
 
 // Em dash, horizontal bar, en dash, or the ASCII `--` people type for them.
@@ -12,7 +12,7 @@ const ATTRIBUTION = /(?:^|\n)[ \t]*(?:—|―|–|--)[ \t]*(?=\S)/
 
 export function remarkQuotes() {
   return (tree: Root) => {
-    visit(tree, 'blockquote', (node: Blockquote) => {
+    walkType<Blockquote>(tree, 'blockquote', (node) => {
       const caption = takeAttribution(node)
       if (!caption) return
       const figure: Paragraph = {

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {extname} from 'node:path'
 import type {Element, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {walkType} from '../walk.js'
 import type {Asset} from './assets.js'
 
 const MIME: Record<string, string> = {
@@ -24,13 +24,13 @@ export function inlineAsset(asset: Asset): string {
   return readFileSync(asset.source, 'utf8').replace(/<\/(script|style)/gi, '<\\/$1')
 }
 
-export async function inlineImages(tree: Root, images: Asset[]): Promise<void> {
+export async function inlineImages(tree: Root | Element[], images: Asset[]): Promise<void> {
   const urls = new Map<string, string>()
   for (const image of images) {
     const mime = MIME[extname(image.source).toLowerCase()] ?? 'application/octet-stream'
     urls.set(image.href, `data:${mime};base64,${(await readFile(image.source)).toString('base64')}`)
   }
-  visit(tree, 'element', (node: Element) => {
+  walkType<Element>(tree, 'element', (node) => {
     const src = node.properties?.src
     if (node.tagName === 'img' && typeof src === 'string' && urls.has(src)) node.properties.src = urls.get(src)!
   })

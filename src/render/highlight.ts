@@ -4,21 +4,20 @@
  * imported only for decks that have a fenced code block with a language.
  */
 import type {Element, Root} from 'hast'
-import {visit, EXIT} from 'unist-util-visit'
+import type {Node} from 'unist'
 import type {VFile} from 'vfile'
+import {someNode} from '../walk.js'
 
 export function rehypeHighlightCode() {
   return async (tree: Root, file: VFile) => {
-    let needed = false
-    visit(tree, 'element', (node: Element) => {
-      const className = node.properties?.className
-      if (node.tagName === 'code' && Array.isArray(className) && className.some((name) => String(name).startsWith('language-'))) {
-        needed = true
-        return EXIT
-      }
-    })
-    if (!needed) return
+    if (!someNode(tree, isHighlightedCode)) return
     const {default: rehypeHighlight} = await import('rehype-highlight')
     rehypeHighlight({detect: false})(tree, file)
   }
+}
+
+function isHighlightedCode(node: Node): boolean {
+  const element = node as Element
+  const className = element.properties?.className
+  return element.tagName === 'code' && Array.isArray(className) && className.some((name) => String(name).startsWith('language-'))
 }
