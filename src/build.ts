@@ -6,7 +6,8 @@
 import {existsSync, realpathSync} from 'node:fs'
 import {copyFile, mkdir} from 'node:fs/promises'
 import {basename, dirname, extname, isAbsolute, join, relative, resolve} from 'node:path'
-import type {Element, Root as HastRoot} from 'hast'
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import type {Raw} from 'mdast-util-to-hast'
 import {toHtml} from 'hast-util-to-html'
 import type {VFile} from 'vfile'
 import type {FitOptions} from './check/fit.js'
@@ -48,6 +49,8 @@ export interface CompiledDeck {
   slideCount: number
   /** Every slide's `<section>` in deck order (sub-slides included), with source positions. */
   sections: Element[]
+  /** Each of `sections` as HTML, the same text as in `html`. */
+  sectionsHtml: string[]
 }
 
 export async function compileDeck(file: VFile, options: CompileOptions = {}): Promise<CompiledDeck> {
@@ -67,16 +70,22 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   const sections = body.flatMap((node) =>
     hasClass(node, 'cd-stack') ? node.children.filter((child): child is Element => child.type === 'element') : [node]
   )
-  const document: HastRoot = revealDocument(body, {
+  if (options.embed) await inlineImages(body, images)
+  // Each slide is serialised once, then placed in the page as is: the preview compares slides by this text.
+  const sectionsHtml = sections.map((section) => toHtml(section, {allowDangerousHtml: true}))
+  const serialised = new Map(sections.map((section, index): [Element, Raw] => [section, {type: 'raw', value: sectionsHtml[index]!}]))
+  const slotted = body.map((node): ElementContent =>
+    serialised.get(node) ?? {...node, children: node.children.map((child) => (child.type === 'element' ? serialised.get(child) ?? child : child))}
+  )
+  const document: HastRoot = revealDocument(slotted, {
     config,
     styles,
     inline: options.embed ? inlineAsset : undefined
   })
-  if (options.embed) await inlineImages(document, images)
   const html = toHtml(document, {allowDangerousHtml: true})
   const assets = options.embed ? [] : [...styles, ...SCRIPT_ASSETS, ...images]
   applySeverities(file, config.lint)
-  return {file, config, html, assets, slideCount: sections.length, sections}
+  return {file, config, html, assets, slideCount: sections.length, sections, sectionsHtml}
 }
 
 function findTheme(config: DeckConfig, file: VFile, fromCaller: boolean): string {

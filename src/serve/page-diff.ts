@@ -1,8 +1,8 @@
 /**
  * What changed between two builds of a deck page, so an open page can be
  * patched instead of fetching and parsing the whole deck again. The page is
- * cut at its slides: each slide's HTML (`toHtml` of the slide is the same text
- * as inside the page), and the skeleton between them (the document around the
+ * cut at its slides: each slide's HTML (`sectionsHtml`, the same text as inside
+ * the page), and the skeleton between them (the document around the
  * slides, and the `<section>` wrappers of vertical stacks).
  *
  * - same skeleton: only the slides whose HTML differs are sent (`patch`);
@@ -10,7 +10,6 @@
  *   removed or regrouped, and the page replaces all its slides (`replace`);
  * - another document around them (title, size, theme, settings): `reload`.
  */
-import {toHtml} from 'hast-util-to-html'
 import type {CompiledDeck} from '../build.js'
 
 export interface PageParts {
@@ -27,8 +26,7 @@ export type PageChange = {mode: 'reload'} | {mode: 'replace'} | {mode: 'patch'; 
 
 /** Cuts the deck's page at its slides; `undefined` if a slide's HTML is not found as is. */
 export function pageParts(deck: CompiledDeck): PageParts | undefined {
-  const {html} = deck
-  const slides = deck.sections.map((section) => toHtml(section, {allowDangerousHtml: true}))
+  const {html, sectionsHtml: slides} = deck
   const skeleton: string[] = []
   let from = 0
   for (const slide of slides) {
