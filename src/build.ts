@@ -61,6 +61,7 @@ export async function compileDeck(file: VFile, options: CompileOptions = {}): Pr
 
 async function compileOnce(file: VFile, options: CompileOptions): Promise<CompiledDeck> {
   const baseDir = file.dirname ?? process.cwd()
+  options.cache?.slides.startBuild()
   const slides = await toSlides(file, options)
   const config = file.data.config!
   const themePath = findTheme(config, file, options.theme !== undefined)
@@ -72,7 +73,9 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   )
   if (options.embed) await inlineImages(body, images)
   // Each slide is serialised once, then placed in the page as is: the preview compares slides by this text.
-  const sectionsHtml = sections.map((section) => toHtml(section, {allowDangerousHtml: true}))
+  const {cache} = options
+  const serialise = cache && !options.embed ? (section: Element) => cache.slides.html(section) : (section: Element) => toHtml(section, {allowDangerousHtml: true})
+  const sectionsHtml = sections.map(serialise)
   const serialised = new Map(sections.map((section, index): [Element, Raw] => [section, {type: 'raw', value: sectionsHtml[index]!}]))
   const slotted = body.map((node): ElementContent =>
     serialised.get(node) ?? {...node, children: node.children.map((child) => (child.type === 'element' ? serialised.get(child) ?? child : child))}

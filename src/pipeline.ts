@@ -24,11 +24,13 @@ import {remarkQuotes} from './parse/quotes.js'
 import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
 import {rehypeHighlightCode} from './render/highlight.js'
-import {type ParseCache, remarkParseCache} from './serve/parse-cache.js'
+import {remarkParseCache} from './serve/parse-cache.js'
+import type {RebuildCache} from './serve/rebuild-cache.js'
+import {cachedHandlers} from './serve/slide-cache.js'
 
 export interface PipelineOptions extends ConfigOverrides {
-  /** Chunk trees kept between rebuilds of one deck (`serve`, `build --watch`); default: none. */
-  parseCache?: ParseCache
+  /** Parsed chunks and rendered slides kept between rebuilds of one deck (`serve`, `build --watch`); default: none. */
+  cache?: RebuildCache
 }
 
 export function createProcessor(overrides: PipelineOptions = {}) {
@@ -38,7 +40,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkGfm, {singleTilde: false})
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkFencedDivs)
-    .use(remarkParseCache, {cache: overrides.parseCache})
+    .use(remarkParseCache, {cache: overrides.cache?.parse})
     .use(remarkChunkedParse)
     .use(remarkFrontMatterData)
     .use(remarkDeckConfig, overrides)
@@ -50,7 +52,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkLint)
     .use(remarkFit)
     .use(remarkResolveCitations)
-    .use(remarkRehype, {handlers, allowDangerousHtml: true})
+    .use(remarkRehype, {handlers: overrides.cache ? cachedHandlers(overrides.cache.slides) : handlers, allowDangerousHtml: true})
     .use(rehypeHighlightCode)
     .freeze()
 }

@@ -7,7 +7,7 @@
  */
 import type {Root} from 'mdast'
 import type {Processor} from 'unified'
-import {walk} from '../walk.js'
+import {shiftPositions} from '../walk.js'
 
 /** Chunks smaller than this are not worth a separate parse. */
 const MIN_CHUNK = 4 * 1024
@@ -101,16 +101,4 @@ export function splitDocument(document: string): string[] {
   })
   chunks.push(lines.slice(start).join('\n'))
   return chunks
-}
-
-function shiftPositions(nodes: Root['children'], lines: number, offset: number) {
-  if (lines === 0 && offset === 0) return
-  for (const node of nodes) {
-    walk(node, (child) => {
-      const position = child.position
-      if (!position) return
-      position.start = {...position.start, line: position.start.line + lines, offset: (position.start.offset ?? 0) + offset}
-      position.end = {...position.end, line: position.end.line + lines, offset: (position.end.offset ?? 0) + offset}
-    })
-  }
 }

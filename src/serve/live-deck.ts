@@ -13,7 +13,7 @@ import {CitedeckError} from '../errors.js'
 import {isEssayPath} from '../import/detect.js'
 import {readSource} from '../io/read-source.js'
 import {hasErrors} from '../messages.js'
-import {ParseCache} from './parse-cache.js'
+import {RebuildCache} from './rebuild-cache.js'
 import {DependencyWatcher, type WatchOptions} from './watch.js'
 
 export interface LiveDeckOptions extends CompileOptions, WatchOptions {}
@@ -40,7 +40,7 @@ export interface DeckUpdate {
 export class LiveDeck {
   /** The newest update. */
   current!: DeckUpdate
-  private readonly parseCache = new ParseCache()
+  private readonly cache = new RebuildCache()
   private readonly watcher: DependencyWatcher
   private running: Promise<void> | undefined
   private readonly queued = new Set<string>()
@@ -116,7 +116,7 @@ export class LiveDeck {
   }
 
   private compile(file: VFile): Promise<CompiledDeck> {
-    return compileDeck(file, {...this.options, parseCache: this.parseCache})
+    return compileDeck(file, {...this.options, cache: this.cache})
   }
 
   private async publish(compiled: CompiledDeck, changed: string[], start: number) {

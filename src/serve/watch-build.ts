@@ -1,6 +1,6 @@
 /**
  * `build --watch`: `build()` again after every save of a file the deck
- * depends on, with the parse cache kept between builds. Writing (and whatever
+ * depends on, with the parsed chunks and rendered slides kept between builds. Writing (and whatever
  * `afterWrite` does, such as printing the PDF) can take longer than the saves
  * come, so saves during a build are gathered into one more build once it is
  * done: a burst of saves builds once or twice, never once per save, and never
@@ -10,7 +10,7 @@ import {resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {build, type BuildOptions, type BuildResult} from '../build-deck.js'
 import {dependencies} from './live-deck.js'
-import {ParseCache} from './parse-cache.js'
+import {RebuildCache} from './rebuild-cache.js'
 import {DependencyWatcher, type WatchOptions} from './watch.js'
 
 export interface WatchBuildOptions extends BuildOptions, WatchOptions {
@@ -37,12 +37,12 @@ export interface Watching {
 
 /** Builds, then rebuilds on save; rejects when the first build throws (unreadable deck, refused output). */
 export async function watchBuild(input: string, options: WatchBuildOptions = {}): Promise<Watching> {
-  const parseCache = new ParseCache()
+  const cache = new RebuildCache()
   let queued = false
   let running: Promise<void> | undefined
 
   const once = async (): Promise<BuildResult> => {
-    const result = await build(input, {...options, parseCache})
+    const result = await build(input, {...options, cache})
     await watcher.setFiles([resolve(input), ...dependencies(result.deck)])
     if (result.output) await options.afterWrite?.({...result, output: result.output})
     return result
