@@ -10,7 +10,7 @@ import type {Browser} from 'puppeteer-core'
 import type {VFile} from 'vfile'
 import type {CompiledDeck} from '../build.js'
 import {CitedeckError} from '../errors.js'
-import {type BrowserSession, launchBrowser} from '../export/browser.js'
+import type {BrowserSession} from '../export/browser.js'
 import {hasErrors, report} from '../messages.js'
 import {fileCache, memoryCache} from './cache.js'
 import {applySeverities} from './lint.js'
@@ -57,7 +57,8 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
   const first = deck.slideCount
   const stored = options.cachePath ? await fileCache(options.cachePath) : undefined
   let session: BrowserSession | undefined
-  const browser = async () => options.browser ?? (session ??= await launchBrowser()).browser
+  // Puppeteer is loaded only when a slide is not in the cache: a quarter of a second of a rebuild's start-up.
+  const browser = async () => options.browser ?? (session ??= await (await import('../export/browser.js')).launchBrowser()).browser
   let plan: FitPlan = {scales: {}, breaks: []}
   let measured = 0
   try {

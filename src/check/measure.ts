@@ -14,7 +14,6 @@ import {toHtml} from 'hast-util-to-html'
 import type {Browser} from 'puppeteer-core'
 import type {Point, Position} from 'unist'
 import type {CompiledDeck} from '../build.js'
-import {launchBrowser} from '../export/browser.js'
 import {fontsAndImages, openDeck} from '../export/load.js'
 import {type MeasureCache, memoryCache} from './cache.js'
 import {measureInPage, type SlideMeasurement} from './page.js'
@@ -91,7 +90,7 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions = 
 }
 
 async function inBrowser(deck: CompiledDeck, sections: string[], options: MeasureOptions): Promise<SlideMeasurement[]> {
-  const session = options.browser ? undefined : await launchBrowser()
+  const session = options.browser ? undefined : await (await import('../export/browser.js')).launchBrowser()
   const browser = session?.browser ?? (typeof options.browser === 'function' ? await options.browser() : options.browser!)
   // A browser of our own has a blank page ready.
   const page = session ? ((await browser.pages())[0] ?? (await browser.newPage())) : await browser.newPage()

@@ -6,7 +6,6 @@
  * again and scaled if a unit alone is too tall. The reference list is
  * paginated by its measured entry heights.
  */
-import {measuredPageSizes} from '../cite/references.js'
 import type {MeasuredSlide} from './measure.js'
 import type {FitPlan, MeasuredReferences} from './split.js'
 
@@ -98,4 +97,20 @@ function measuredReferences(slides: MeasuredSlide[], previous: MeasuredReference
   const shown = lists.map((slide) => slide.references!.entries.length)
   if (!previous && JSON.stringify(measuredPageSizes(measured)) === JSON.stringify(shown)) return undefined
   return measured
+}
+
+/** Entries a slide by measured heights: `first` px of room on the first slide, `next` on the others. */
+export function measuredPageSizes(measured: MeasuredReferences): number[] {
+  const sizes = [0]
+  let used = 0
+  for (const needed of measured.entries) {
+    const room = sizes.length === 1 ? measured.first : measured.next
+    if (used + needed > room && sizes[sizes.length - 1]! > 0) {
+      sizes.push(0)
+      used = 0
+    }
+    sizes[sizes.length - 1]!++
+    used += needed
+  }
+  return sizes
 }

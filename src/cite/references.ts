@@ -11,6 +11,7 @@ import {toString} from 'hast-util-to-string'
 import type {Root, RootContent} from 'mdast'
 import type {DeckConfig} from '../config.js'
 import {headedSlide} from '../parse/slides.js'
+import {measuredPageSizes} from '../check/plan.js'
 import type {MeasuredReferences} from '../check/split.js'
 import type {ReferenceList, Slide} from '../types.js'
 import type {CiteEngine} from './engine.js'
@@ -105,22 +106,6 @@ function paginate(entries: Element[], config: DeckConfig, blocks: number): Eleme
 function paginateMeasured(entries: Element[], measured: MeasuredReferences): Element[][] {
   let start = 0
   return measuredPageSizes(measured).map((size) => entries.slice(start, (start += size)))
-}
-
-/** Entries a slide by measured heights: `first` px of room on the first slide, `next` on the others. */
-export function measuredPageSizes(measured: MeasuredReferences): number[] {
-  const sizes = [0]
-  let used = 0
-  for (const needed of measured.entries) {
-    const room = sizes.length === 1 ? measured.first : measured.next
-    if (used + needed > room && sizes[sizes.length - 1]! > 0) {
-      sizes.push(0)
-      used = 0
-    }
-    sizes[sizes.length - 1]!++
-    used += needed
-  }
-  return sizes
 }
 
 function isElement(node: ElementContent): node is Element {
