@@ -69,7 +69,7 @@ async function editLoop(browser, slides, edits, {memory = false} = {}) {
   const target = Math.floor(slides / 2) + 2
   const heading = `## Slide ${target}: a point worth making`
   let builds = []
-  const preview = await serve(deck, {port: 0, onUpdate: (update) => builds.push(update.duration)})
+  const preview = await serve(deck, {port: 0, fit: false, onUpdate: (update) => builds.push(update.duration)})
   const page = await browser.newPage()
   try {
     await page.goto(preview.url)

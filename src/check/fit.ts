@@ -19,8 +19,8 @@ import {DEFAULT_FLOOR, planFit, samePlan} from './plan.js'
 import type {FitPlan} from './split.js'
 
 export interface FitOptions {
-  /** An open browser to measure in (default: launch one when needed). */
-  browser?: Browser
+  /** An open browser to measure in, or a function giving one when needed (default: launch one when needed). */
+  browser?: Browser | (() => Promise<Browser>)
   /** A JSON file keeping measurements between builds (default: memory only). */
   cachePath?: string
   /** The smallest scale of a slide's text before it is split instead (default: 0.8). */
@@ -28,6 +28,9 @@ export interface FitOptions {
   /** Most times the deck is measured (default: 3). */
   rounds?: number
 }
+
+/** Rules of the messages the fit step adds to a compiled deck's. */
+export const FIT_RULES: ReadonlySet<string> = new Set(['fit-no-browser', 'fit-split', 'fit-scale', 'overflow'])
 
 /** What the fit step did, in `file.data.fitted`. */
 export interface FitSummary {
@@ -58,7 +61,10 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
   const stored = options.cachePath ? await fileCache(options.cachePath) : undefined
   let session: BrowserSession | undefined
   // Puppeteer is loaded only when a slide is not in the cache: a quarter of a second of a rebuild's start-up.
-  const browser = async () => options.browser ?? (session ??= await (await import('../export/browser.js')).launchBrowser()).browser
+  const browser = async () =>
+    typeof options.browser === 'function'
+      ? options.browser()
+      : (options.browser ?? (session ??= await (await import('../export/browser.js')).launchBrowser()).browser)
   let plan: FitPlan = {scales: {}, breaks: []}
   let measured = 0
   try {

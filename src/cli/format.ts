@@ -17,8 +17,9 @@ export function formatMessage(message: VFileMessage, file: VFile, cwd = process.
   return `${where}: ${severity}: ${message.reason}${rule}${hint}`
 }
 
-export function formatMessages(file: VFile, cwd = process.cwd()): string[] {
-  return [...file.messages]
+export function formatMessages(file: VFile, cwd = process.cwd(), only: (message: VFileMessage) => boolean = () => true): string[] {
+  return file.messages
+    .filter(only)
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
     .map((message) => formatMessage(message, file, cwd))
 }

@@ -1,6 +1,8 @@
 /** `citedeck serve`: live preview in the browser, rebuilt on every save, until Ctrl-C. */
 import {spawn} from 'node:child_process'
 import {Command, Option} from 'commander'
+import type {VFileMessage} from 'vfile-message'
+import {FIT_RULES} from '../check/fit.js'
 import {CitedeckError} from '../errors.js'
 import {type DeckUpdate, DEFAULT_PORT, isLoopback, serve} from '../serve/index.js'
 import {formatMessages} from './format.js'
@@ -13,6 +15,7 @@ interface ServeFlags {
   theme?: string
   open?: boolean
   quiet?: boolean
+  fit: boolean
 }
 
 export function serveCommand(context: CliContext): Command {
@@ -23,6 +26,7 @@ export function serveCommand(context: CliContext): Command {
     .addOption(new Option('--host <address>', 'interface to listen on (default: 127.0.0.1, this computer only)'))
     .option('-t, --theme <name|file.css>', 'a shipped theme name or a CSS file')
     .option('--open', 'open the deck in the default browser')
+    .option('--no-fit', 'do not measure slides to scale or split those that overflow')
     .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
     .action(async (input: string, flags: ServeFlags) => {
       context.exit(await runServe(input, flags, context))
@@ -35,15 +39,18 @@ async function runServe(input: string, flags: ServeFlags, {io}: CliContext): Pro
     throw new CitedeckError(`--port ${flags.port}: not a port number`, 'USAGE', 'use a number from 1024 to 65535, or 0 for any free port')
   }
   const report = (update: DeckUpdate) => {
-    if (update.kind !== 'styles') for (const line of formatMessages(update.file)) io.stderr(line)
+    // A fitted deck repeats the rebuild's messages: only the fit step's are new.
+    const shown = update.kind === 'fitted' ? (message: VFileMessage) => FIT_RULES.has(message.ruleId ?? '') : undefined
+    if (update.kind !== 'styles') for (const line of formatMessages(update.file, undefined, shown)) io.stderr(line)
     if (flags.quiet) return
     const time = new Date().toLocaleTimeString()
     const took = `${Math.round(update.duration)} ms`
     if (update.kind === 'error') io.stderr(`${time} errors: the browser keeps the last good deck`)
+    else if (update.kind === 'fitted') io.stdout(`${time} measured and fitted, ${update.deck.slideCount} slides (${took})`)
     else if (update.kind === 'styles') io.stdout(`${time} stylesheet updated (${update.changed.join(', ')})`)
     else if (update.version > 1) io.stdout(`${time} rebuilt, ${update.deck.slideCount} slides (${took})`)
   }
-  const preview = await serve(input, {port, host: flags.host, theme: flags.theme, onUpdate: report})
+  const preview = await serve(input, {port, host: flags.host, theme: flags.theme, fit: flags.fit, onUpdate: report})
   if (flags.host && !isLoopback(flags.host)) {
     io.stderr(`citedeck: warning: listening on ${flags.host}: other computers on the network can see the deck`)
   }

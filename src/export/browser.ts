@@ -23,6 +23,12 @@ export interface LaunchOptions {
    * only this process can use.
    */
   shareable?: boolean
+  /**
+   * The caller closes the session itself on Ctrl-C (a preview that stops
+   * cleanly). Default `false`: the signal kills the browser, then the process
+   * as it would have without one.
+   */
+  closedOnSignal?: boolean
 }
 
 export interface BrowserSession {
@@ -88,7 +94,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     for (const signal of SIGNALS) process.off(signal, onSignal)
   }
   process.on('exit', onExit)
-  for (const signal of SIGNALS) process.on(signal, onSignal)
+  if (!options.closedOnSignal) for (const signal of SIGNALS) process.on(signal, onSignal)
 
   try {
     browser = await puppeteer.launch({

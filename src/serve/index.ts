@@ -26,6 +26,11 @@ export interface ServeOptions extends LiveDeckOptions {
   host?: string
   /** Called after the first build and after every update, with its messages. */
   onUpdate?: (update: DeckUpdate) => void
+  /**
+   * Measure and fit slides as `build` does, in a headless browser once saves
+   * pause (default: `true`; front matter `fit: false` wins).
+   */
+  fit?: LiveDeckOptions['fit']
 }
 
 export interface Preview {
@@ -46,9 +51,9 @@ export async function serve(input: string, options: ServeOptions = {}): Promise<
   let served: ServedDeck | undefined
   let server: PreviewServer | undefined
   let parts: PageParts | undefined
-  const live = await LiveDeck.start(input, options, (update) => {
+  const live = await LiveDeck.start(input, {...options, fit: options.fit ?? true}, (update) => {
     let page: PageChange | undefined
-    if (update.kind === 'deck' || served === undefined) {
+    if (update.kind === 'deck' || update.kind === 'fitted' || served === undefined) {
       const next = pageParts(update.deck)
       page = pageChange(parts, next)
       parts = next
@@ -58,7 +63,7 @@ export async function serve(input: string, options: ServeOptions = {}): Promise<
     served = {deck: update.deck, version: update.version, problems}
     options.onUpdate?.(update)
     server?.broadcast({
-      type: update.kind === 'error' ? 'problems' : update.kind,
+      type: update.kind === 'error' ? 'problems' : update.kind === 'fitted' ? 'deck' : update.kind,
       version: update.version,
       changed: update.changed,
       problems,

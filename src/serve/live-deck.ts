@@ -1,30 +1,48 @@
 /**
  * One deck kept up to date in memory: built once, then rebuilt whenever a file
  * it depends on changes (the deck, its bibliographies, CSL style, images,
- * theme). What a rebuild can reuse stays cached: parsed chunks here,
- * bibliographies and citeproc engines in `cite/`. A broken edit never replaces
- * the last good deck; it only carries messages until the next good save.
+ * theme). What a rebuild can reuse stays cached: parsed chunks and rendered
+ * slides here, bibliographies and citeproc engines in `cite/`. A broken edit
+ * never replaces the last good deck; it only carries messages until the next
+ * good save.
+ *
+ * Slides are fitted as `build` fits them, in two steps so that a save shows
+ * at once: the rebuild applies the last measured fit plan, carried over to the
+ * edited text; once the saves pause, the deck is measured in a headless
+ * browser (only slides not measured before) and, if that changes it, a
+ * `fitted` update follows.
  */
 import {dirname, extname, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
+import type {Browser} from 'puppeteer-core'
 import {VFile} from 'vfile'
 import {type CompiledDeck, type CompileOptions, compileDeck} from '../build.js'
+import type {FitOptions} from '../check/fit.js'
+import type {FitPlan} from '../check/split.js'
 import {CitedeckError} from '../errors.js'
+import type {BrowserSession} from '../export/browser.js'
 import {isEssayPath} from '../import/detect.js'
 import {readSource} from '../io/read-source.js'
 import {hasErrors} from '../messages.js'
+import {carryPlan} from './fit-plan.js'
 import {RebuildCache} from './rebuild-cache.js'
 import {DependencyWatcher, type WatchOptions} from './watch.js'
 
-export interface LiveDeckOptions extends CompileOptions, WatchOptions {}
+export interface LiveDeckOptions extends CompileOptions, WatchOptions {
+  /** Milliseconds without saves before the deck is measured and fitted (default: 300). */
+  fitDelay?: number
+}
+
+const FIT_DELAY = 300
 
 export interface DeckUpdate {
   /**
-   * `deck`: rebuilt without errors; `styles`: only stylesheets changed, so
-   * nothing was rebuilt; `error`: the build has errors and `deck` is still
-   * the last good one.
+   * `deck`: rebuilt without errors; `fitted`: measured in the browser, which
+   * scaled or split slides; `styles`: only stylesheets changed, so nothing
+   * was rebuilt; `error`: the build has errors and `deck` is still the last
+   * good one.
    */
-  kind: 'deck' | 'styles' | 'error'
+  kind: 'deck' | 'fitted' | 'styles' | 'error'
   /** Counts updates, from 1 for the first build. */
   version: number
   /** The last good deck (the first build's, errors and all, until there is a good one). */
@@ -44,6 +62,13 @@ export class LiveDeck {
   private readonly watcher: DependencyWatcher
   private running: Promise<void> | undefined
   private readonly queued = new Set<string>()
+  private fitting: FitOptions | undefined
+  private fitTimer: NodeJS.Timeout | undefined
+  private fitDue = false
+  /** The last measured plan and the text it was measured on. */
+  private plan: {plan: FitPlan; text: string} | undefined
+  private browser: Promise<BrowserSession> | undefined
+  private closed = false
 
   private constructor(
     readonly path: string,
@@ -51,6 +76,7 @@ export class LiveDeck {
     private readonly onUpdate: (update: DeckUpdate) => void
   ) {
     this.watcher = new DependencyWatcher((paths) => this.changed(paths), options)
+    this.fitting = options.fit ? {...(options.fit === true ? {} : options.fit)} : undefined
   }
 
   /**
@@ -68,22 +94,80 @@ export class LiveDeck {
   }
 
   async close(): Promise<void> {
+    this.closed = true
+    clearTimeout(this.fitTimer)
     await this.watcher.close()
     await this.running
+    await (await this.browser?.catch(() => undefined))?.close()
   }
 
-  /** Serialises rebuilds: changes during a build are gathered for one more. */
   private changed(paths: string[]) {
     for (const path of paths) this.queued.add(path)
+    clearTimeout(this.fitTimer)
+    this.drain()
+  }
+
+  /** Serialises the work: changes during a build are gathered for one more; fitting waits for quiet. */
+  private drain() {
     if (this.running) return
     this.running = (async () => {
-      while (this.queued.size > 0) {
-        const batch = [...this.queued]
-        this.queued.clear()
-        await this.rebuild(batch)
+      while (this.queued.size > 0 || this.fitDue) {
+        if (this.queued.size > 0) {
+          const batch = [...this.queued]
+          this.queued.clear()
+          await this.rebuild(batch)
+        } else {
+          this.fitDue = false
+          await this.fit()
+        }
       }
       this.running = undefined
     })()
+  }
+
+  private scheduleFit() {
+    if (!this.fitting || this.closed) return
+    clearTimeout(this.fitTimer)
+    this.fitTimer = setTimeout(() => {
+      this.fitDue = true
+      this.drain()
+    }, this.options.fitDelay ?? FIT_DELAY)
+  }
+
+  /** Measures the deck as it is now and publishes it when fitting changed it. */
+  private async fit() {
+    const start = performance.now()
+    let fitted: CompiledDeck
+    try {
+      const file = await readSource(this.path)
+      fitted = await compileDeck(file, {...this.options, cache: this.cache, fit: {...this.fitting, browser: () => this.openBrowser()}})
+    } catch {
+      // A deck unreadable mid-save is the next rebuild's to report; the preview stays as it is.
+      return
+    }
+    const text = String(fitted.file.value)
+    this.plan = {plan: fitted.file.data.fit ?? {scales: {}, breaks: []}, text}
+    const noBrowser = fitted.file.messages.some((message) => message.ruleId === 'fit-no-browser')
+    if (noBrowser) this.fitting = undefined
+    // A save during the fit makes it stale: the rebuild queued for it comes next.
+    if (this.queued.size > 0 || hasErrors(fitted.file)) return
+    if (fitted.html !== this.current.deck.html || noBrowser) await this.publish(fitted, [], start, 'fitted')
+  }
+
+  /** One headless browser for the preview's measurements, opened at the first and closed with the preview. */
+  private async openBrowser(): Promise<Browser> {
+    const given = this.fitting?.browser
+    if (given) return typeof given === 'function' ? given() : given
+    this.browser ??= import('../export/browser.js').then(({launchBrowser}) => launchBrowser({closedOnSignal: true}))
+    const session = await this.browser.catch((error: unknown) => {
+      this.browser = undefined
+      throw error
+    })
+    // A crashed browser is launched again at the next fit.
+    session.browser.once('disconnected', () => {
+      if (this.browser) this.browser = undefined
+    })
+    return session.browser
   }
 
   private async rebuild(paths: string[]) {
@@ -93,6 +177,8 @@ export class LiveDeck {
     if (paths.every((path) => styles.has(path))) {
       const changed = paths.map((path) => styles.get(path)!)
       this.emit({...this.current, kind: 'styles', changed, duration: performance.now() - start})
+      // New styles can make slides overflow, or fit again.
+      this.scheduleFit()
       return
     }
     let compiled: CompiledDeck
@@ -115,18 +201,21 @@ export class LiveDeck {
     await this.publish(compiled, changed, start)
   }
 
+  /** A quick build: the last measured plan applied, nothing measured. */
   private compile(file: VFile): Promise<CompiledDeck> {
-    return compileDeck(file, {...this.options, cache: this.cache})
+    if (this.plan) file.data.fit = carryPlan(this.plan.plan, this.plan.text, String(file.value))
+    return compileDeck(file, {...this.options, cache: this.cache, fit: false})
   }
 
-  private async publish(compiled: CompiledDeck, changed: string[], start: number) {
+  private async publish(compiled: CompiledDeck, changed: string[], start: number, kind: 'deck' | 'fitted' = 'deck') {
     const failed = hasErrors(compiled.file)
     const first = this.current === undefined
     const deck = failed && !first ? this.current.deck : compiled
     // While broken, the page still shows the last good deck: its files count too.
     await this.watcher.setFiles(new Set([...dependencies(compiled), ...(deck === compiled ? [] : dependencies(deck))]))
+    if (kind === 'deck' && !failed) this.scheduleFit()
     this.emit({
-      kind: failed ? 'error' : 'deck',
+      kind: failed ? 'error' : kind,
       version: 0,
       deck,
       file: compiled.file,

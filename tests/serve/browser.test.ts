@@ -76,7 +76,7 @@ describeBrowser('serve: in the browser', () => {
     writeFileSync(deck, deckText('Original text').replace('title: Live deck', 'title: Live deck\ntheme: look.css'))
     profile = mkdtempSync(join(tmpdir(), 'citedeck-chromium-'))
     ;[preview, browser] = await Promise.all([
-      serve(deck, {port: 0}),
+      serve(deck, {port: 0, fit: false}),
       puppeteer.launch({
         executablePath: findBrowser(),
         userDataDir: profile,

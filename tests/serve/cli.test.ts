@@ -4,8 +4,8 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {citedeckCli} from '../../src/cli.js'
 
-/** Runs `citedeck …` until it prints a line starting with `ready`, then stops it as Ctrl-C would. */
-async function runUntil(ready: string, argv: string[]) {
+/** Runs `citedeck …` until it prints a line starting with `ready` (or matching it), then stops it as Ctrl-C would. */
+async function runUntil(ready: string | RegExp, argv: string[]) {
   const out: string[] = []
   const err: string[] = []
   let started: () => void
@@ -13,7 +13,7 @@ async function runUntil(ready: string, argv: string[]) {
   const running = citedeckCli(argv, {
     stdout: (text) => {
       out.push(text)
-      if (text.startsWith(ready)) started()
+      if (typeof ready === 'string' ? text.startsWith(ready) : ready.test(text)) started()
     },
     stderr: (text) => err.push(text)
   })
@@ -35,6 +35,17 @@ describe('citedeck serve', () => {
     expect(result.stdout).toMatch(/^stopped$/m)
     // The first build's problems are printed like build's.
     expect(result.stderr).toMatch(/deck\.md:3:1: error: image not found: gone\.png \[missing-image\]/)
+  })
+
+  it('measures and fits slides once the first build is shown, and still stops cleanly on Ctrl-C', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citedeck-serve-cli-'))
+    const bullets = Array.from({length: 25}, (_, index) => `- Point ${index + 1} with enough words to take a whole line on the slide`)
+    writeFileSync(join(dir, 'deck.md'), `## Long list\n\n${bullets.join('\n')}\n`)
+    const result = await runUntil(/measured and fitted/, ['serve', join(dir, 'deck.md'), '--port', '0'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/measured and fitted, [2-9] slides/)
+    expect(result.stdout).toMatch(/^stopped$/m)
+    expect(result.stderr.match(/deck\.md:1:1: info: slide "Long list" did not fit: split into \d slides \[fit-split\]/g)).toHaveLength(1)
   })
 
   it('warns when the deck is shown to the network', async () => {

@@ -42,7 +42,7 @@ describe('serve: HTTP', () => {
       '---\ntitle: Served\n---\n\n## One\n\n![a picture](img/pic.png)\n\n![a drawing](img/drawing.svg)\n\n## Two\n\n![through a link](img/link.png)\n'
     )
     // The build refuses outside images by default; allowing them here checks the server's own guard.
-    preview = await serve(join(dir, 'deck.md'), {port: 0, allowOutsideImages: true, onUpdate: (update) => updates.push(update)})
+    preview = await serve(join(dir, 'deck.md'), {port: 0, fit: false, allowOutsideImages: true, onUpdate: (update) => updates.push(update)})
   })
 
   afterAll(async () => {
@@ -149,8 +149,8 @@ describe('serve: ports', () => {
   it('takes the next port when the one asked for is busy', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'citedeck-serve-port-'))
     writeFileSync(join(dir, 'deck.md'), '## One\n')
-    const first = await serve(join(dir, 'deck.md'), {port: 0})
-    const second = await serve(join(dir, 'deck.md'), {port: first.port})
+    const first = await serve(join(dir, 'deck.md'), {port: 0, fit: false})
+    const second = await serve(join(dir, 'deck.md'), {port: first.port, fit: false})
     try {
       expect(second.port).not.toBe(first.port)
       expect((await get(second.port, '/')).status).toBe(200)

@@ -15,6 +15,7 @@ async function watched(files: Record<string, string>) {
   let wake: (() => void) | undefined
   const preview = await serve(join(dir, 'deck.md'), {
     port: 0,
+    fit: false,
     onUpdate: (update) => {
       updates.push(update)
       wake?.()
