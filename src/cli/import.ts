@@ -4,7 +4,7 @@ import {basename, extname, join, relative, resolve} from 'node:path'
 import {Command} from 'commander'
 import {CitedeckError} from '../errors.js'
 import {readEssay} from '../import/read-essay.js'
-import {writeFileAtomic} from '../io/write-output.js'
+import {writeFilesAtomic} from '../io/write-output.js'
 import {hasErrors} from '../messages.js'
 import type {CliContext} from './context.js'
 import {formatMessages} from './format.js'
@@ -56,8 +56,11 @@ async function runImport(essay: string, flags: ImportFlags, {io}: CliContext): P
     io.stderr('citedeck: nothing imported')
     return 1
   }
-  await writeFileAtomic(referencesPath, JSON.stringify(result.references, null, 2) + '\n')
-  await writeFileAtomic(deckPath, result.markdown)
+  // Both or neither: an outline beside the previous import's references would cite the wrong sources.
+  await writeFilesAtomic([
+    {path: referencesPath, data: JSON.stringify(result.references, null, 2) + '\n'},
+    {path: deckPath, data: result.markdown}
+  ])
   if (flags.json) io.stdout(JSON.stringify(result.report, null, 2))
   else if (!flags.quiet) {
     io.stdout(`imported ${relative(process.cwd(), deckPath) || deckPath} and references.json`)

@@ -3,10 +3,11 @@
  * into place, so a failed or interrupted build leaves the last good output.
  */
 import {randomBytes} from 'node:crypto'
-import {existsSync} from 'node:fs'
+import {existsSync, renameSync, rmSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import {CitedeckError} from '../errors.js'
+import {onInterrupt} from './interrupt.js'
 
 const TEMP_PREFIX = '.citedeck-tmp-'
 
@@ -39,15 +40,45 @@ function isRunning(pid: number): boolean {
 
 /** Writes a file atomically (temp file + rename). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await sweepTemporaries(path)
-  const temp = tempSibling(path)
+  await writeFilesAtomic([{path, data}])
+}
+
+/**
+ * Writes files that belong together (an outline and its bibliography): every
+ * temporary is written first, then all are renamed at once, so a failed write
+ * (a full disk) or Ctrl-C leaves all the old files, never half of the new.
+ */
+export async function writeFilesAtomic(files: Array<{path: string; data: string | Uint8Array}>): Promise<void> {
+  const temps = files.map(({path}) => tempSibling(path))
+  const done = onInterrupt(() => {
+    for (const temp of temps) rmSync(temp, {force: true})
+  })
+  let current = files[0]!.path
   try {
-    await mkdir(dirname(path), {recursive: true})
-    await writeFile(temp, data)
-    await rename(temp, path)
+    for (const [index, {path, data}] of files.entries()) {
+      current = path
+      await sweepTemporaries(path)
+      await mkdir(dirname(path), {recursive: true})
+      await writeFile(temps[index]!, data)
+    }
+    // Synchronous: no signal handler runs between two renames.
+    for (const [index, {path}] of files.entries()) {
+      current = path
+      renameSync(temps[index]!, path)
+    }
   } catch (error) {
-    await cleanUp(temp)
-    throw writeError(path, error)
+    for (const temp of temps) await cleanUp(temp)
+    throw writeError(current, error)
+  } finally {
+    done()
+  }
+}
+
+function attempt(step: () => void): void {
+  try {
+    step()
+  } catch {
+    // What is left is swept by the next write.
   }
 }
 
@@ -66,6 +97,14 @@ export async function replaceFolder(target: string, fill: (folder: string) => Pr
   const temp = tempSibling(target)
   const old = tempSibling(target)
   const carried: string[] = []
+  // Ctrl-C mid-swap: the old folder goes back in place with the files carried out of it. Each step
+  // on its own: a rename still running in the background may have won the race for a path.
+  const done = onInterrupt(() => {
+    if (!existsSync(target) && existsSync(old)) attempt(() => renameSync(old, target))
+    for (const name of carried) if (existsSync(join(temp, name))) attempt(() => renameSync(join(temp, name), join(target, name)))
+    attempt(() => rmSync(temp, {recursive: true, force: true}))
+    attempt(() => rmSync(old, {recursive: true, force: true}))
+  })
   try {
     await mkdir(temp, {recursive: true})
     await fill(temp)
@@ -87,6 +126,7 @@ export async function replaceFolder(target: string, fill: (folder: string) => Pr
     throw writeError(target, error)
   } finally {
     await cleanUp(old)
+    done()
   }
 }
 
