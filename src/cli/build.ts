@@ -5,7 +5,7 @@ import {build, type BuildOptions} from '../build-deck.js'
 import type {BrowserSession} from '../export/browser.js'
 import {checkPdfOptions} from '../export/pdf-options.js'
 import {hasErrors} from '../messages.js'
-import {formatMessages} from './format.js'
+import {counted, formatMessages} from './format.js'
 import type {CliContext} from './context.js'
 import {type PdfChoice, parsePdfChoice, printBuiltDeck} from './pdf.js'
 import type {WatchBuildOptions} from '../serve/watch-build.js'
@@ -56,9 +56,12 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
   const choice = parsePdfChoice(flags)
   checkPdfOptions(choice)
   const kinds = [...(flags.pdf ? [{}] : []), ...(choice.handout ? [choice] : [])]
-  // The browser starts while the deck builds. Watching keeps one to measure slides in (fit) on every save.
+  // The browser starts while the deck builds. Watching keeps one to measure slides in (fit) on every save,
+  // and closes it on Ctrl-C itself, after the build in progress.
   const launching =
-    kinds.length > 0 || (flags.watch && flags.fit !== false) ? import('../export/browser.js').then(({launchBrowser}) => launchBrowser()) : undefined
+    kinds.length > 0 || (flags.watch && flags.fit !== false)
+      ? import('../export/browser.js').then(({launchBrowser}) => launchBrowser({closedOnSignal: flags.watch}))
+      : undefined
   launching?.catch(() => undefined)
   try {
     if (flags.watch) {
@@ -105,7 +108,7 @@ async function buildAndPrint(
     return 1
   }
   if (!flags.quiet) {
-    io.stdout(`built ${relative(process.cwd(), result.output) || '.'} (${result.deck.slideCount} slides)`)
+    io.stdout(`built ${relative(process.cwd(), result.output) || '.'} (${counted(result.deck.slideCount, 'slide')})`)
     for (const line of written) io.stdout(line)
   }
   return 0

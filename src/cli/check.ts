@@ -4,7 +4,7 @@ import {Command, Option} from 'commander'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {check, type CheckResult} from '../check/index.js'
-import {formatMessages} from './format.js'
+import {counted, formatMessages} from './format.js'
 import type {CliContext} from './context.js'
 
 interface CheckFlags {
@@ -38,8 +38,8 @@ async function runCheck(input: string, flags: CheckFlags, {io}: CliContext): Pro
   if (flags.format === 'json') io.stdout(JSON.stringify(checkJson(result, summary), null, 2))
   else {
     for (const line of formatMessages(file)) io.stdout(line)
-    const total = `${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos`
-    io.stderr(`checked ${result.slides.length} slides: ${total}`)
+    const total = `${counted(summary.errors, 'error')}, ${counted(summary.warnings, 'warning')}, ${counted(summary.infos, 'info')}`
+    io.stderr(`checked ${counted(result.slides.length, 'slide')}: ${total}`)
   }
   if (summary.errors > 0) return 1
   return flags.strict && summary.warnings > 0 ? 1 : 0

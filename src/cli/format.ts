@@ -23,3 +23,8 @@ export function formatMessages(file: VFile, cwd = process.cwd(), only: (message:
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
     .map((message) => formatMessage(message, file, cwd))
 }
+
+/** "1 slide", "6 slides", "0 errors". */
+export function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}

@@ -5,7 +5,7 @@ import type {VFileMessage} from 'vfile-message'
 import {FIT_RULES} from '../check/fit.js'
 import {CitedeckError} from '../errors.js'
 import {type DeckUpdate, DEFAULT_PORT, isLoopback, serve} from '../serve/index.js'
-import {formatMessages} from './format.js'
+import {counted, formatMessages} from './format.js'
 import type {CliContext} from './context.js'
 import {untilInterrupted} from './watch.js'
 
@@ -46,9 +46,9 @@ async function runServe(input: string, flags: ServeFlags, {io}: CliContext): Pro
     const time = new Date().toLocaleTimeString()
     const took = `${Math.round(update.duration)} ms`
     if (update.kind === 'error') io.stderr(`${time} errors: the browser keeps the last good deck`)
-    else if (update.kind === 'fitted') io.stdout(`${time} measured and fitted, ${update.deck.slideCount} slides (${took})`)
+    else if (update.kind === 'fitted') io.stdout(`${time} measured and fitted, ${counted(update.deck.slideCount, 'slide')} (${took})`)
     else if (update.kind === 'styles') io.stdout(`${time} stylesheet updated (${update.changed.join(', ')})`)
-    else if (update.version > 1) io.stdout(`${time} rebuilt, ${update.deck.slideCount} slides (${took})`)
+    else if (update.version > 1) io.stdout(`${time} rebuilt, ${counted(update.deck.slideCount, 'slide')} (${took})`)
   }
   const preview = await serve(input, {port, host: flags.host, theme: flags.theme, fit: flags.fit, onUpdate: report})
   if (flags.host && !isLoopback(flags.host)) {

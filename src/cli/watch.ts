@@ -3,7 +3,7 @@ import {relative} from 'node:path'
 import type {BuildResult} from '../build-deck.js'
 import {hasErrors} from '../messages.js'
 import {type WatchBuildOptions, type WatchedBuild, watchBuild} from '../serve/watch-build.js'
-import {formatMessages} from './format.js'
+import {counted, formatMessages} from './format.js'
 import type {CliIO} from './context.js'
 import {CitedeckError} from '../errors.js'
 
@@ -23,7 +23,7 @@ export async function runWatchBuild(input: string, options: WatchBuildOptions, i
       io.stderr(`${time} not built because of ${why}; the previous output was kept`)
     } else if (!quiet) {
       const took = duration === undefined ? '' : `, ${Math.round(duration)} ms`
-      io.stdout(`${time} built ${relative(process.cwd(), result.output) || '.'} (${result.deck.slideCount} slides${took})`)
+      io.stdout(`${time} built ${relative(process.cwd(), result.output) || '.'} (${counted(result.deck.slideCount, 'slide')}${took})`)
     }
   }
   const onBuild = ({result, error, duration}: WatchedBuild) => {

@@ -53,7 +53,7 @@ describeBrowser('citedeck check', () => {
     const plain = await run('check', deck)
     expect(plain.code).toBe(0)
     expect(plain.stdout).toMatch(/deck\.md:1:1: warning: slide 1 "Too long" overflows by \d+ px \[overflow\]/)
-    expect(plain.stderr).toMatch(/checked 1 slides: 0 errors, 1 warnings, 0 infos/)
+    expect(plain.stderr).toMatch(/checked 1 slide: 0 errors, 1 warning, 0 infos/)
     expect((await run('check', deck, '--strict')).code).toBe(1)
   })
 

@@ -65,12 +65,12 @@ describe('citedeck serve', () => {
 })
 
 describe('citedeck build --watch', () => {
-  it('builds, watches, and stops on Ctrl-C', async () => {
+  it('builds, watches, and stops on Ctrl-C, its measuring browser too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'citedeck-watch-cli-'))
     writeFileSync(join(dir, 'deck.md'), '## One\n\nText\n')
-    const result = await runUntil('watching', ['build', join(dir, 'deck.md'), '-o', join(dir, 'out'), '--watch', '--no-fit'])
+    const result = await runUntil('watching', ['build', join(dir, 'deck.md'), '-o', join(dir, 'out'), '--watch'])
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/built .*out \(1 slides\)/)
+    expect(result.stdout).toMatch(/built .*out \(1 slide\)/)
     expect(result.stdout).toMatch(/^stopped$/m)
     expect(existsSync(join(dir, 'out/index.html'))).toBe(true)
   })
