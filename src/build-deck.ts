@@ -5,11 +5,7 @@
  */
 import {basename, dirname, join, resolve} from 'node:path'
 import {VFile} from 'vfile'
-import {type CompiledDeck, type CompileOptions, compileDeck, defaultOutput, writeDeck} from './build.js'
-import {isEssayPath} from './import/detect.js'
-import {essayOutline, isEssayFile} from './import/essay-deck.js'
-import {readEssay} from './import/read-essay.js'
-import {readSource} from './io/read-source.js'
+import {type CompiledDeck, type CompileOptions, compileSource, defaultOutput, readInput, writeDeck} from './build.js'
 import {hasErrors} from './messages.js'
 
 export interface BuildOptions extends CompileOptions {
@@ -43,12 +39,9 @@ export interface BuildResult {
  * prose `.md`) imported in memory; never throws for content problems.
  */
 export async function build(input: string | VFile, options: BuildOptions = {}): Promise<BuildResult> {
-  const file = typeof input === 'string' ? await (isEssayPath(input) ? readEssay(input) : readSource(input)) : input
-  const essay = isEssayFile(file) ? await essayOutline(file) : undefined
-  if (isEssayFile(file) && !essay) return {file, deck: await compileDeck(new VFile({path: file.path, value: ''}))}
+  const file = typeof input === 'string' ? await readInput(input) : input
   const target = options.output ?? defaultOutput(file.path, options.embed)
-  const deck = await compileDeck(essay?.deck ?? file, {...options, fit: fitOptions(options, target)})
-  essay?.carryMessages()
+  const deck = await compileSource(file, {...options, fit: fitOptions(options, target)})
   // Info messages (such as "no browser to measure in") do not fail a strict build.
   const failed = hasErrors(file) || (options.strict === true && file.messages.some((message) => message.fatal !== undefined))
   if (failed || options.dryRun) return {file, deck}

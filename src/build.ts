@@ -1,7 +1,8 @@
 /**
- * From a source file to a deck: compile in memory (`compileDeck`), then write
- * the folder or the single embedded file (`writeDeck`). I/O lives here, not in
- * the plugins.
+ * From a source file to a deck: read it (`readInput`), compile in memory
+ * (`compileSource` for an outline or an essay, `compileDeck` for an outline),
+ * then write the folder or the single embedded file (`writeDeck`). I/O lives
+ * here, not in the plugins.
  */
 import {existsSync, realpathSync} from 'node:fs'
 import {copyFile, mkdir} from 'node:fs/promises'
@@ -9,11 +10,15 @@ import {basename, dirname, extname, isAbsolute, join, relative, resolve} from 'n
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import type {Raw} from 'mdast-util-to-hast'
 import {toHtml} from 'hast-util-to-html'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import type {FitOptions} from './check/fit.js'
 import {applySeverities} from './check/lint.js'
 import {type DeckConfig, DEFAULT_THEME} from './config.js'
 import {CitedeckError} from './errors.js'
+import {isEssayPath} from './import/detect.js'
+import {essayOutline, isEssayFile} from './import/essay-deck.js'
+import {readEssay} from './import/read-essay.js'
+import {readSource} from './io/read-source.js'
 import {checkOutputFolder, replaceFolder, writeFileAtomic} from './io/write-output.js'
 import {hasErrors, report} from './messages.js'
 import {type PipelineOptions, toSlides} from './pipeline.js'
@@ -51,6 +56,29 @@ export interface CompiledDeck {
   sections: Element[]
   /** Each of `sections` as HTML, the same text as in `html`. */
   sectionsHtml: string[]
+}
+
+/** Reads a source: a Markdown outline, or an essay (`.txt`, `.md`, `.docx`). */
+export function readInput(path: string): Promise<VFile> {
+  return isEssayPath(path) ? readEssay(path) : readSource(path)
+}
+
+/**
+ * Compiles an outline, or an essay through its outline imported in memory;
+ * the deck's `file` is then the essay, with every message at the essay's lines.
+ * `prepare` sees the outline just before it is compiled.
+ */
+export async function compileSource(file: VFile, options: CompileOptions = {}, prepare?: (outline: VFile) => void): Promise<CompiledDeck> {
+  if (!isEssayFile(file)) {
+    prepare?.(file)
+    return compileDeck(file, options)
+  }
+  const essay = await essayOutline(file)
+  if (!essay) return {...(await compileDeck(new VFile({path: file.path, value: ''}))), file}
+  prepare?.(essay.deck)
+  const deck = await compileDeck(essay.deck, options)
+  essay.carryMessages()
+  return deck
 }
 
 export async function compileDeck(file: VFile, options: CompileOptions = {}): Promise<CompiledDeck> {

@@ -21,7 +21,7 @@ interface ServeFlags {
 export function serveCommand(context: CliContext): Command {
   return new Command('serve')
     .description('preview a deck in the browser; it updates on every save')
-    .argument('<input>', 'the deck: a Markdown outline (.md)')
+    .argument('<input>', 'the deck: a Markdown outline (.md), or an essay (.txt, .md, .docx) imported in memory')
     .option('-p, --port <number>', 'port to listen on (the next free one when taken; 0 = any)', String(DEFAULT_PORT))
     .addOption(new Option('--host <address>', 'interface to listen on (default: 127.0.0.1, this computer only)'))
     .option('-t, --theme <name|file.css>', 'a shipped theme name or a CSS file')

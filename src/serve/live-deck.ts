@@ -1,5 +1,6 @@
 /**
- * One deck kept up to date in memory: built once, then rebuilt whenever a file
+ * One deck kept up to date in memory: built once (from an outline, or from an
+ * essay imported in memory on each build), then rebuilt whenever a file
  * it depends on changes (the deck, its bibliographies, CSL style, images,
  * theme). What a rebuild can reuse stays cached: parsed chunks and rendered
  * slides here, bibliographies and citeproc engines in `cite/`. A broken edit
@@ -16,13 +17,11 @@ import {dirname, extname, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {Browser} from 'puppeteer-core'
 import {VFile} from 'vfile'
-import {type CompiledDeck, type CompileOptions, compileDeck} from '../build.js'
+import {type CompiledDeck, type CompileOptions, compileSource, readInput} from '../build.js'
 import type {FitOptions} from '../check/fit.js'
 import type {FitPlan} from '../check/split.js'
 import {CitedeckError} from '../errors.js'
 import type {BrowserSession} from '../export/browser.js'
-import {isEssayPath} from '../import/detect.js'
-import {readSource} from '../io/read-source.js'
 import {hasErrors} from '../messages.js'
 import {carryPlan} from './fit-plan.js'
 import {RebuildCache} from './rebuild-cache.js'
@@ -84,12 +83,8 @@ export class LiveDeck {
    * the deck cannot be read (missing file); content errors are messages.
    */
   static async start(input: string, options: LiveDeckOptions, onUpdate: (update: DeckUpdate) => void): Promise<LiveDeck> {
-    if (isEssayPath(input)) {
-      throw new CitedeckError(`${input}: an essay, not a deck outline`, 'USAGE', `run citedeck import ${input} first, then preview the deck.md it writes`)
-    }
     const live = new LiveDeck(resolve(input), options, onUpdate)
-    const file = await readSource(live.path)
-    await live.publish(await live.compile(file), [], performance.now())
+    await live.publish(await live.compile(await readInput(live.path)), [], performance.now())
     return live
   }
 
@@ -139,8 +134,8 @@ export class LiveDeck {
     const start = performance.now()
     let fitted: CompiledDeck
     try {
-      const file = await readSource(this.path)
-      fitted = await compileDeck(file, {...this.options, cache: this.cache, fit: {...this.fitting, browser: () => this.openBrowser()}})
+      const file = await readInput(this.path)
+      fitted = await compileSource(file, {...this.options, cache: this.cache, fit: {...this.fitting, browser: () => this.openBrowser()}})
     } catch {
       // A deck unreadable mid-save is the next rebuild's to report; the preview stays as it is.
       return
@@ -183,7 +178,7 @@ export class LiveDeck {
     }
     let compiled: CompiledDeck
     try {
-      compiled = await this.compile(await readSource(this.path))
+      compiled = await this.compile(await readInput(this.path))
     } catch (error) {
       // Unreadable for now (mid-save, or not UTF-8), or a bug: say so and keep
       // the deck, since the preview must outlive one bad build.
@@ -203,8 +198,9 @@ export class LiveDeck {
 
   /** A quick build: the last measured plan applied, nothing measured. */
   private compile(file: VFile): Promise<CompiledDeck> {
-    if (this.plan) file.data.fit = carryPlan(this.plan.plan, this.plan.text, String(file.value))
-    return compileDeck(file, {...this.options, cache: this.cache, fit: false})
+    return compileSource(file, {...this.options, cache: this.cache, fit: false}, (outline) => {
+      if (this.plan) outline.data.fit = carryPlan(this.plan.plan, this.plan.text, String(outline.value))
+    })
   }
 
   private async publish(compiled: CompiledDeck, changed: string[], start: number, kind: 'deck' | 'fitted' = 'deck') {

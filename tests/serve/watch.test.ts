@@ -7,13 +7,13 @@ import {watchBuild} from '../../src/serve/watch-build.js'
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
 
-/** A served deck whose updates can be awaited one by one. */
-async function watched(files: Record<string, string>) {
+/** A served deck (or essay) whose updates can be awaited one by one. */
+async function watched(files: Record<string, string>, entry = 'deck.md') {
   const dir = mkdtempSync(join(tmpdir(), 'citedeck-watch-'))
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   const updates: DeckUpdate[] = []
   let wake: (() => void) | undefined
-  const preview = await serve(join(dir, 'deck.md'), {
+  const preview = await serve(join(dir, entry), {
     port: 0,
     fit: false,
     onUpdate: (update) => {
@@ -88,6 +88,25 @@ describe('serve: watching', () => {
       const update = await next(() => writeFileSync(join(dir, 'refs.json'), source('Thirteen long days')))
       expect(update.kind).toBe('deck')
       expect(update.deck.html).toContain('Thirteen long days')
+    } finally {
+      await preview.close()
+    }
+  })
+
+  it('previews an essay, imported in memory on every save, with messages at the essay\'s lines', async () => {
+    const essay = readFileSync(new URL('../import/fixtures/printing-press/essay.txt', import.meta.url), 'utf8')
+    const {dir, updates, preview, next} = await watched({'essay.txt': essay}, 'essay.txt')
+    try {
+      expect(updates[0]!.kind).toBe('deck')
+      expect(updates[0]!.deck.html).toContain('Gutenberg')
+      expect(updates[0]!.deck.html).toContain('cd-references')
+      // A citation of a source the reference list lacks, in the second paragraph.
+      const edited = essay.replace('(Pettegree, 2010)', '(Pettegree, 2010; Nobody, 1999)')
+      const update = await next(() => writeFileSync(join(dir, 'essay.txt'), edited))
+      expect(update.kind).toBe('deck')
+      const line = edited.slice(0, edited.indexOf('Nobody')).split('\n').length
+      expect(update.file.messages.map(String)).toContainEqual(expect.stringMatching(new RegExp(`essay\\.txt:${line}:\\d+.*Nobody`)))
+      expect(update.file.path).toBe(join(dir, 'essay.txt'))
     } finally {
       await preview.close()
     }
