@@ -75,7 +75,7 @@ export class LiveDeck {
     private readonly onUpdate: (update: DeckUpdate) => void
   ) {
     this.watcher = new DependencyWatcher((paths) => this.changed(paths), options)
-    this.fitting = options.fit ? {...(options.fit === true ? {} : options.fit)} : undefined
+    this.fitting = options.fit === true ? {} : options.fit || undefined
   }
 
   /**
@@ -136,8 +136,9 @@ export class LiveDeck {
     try {
       const file = await readInput(this.path)
       fitted = await compileSource(file, {...this.options, cache: this.cache, fit: {...this.fitting, browser: () => this.openBrowser()}})
-    } catch {
-      // A deck unreadable mid-save is the next rebuild's to report; the preview stays as it is.
+    } catch (error) {
+      // A deck unreadable mid-save is the next rebuild's to report; a browser that fails leaves the deck unfitted.
+      if (!(error instanceof CitedeckError)) this.failed(error, start)
       return
     }
     const text = String(fitted.file.value)
@@ -153,14 +154,16 @@ export class LiveDeck {
   private async openBrowser(): Promise<Browser> {
     const given = this.fitting?.browser
     if (given) return typeof given === 'function' ? given() : given
-    this.browser ??= import('../export/browser.js').then(({launchBrowser}) => launchBrowser({closedOnSignal: true}))
+    this.browser ??= import('../export/browser.js')
+      .then(({launchBrowser}) => launchBrowser({closedOnSignal: true}))
+      .then((session) => {
+        // A crashed browser is launched again at the next fit.
+        session.browser.once('disconnected', () => (this.browser = undefined))
+        return session
+      })
     const session = await this.browser.catch((error: unknown) => {
       this.browser = undefined
       throw error
-    })
-    // A crashed browser is launched again at the next fit.
-    session.browser.once('disconnected', () => {
-      if (this.browser) this.browser = undefined
     })
     return session.browser
   }
@@ -180,20 +183,27 @@ export class LiveDeck {
     try {
       compiled = await this.compile(await readInput(this.path))
     } catch (error) {
-      // Unreadable for now (mid-save, or not UTF-8), or a bug: say so and keep
-      // the deck, since the preview must outlive one bad build.
-      const expected = error instanceof CitedeckError
-      const reason = expected ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`
-      const file = new VFile({path: this.path})
-      const message = file.message(reason, {ruleId: expected ? 'read' : 'internal', source: 'citedeck'})
-      message.fatal = true
-      message.note = expected ? error.hint : 'this is a bug in citedeck, please report it with the deck that caused it'
-      this.emit({...this.current, kind: 'error', file, changed: [], duration: performance.now() - start})
+      this.failed(error, start)
       return
     }
     const hrefs = new Map(compiled.assets.map((asset) => [asset.source, asset.href]))
     const changed = paths.flatMap((path) => (hrefs.has(path) ? [hrefs.get(path)!] : []))
     await this.publish(compiled, changed, start)
+  }
+
+  /**
+   * A build that threw: the deck unreadable for now (mid-save, or not UTF-8),
+   * or a bug. Says so and keeps the deck, since the preview must outlive one
+   * bad build.
+   */
+  private failed(error: unknown, start: number) {
+    const expected = error instanceof CitedeckError
+    const reason = expected ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`
+    const file = new VFile({path: this.path})
+    const message = file.message(reason, {ruleId: expected ? 'read' : 'internal', source: 'citedeck'})
+    message.fatal = true
+    message.note = expected ? error.hint : 'this is a bug in citedeck, please report it with the deck that caused it'
+    this.emit({...this.current, kind: 'error', file, changed: [], duration: performance.now() - start})
   }
 
   /** A quick build: the last measured plan applied, nothing measured. */
