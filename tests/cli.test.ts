@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync, mkdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
@@ -22,6 +22,17 @@ describe('citedeck build', () => {
     expect(readFileSync(join(dir, 'out/index.html'), 'utf8')).toContain('<h2>One</h2>')
     expect(existsSync(join(dir, 'out/reveal/reveal.js'))).toBe(true)
     expect(existsSync(join(dir, 'out/theme.css'))).toBe(true)
+  })
+
+  it('keeps a PDF printed by an earlier build, and says it is from that build', async () => {
+    const {dir, deck} = tempDeck('## One\n\nText\n')
+    expect((await run('build', deck, '-o', join(dir, 'out'), '--no-fit')).code).toBe(0)
+    writeFileSync(join(dir, 'out/talk.pdf'), '%PDF-1.7 printed earlier')
+    utimesSync(join(dir, 'out/talk.pdf'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
+    const result = await run('build', deck, '-o', join(dir, 'out'), '--no-fit')
+    expect(result.code).toBe(0)
+    expect(readFileSync(join(dir, 'out/talk.pdf'), 'utf8')).toBe('%PDF-1.7 printed earlier')
+    expect(result.stderr).toMatch(/note: .*out\/talk\.pdf is from an earlier build; add --pdf or --handout n to print it from this one/)
   })
 
   it('writes one self-contained file with --embed', async () => {

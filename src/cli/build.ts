@@ -1,5 +1,6 @@
 /** `citedeck build`: compile a deck and write its folder (or one embedded file). */
-import {relative, resolve} from 'node:path'
+import {readdir, stat} from 'node:fs/promises'
+import {extname, join, relative, resolve} from 'node:path'
 import {Command, Option} from 'commander'
 import {build, type BuildOptions} from '../build-deck.js'
 import type {BrowserSession} from '../export/browser.js'
@@ -89,6 +90,7 @@ async function buildAndPrint(
   kinds: PdfChoice[],
   launching: Promise<BrowserSession> | undefined
 ): Promise<number> {
+  const started = Date.now()
   // The browser that prints also measures the slides for fitting: one launch.
   const fit = flags.fit === false ? {fit: false} : launching ? {fit: {browser: (await launching).browser}} : {}
   const result = await build(input, {...buildOptions(flags), ...fit})
@@ -111,7 +113,18 @@ async function buildAndPrint(
     io.stdout(`built ${relative(process.cwd(), result.output) || '.'} (${counted(result.deck.slideCount, 'slide')})`)
     for (const line of written) io.stdout(line)
   }
+  for (const pdf of await earlierPdfs(result.output, started)) {
+    io.stderr(`citedeck: note: ${relative(process.cwd(), pdf)} is from an earlier build; add --pdf or --handout n to print it from this one`)
+  }
   return 0
+}
+
+/** PDFs in the output folder that this build did not print: an earlier version of the deck, kept as they were. */
+async function earlierPdfs(output: string, since: number): Promise<string[]> {
+  const names = await readdir(output).catch(() => [])
+  const pdfs = names.filter((name) => extname(name).toLowerCase() === '.pdf').map((name) => join(output, name))
+  const stats = await Promise.all(pdfs.map((path) => stat(path)))
+  return pdfs.filter((_, index) => stats[index]!.mtimeMs < since)
 }
 
 function buildOptions(flags: BuildFlags): BuildOptions {
