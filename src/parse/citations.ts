@@ -44,6 +44,51 @@ export function remarkCitations() {
 }
 
 function rewrite(children: PhrasingContent[], source: string, toPoint: (offset: number) => Point): PhrasingContent[] {
+  for (;;) {
+    const {pieces, text} = join(children, source)
+    const found = scanCitations(text, blockedIn(pieces))
+    // Pandoc reads a citation's brackets before emphasis, so `_` cannot open
+    // inside `[@a, x_y]` and close past it. Markdown's emphasis can: such an
+    // emphasis inside a citation would hide the `]` and whatever follows (the
+    // next citation, raw HTML) in the first one's suffix. Its delimiters go
+    // back to being text and the run is read again.
+    const crossing = new Set(
+      found.flatMap((scanned) => pieces.filter((piece) => piece.from >= scanned.start && piece.from < scanned.end && crossesBrackets(piece.node)))
+    )
+    const unwrapped = children.flatMap((node) => (crossing.has(pieces.find((piece) => piece.node === node)!) ? unwrap(node, source, toPoint) : [node]))
+    if (unwrapped.length === children.length) return found.length === 0 ? children : replace(pieces, text, found, source, toPoint)
+    children = unwrapped
+  }
+}
+
+/** An emphasis, strong or strikethrough whose text has a `]` before its `[`, or an unpaired one. */
+function crossesBrackets(node: PhrasingContent): boolean {
+  if (node.type !== 'emphasis' && node.type !== 'strong' && node.type !== 'delete') return false
+  let depth = 0
+  for (const char of toString(node)) {
+    if (char === '[') depth++
+    else if (char === ']' && --depth < 0) return true
+  }
+  return depth !== 0
+}
+
+/** The node's children between its delimiters (`_`, `**`, `~~`) as source text; the node itself when positions are missing. */
+function unwrap(node: PhrasingContent, source: string, toPoint: (offset: number) => Point): PhrasingContent[] {
+  const inner = 'children' in node ? (node.children as PhrasingContent[]) : []
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  const first = inner[0]?.position?.start.offset
+  const last = inner.at(-1)?.position?.end.offset
+  if (start === undefined || end === undefined || first === undefined || last === undefined) return [node]
+  const delimiter = (from: number, to: number): Text => ({
+    type: 'text',
+    value: source.slice(from, to),
+    position: {start: toPoint(from), end: toPoint(to)}
+  })
+  return [delimiter(start, first), ...inner, delimiter(last, end)]
+}
+
+function join(children: PhrasingContent[], source: string): {pieces: Piece[]; text: string} {
   const pieces: Piece[] = []
   let text = ''
   for (const node of children) {
@@ -55,19 +100,25 @@ function rewrite(children: PhrasingContent[], source: string, toPoint: (offset: 
     pieces.push({node, from: text.length, map})
     text += node.type === 'text' ? node.value : STAND_IN
   }
+  return {pieces, text}
+}
 
-  const pieceAt = (index: number) => {
-    let low = 0
-    while (low + 1 < pieces.length && pieces[low + 1]!.from <= index) low++
-    return pieces[low]!
-  }
-  const blocked = (index: number) => {
-    const piece = pieceAt(index)
+function pieceIn(pieces: Piece[], index: number): Piece {
+  let low = 0
+  while (low + 1 < pieces.length && pieces[low + 1]!.from <= index) low++
+  return pieces[low]!
+}
+
+function blockedIn(pieces: Piece[]) {
+  return (index: number) => {
+    const piece = pieceIn(pieces, index)
     return piece.node.type !== 'text' || piece.map?.escaped[index - piece.from] === true
   }
+}
 
-  const found = scanCitations(text, blocked)
-  if (found.length === 0) return children
+/** The run of nodes with each scanned citation made a `citation` node. */
+function replace(pieces: Piece[], text: string, found: ScannedCitation[], source: string, toPoint: (offset: number) => Point): PhrasingContent[] {
+  const pieceAt = (index: number) => pieceIn(pieces, index)
 
   // Offsets in the source of a joined-text boundary, as the start or end of a range.
   const startOffset = (index: number): number | undefined => {

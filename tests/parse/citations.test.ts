@@ -78,6 +78,17 @@ describe('remarkCitations', () => {
     expect(node!.children.map((child) => child.type)).toEqual(['text', 'emphasis', 'text'])
   })
 
+  // Found by the fuzz (seed 318461938): the `_` of one key opened emphasis that
+  // closed in the next citation, hiding it and the raw `</div>` between them in
+  // the first one's suffix; the `</div>` then closed the slide's body in the page.
+  it('reads citation brackets before emphasis, as pandoc does', () => {
+    const nodes = cite('- x [e.g. -@a._#0_é, p. 3] </div> [@b>é_:mt, n}]oe]\n- [see @c, _x] and [@d, y_]')
+    expect(nodes.map((node) => node.raw)).toEqual(['[e.g. -@a._#0_é, p. 3]', '[@b>é_:mt, n}]', '[see @c, _x]', '[@d, y_]'])
+    expect(nodes.map((node) => node.items[0]!.id)).toEqual(['a._#0_é', 'b>é_:mt', 'c', 'd'])
+    expect(nodes.map(place)).toEqual(['1:5-1:27', '1:35-1:49', '2:3-2:15', '2:20-2:28'])
+    expect(new Set(nodes.flatMap((node) => node.children.map((child) => child.type)))).toEqual(new Set(['text']))
+  })
+
   it('finds citations in headings, lists, tables, quotes, footnotes and speaker notes', () => {
     const markdown = [
       '# Title [@h]',
