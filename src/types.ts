@@ -45,6 +45,8 @@ export interface Slide extends Parent {
   notes: RootContent[]
   /** Per-slide footnotes (citations and `[^x]`), rendered at the slide's foot. */
   footnotes: SlideFootnote[]
+  /** Footnotes `[^x]` of the speaker notes, numbered on their own and listed at the notes' end (absent when none). */
+  noteFootnotes?: SlideFootnote[]
   /** Extra HTML attributes for the `<section>` (data-transition, id, class…). */
   attributes: Record<string, string>
   data?: Data

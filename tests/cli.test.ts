@@ -93,6 +93,18 @@ describe('citedeck build', () => {
     expect(existsSync(join(dir, 'out/media/dot.svg'))).toBe(true)
   })
 
+  it('lists the footnotes of speaker notes at the notes\' end, numbered apart from the slide\'s', async () => {
+    const {dir, deck} = tempDeck('## Slide\n\nText[^a].\n\n[^a]: On the slide.\n\n::: notes\nSay it[^b].\n\n[^b]: For the speaker.\n:::\n')
+    const result = await run('build', deck, '-o', join(dir, 'out'), '--no-fit', '--strict')
+    expect(result).toMatchObject({code: 0, stderr: ''})
+    const html = readFileSync(join(dir, 'out/index.html'), 'utf8')
+    expect(html).toContain(
+      '<aside class="notes"><p>Say it<sup class="cd-mark">1</sup>.</p><footer class="cd-note-footnotes"><hr><ol><li>For the speaker.</li></ol></footer></aside>'
+    )
+    expect(html).toContain('<li><span class="cd-note-label">1</span> On the slide.</li>')
+    expect(html).not.toMatch(/\[\^b\]|user-content-fn/)
+  })
+
   it('warns on an empty document but still builds, and fails with --strict', async () => {
     const {dir, deck} = tempDeck('')
     const ok = await run('build', deck, '-o', join(dir, 'out'))

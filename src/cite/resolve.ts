@@ -5,8 +5,9 @@
  * the pages cited. Note styles print only the mark; the note is the style's
  * note, full at a source's first citation in the deck, short after. Numeric
  * styles print `[3]` and note the entry. Markdown footnotes `[^x]` join the
- * same per-slide notes. Citations in speaker notes and in footnotes stay in
- * the text. The engine loads only when the deck cites something.
+ * same per-slide notes (those of speaker notes are listed at the notes' end).
+ * Citations in speaker notes and in footnotes stay in the text. The engine
+ * loads only when the deck cites something.
  */
 import type {ElementContent} from 'hast'
 import type {FootnoteDefinition, FootnoteReference, Nodes, Root, RootContent} from 'mdast'
@@ -44,6 +45,11 @@ export function remarkResolveCitations() {
       })
       walkType<Citation>(slide.notes, 'citation', inline)
       slide.footnotes = footnotes.notes()
+      // The speaker reads notes apart from the slide: their footnotes are listed with them, not at the slide's foot.
+      const noteFootnotes = new SlideFootnotes()
+      walkType<FootnoteReference>(slide.notes, 'footnoteReference', (node) => markFootnote(node, definitions, noteFootnotes, inline))
+      const listed = noteFootnotes.notes()
+      if (listed.length > 0) slide.noteFootnotes = listed
     }
     if (sources) {
       const {placeReferences} = await import('./references.js')

@@ -21,7 +21,14 @@ function slide(state: State, node: Slide): Element {
     children.push(element('footer', {className: ['cd-footnotes']}, [element('ol', {}, items)]))
   }
   if (node.notes.length > 0) {
-    children.push(element('aside', {className: ['notes']}, state.all({type: 'root', children: node.notes})))
+    const notes = state.all({type: 'root', children: node.notes})
+    // The speaker view shows the aside without the deck's stylesheet: a rule and a plain
+    // numbered list, whose numbers are the marks' (notes count their footnotes from 1).
+    if (node.noteFootnotes) {
+      const items = node.noteFootnotes.map((note) => element('li', {}, footnoteContent(state, note)))
+      notes.push(element('footer', {className: ['cd-note-footnotes']}, [element('hr', {}, []), element('ol', {}, items)]))
+    }
+    children.push(element('aside', {className: ['notes']}, notes))
   }
   const result = element('section', {className: ['cd-slide', `cd-${node.kind}`], ...node.attributes}, children)
   state.patch(node, result)
