@@ -6,6 +6,7 @@
 import {basename, dirname, join, resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {type CompiledDeck, type CompileOptions, compileSource, defaultOutput, readInput, writeDeck} from './build.js'
+import {loadCitationMemo, saveCitationMemo} from './cite/memo.js'
 import {hasErrors} from './messages.js'
 
 export interface BuildOptions extends CompileOptions {
@@ -19,11 +20,15 @@ export interface BuildOptions extends CompileOptions {
   dryRun?: boolean
 }
 
+/** Where a build keeps what the next build of the same output can reuse: `.talk.citedeck-<what>.json` beside it. */
+function cacheBeside(output: string, what: string): string {
+  return join(dirname(resolve(output)), `.${basename(output)}.citedeck-${what}.json`)
+}
+
 /** A build fits its slides (unless told not to or only compiling), caching measurements beside the output. */
 function fitOptions(options: BuildOptions, output: string): CompileOptions['fit'] {
   if (options.fit === false || (options.fit === undefined && options.dryRun)) return false
-  const cachePath = join(dirname(resolve(output)), `.${basename(output)}.citedeck-measure.json`)
-  return {cachePath, ...(typeof options.fit === 'object' ? options.fit : {})}
+  return {cachePath: cacheBeside(output, 'measure'), ...(typeof options.fit === 'object' ? options.fit : {})}
 }
 
 export interface BuildResult {
@@ -41,7 +46,11 @@ export interface BuildResult {
 export async function build(input: string | VFile, options: BuildOptions = {}): Promise<BuildResult> {
   const file = typeof input === 'string' ? await readInput(input) : input
   const target = options.output ?? defaultOutput(file.path, options.embed)
+  // citeproc's outputs from the last build of this output: a cold process need not format them again.
+  const memo = options.dryRun ? undefined : cacheBeside(target, 'cite')
+  if (memo) await loadCitationMemo(memo)
   const deck = await compileSource(file, {...options, fit: fitOptions(options, target)})
+  if (memo) await saveCitationMemo(memo).catch(() => undefined)
   // Info messages (such as "no browser to measure in") do not fail a strict build.
   const failed = hasErrors(file) || (options.strict === true && file.messages.some((message) => message.fatal !== undefined))
   if (failed || options.dryRun) return {file, deck}

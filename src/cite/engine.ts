@@ -10,6 +10,7 @@ import type {ElementContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import type {CitationItem} from '../types.js'
 import type {Bibliography} from './load.js'
+import {outputsFor} from './memo.js'
 import {localeXml, type Style} from './styles.js'
 
 /** One source in a cluster, with whether the deck cites it here for the first time. */
@@ -24,24 +25,38 @@ export interface BibliographyEntry {
 
 export class CiteEngine {
   readonly style: Style
-  private readonly engine: InstanceType<typeof CSL.Engine>
+  private engine: InstanceType<typeof CSL.Engine> | undefined
   private registered = ''
+  /** Sources registered but not yet given to citeproc, which is only started for an output not in `outputs`. */
+  private pending: {cited: string[]; uncited: string[]} | undefined
   private entries: BibliographyEntry[] | undefined
   private entryById: Map<string, string> | undefined
-  // Citation output by its CSL input: decks repeat citations, and a rebuild repeats them all.
-  private readonly clusters = new Map<string, string>()
+  /** citeproc's outputs by call, for the registered sources: decks repeat citations, rebuilds repeat them all. */
+  private outputs = new Map<string, string>()
 
-  constructor(style: Style, lang: string, bibliography: Bibliography) {
+  constructor(
+    style: Style,
+    private readonly lang: string,
+    private readonly sources: Bibliography
+  ) {
     this.style = style
-    this.engine = new CSL.Engine(
-      {retrieveLocale: localeXml, retrieveItem: (id: string) => bibliography.items.get(id)},
-      style.xml,
-      lang,
-      true
-    )
-    this.engine.setOutputFormat('html')
-    // Links for DOIs and URLs, so references are clickable on the slide.
-    this.engine.opt.development_extensions.wrap_url_and_doi = true
+  }
+
+  /** The citeproc engine with the registered sources, started at the first output it must make. */
+  private get csl(): InstanceType<typeof CSL.Engine> {
+    if (!this.engine) {
+      const retrieveItem = (id: string) => this.sources.items.get(id)
+      this.engine = new CSL.Engine({retrieveLocale: localeXml, retrieveItem}, this.style.xml, this.lang, true)
+      this.engine.setOutputFormat('html')
+      // Links for DOIs and URLs, so references are clickable on the slide.
+      this.engine.opt.development_extensions.wrap_url_and_doi = true
+    }
+    if (this.pending) {
+      this.engine.updateItems(this.pending.cited)
+      this.engine.updateUncitedItems(this.pending.uncited)
+      this.pending = undefined
+    }
+    return this.engine
   }
 
   /**
@@ -51,23 +66,27 @@ export class CiteEngine {
   register(cited: string[], uncited: string[] = []): void {
     const key = `${cited.join('\u0000')}\u0001${uncited.join('\u0000')}`
     if (key === this.registered) return
-    this.engine.updateItems(cited)
-    this.engine.updateUncitedItems(uncited)
     this.registered = key
+    this.pending = {cited, uncited}
     this.entries = undefined
     this.entryById = undefined
-    // Numbers and disambiguation may change with the set of sources.
-    this.clusters.clear()
+    // Numbers and disambiguation may change with the set of sources; outputs formatted before for the same set are reused.
+    const items = (ids: string[]) => JSON.stringify(ids.map((id) => this.sources.items.get(id) ?? id))
+    this.outputs = outputsFor(CSL.PROCESSOR_VERSION, this.style.xml, this.lang, items(cited), items(uncited))
+  }
+
+  /** `format`'s output for `call`, formatted once per set of registered sources. */
+  private output(call: string, format: () => string): string {
+    let output = this.outputs.get(call)
+    if (output === undefined) {
+      output = format()
+      this.outputs.set(call, output)
+    }
+    return output
   }
 
   private make(items: CslCitationItem[]): string {
-    const key = JSON.stringify(items)
-    let html = this.clusters.get(key)
-    if (html === undefined) {
-      html = this.engine.makeCitationCluster(items)
-      this.clusters.set(key, html)
-    }
-    return html
+    return this.output(JSON.stringify(items), () => this.csl.makeCitationCluster(items))
   }
 
   /** A cluster as the style prints it: `(Roskin & Berry, 2010, p. 58)`, `[3]`, or a note. */
@@ -89,7 +108,8 @@ export class CiteEngine {
   locator(item: CitationItem): string | undefined {
     if (item.locator === undefined) return undefined
     const plural = /[-–,&]/.test(item.locator) ? 1 : 0
-    const term = this.engine.getTerm(item.label ?? 'page', 'short', plural)
+    const label = item.label ?? 'page'
+    const term = this.output(`term:${label}:${plural}`, () => this.csl.getTerm(label, 'short', plural) ?? '')
     const value = item.locator.replace(/(\d)\s*-+\s*(\d)/g, '$1–$2')
     return term ? `${term} ${value}` : value
   }
@@ -102,9 +122,12 @@ export class CiteEngine {
 
   /** Registered sources as the style sorts and prints them. */
   bibliography(): BibliographyEntry[] {
-    if (this.entries) return this.entries
-    const result = this.engine.makeBibliography()
-    this.entries = result ? result[1].map((html, index) => ({id: result[0].entry_ids[index]![0]!, html})) : []
+    this.entries ??= JSON.parse(
+      this.output('bibliography', () => {
+        const result = this.csl.makeBibliography()
+        return JSON.stringify(result ? result[1].map((html, index) => ({id: result[0].entry_ids[index]![0]!, html})) : [])
+      })
+    ) as BibliographyEntry[]
     return this.entries
   }
 }
