@@ -4,7 +4,8 @@
  * bibliography entries and the sorted bibliography, as HTML that citeproc has
  * escaped: field text never arrives as markup. `toHast` turns it into nodes.
  */
-import CSL from 'citeproc'
+import {createRequire} from 'node:module'
+import type Citeproc from 'citeproc'
 import type {CitationItem as CslCitationItem} from 'citeproc'
 import type {ElementContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
@@ -12,6 +13,14 @@ import type {CitationItem} from '../types.js'
 import type {Bibliography} from './load.js'
 import {outputsFor} from './memo.js'
 import {localeXml, type Style} from './styles.js'
+
+const require = createRequire(import.meta.url)
+// Required when an engine first starts (in the middle of formatting, which is synchronous),
+// not imported: the ESM loader would scan citeproc's megabyte of CommonJS for its exports
+// first (~90 ms of a cold build), and a build whose citations are all kept starts no engine.
+let CSL: typeof Citeproc | undefined
+const citeproc = () => (CSL ??= require('citeproc') as typeof Citeproc)
+const CITEPROC_VERSION = (require('citeproc/package.json') as {version: string}).version
 
 /** One source in a cluster, with whether the deck cites it here for the first time. */
 export interface EngineItem extends CitationItem {
@@ -25,7 +34,7 @@ export interface BibliographyEntry {
 
 export class CiteEngine {
   readonly style: Style
-  private engine: InstanceType<typeof CSL.Engine> | undefined
+  private engine: InstanceType<typeof Citeproc.Engine> | undefined
   private registered = ''
   /** Sources registered but not yet given to citeproc, which is only started for an output not in `outputs`. */
   private pending: {cited: string[]; uncited: string[]} | undefined
@@ -43,10 +52,10 @@ export class CiteEngine {
   }
 
   /** The citeproc engine with the registered sources, started at the first output it must make. */
-  private get csl(): InstanceType<typeof CSL.Engine> {
+  private get csl(): InstanceType<typeof Citeproc.Engine> {
     if (!this.engine) {
       const retrieveItem = (id: string) => this.sources.items.get(id)
-      this.engine = new CSL.Engine({retrieveLocale: localeXml, retrieveItem}, this.style.xml, this.lang, true)
+      this.engine = new (citeproc().Engine)({retrieveLocale: localeXml, retrieveItem}, this.style.xml, this.lang, true)
       this.engine.setOutputFormat('html')
       // Links for DOIs and URLs, so references are clickable on the slide.
       this.engine.opt.development_extensions.wrap_url_and_doi = true
@@ -72,7 +81,7 @@ export class CiteEngine {
     this.entryById = undefined
     // Numbers and disambiguation may change with the set of sources; outputs formatted before for the same set are reused.
     const items = (ids: string[]) => JSON.stringify(ids.map((id) => this.sources.items.get(id) ?? id))
-    this.outputs = outputsFor(CSL.PROCESSOR_VERSION, this.style.xml, this.lang, items(cited), items(uncited))
+    this.outputs = outputsFor(CITEPROC_VERSION, this.style.xml, this.lang, items(cited), items(uncited))
   }
 
   /** `format`'s output for `call`, formatted once per set of registered sources. */

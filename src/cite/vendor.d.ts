@@ -53,6 +53,6 @@ declare module 'citeproc' {
     /** A locale term (`page`, `chapter`…); `plural` 0 or 1. */
     getTerm(term: string, form?: 'long' | 'short' | 'symbol', plural?: 0 | 1): string
   }
-  const CSL: {Engine: typeof Engine; PROCESSOR_VERSION: string}
+  const CSL: {Engine: typeof Engine}
   export default CSL
 }
