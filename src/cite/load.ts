@@ -14,6 +14,7 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {parse as parseYaml, YAMLParseError} from 'yaml'
+import {CONTROL_HINT, cleanData, droppedReason} from '../io/control-characters.js'
 import {report} from '../messages.js'
 
 // BibTeX keeps titles in title case with {braces} around proper nouns; CSL
@@ -38,6 +39,8 @@ interface Problem {
   place: Point
   fatal: boolean
   note?: string
+  /** Default `bibliography`. */
+  rule?: string
 }
 
 interface Parsed {
@@ -71,7 +74,7 @@ export async function loadBibliography(paths: string[], inline: unknown[], file:
     }
     const shown = relative(process.cwd(), absolute) || absolute
     for (const problem of parsed.problems) {
-      report(file, problem.reason, problem.place, 'bibliography', {fatal: problem.fatal, note: problem.note, file: shown})
+      report(file, problem.reason, problem.place, problem.rule ?? 'bibliography', {fatal: problem.fatal, note: problem.note, file: shown})
     }
     version.push(`${absolute}@${versionOf.get(parsed)}`)
     for (const item of parsed.items) add(item, shown, () => keyPlace(parsed.text, item.id))
@@ -107,6 +110,17 @@ async function parseFile(path: string): Promise<Parsed | undefined> {
   const text = await readFile(path, 'utf8')
   const problems: Problem[] = []
   const items = parseText(text, extname(path).toLowerCase(), problems)
+  for (const item of items) {
+    cleanData(item, (field, chars) =>
+      problems.push({
+        reason: droppedReason(chars, ` in \`${field}\` of '${item.id}'`),
+        place: keyPlace(text, item.id),
+        fatal: false,
+        note: CONTROL_HINT,
+        rule: 'control-character'
+      })
+    )
+  }
   const parsed: Parsed = {mtimeMs: stats.mtimeMs, size: stats.size, items, text, problems}
   versionOf.set(parsed, ++versions)
   cache.set(path, parsed)

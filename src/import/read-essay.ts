@@ -5,7 +5,7 @@
  */
 import {VFile} from 'vfile'
 import {CitedeckError} from '../errors.js'
-import {decodeText, readBytes} from '../io/read-source.js'
+import {decodeText, readBytes, textFile} from '../io/read-source.js'
 
 export async function readEssay(path: string, cwd = process.cwd()): Promise<VFile> {
   const {absolute, bytes} = await readBytes(path, cwd, 'the essay (.txt, .md or .docx)')
@@ -15,7 +15,7 @@ export async function readEssay(path: string, cwd = process.cwd()): Promise<VFil
     throw new CitedeckError(`${path}: citedeck reads .txt, .md and .docx essays`, 'USAGE', 'save the essay as .docx or plain text (.txt) and import that')
   }
   try {
-    return new VFile({path: absolute, cwd, value: decodeText(bytes, path)})
+    return textFile(absolute, cwd, decodeText(bytes, path))
   } catch (error) {
     if (error instanceof CitedeckError) throw new CitedeckError(error.message, error.code, 'save the essay as .docx or plain UTF-8 text (.txt)')
     throw error

@@ -6,12 +6,20 @@ import {readFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {CitedeckError} from '../errors.js'
+import {cleanTextFile} from './control-characters.js'
 
 const decoder = new TextDecoder('utf-8', {fatal: true})
 
 export async function readSource(path: string, cwd = process.cwd()): Promise<VFile> {
   const {absolute, bytes} = await readBytes(path, cwd, "the deck's .md file")
-  return new VFile({path: absolute, cwd, value: decodeText(bytes, path)})
+  return textFile(absolute, cwd, decodeText(bytes, path))
+}
+
+/** A text source (a deck, an essay) as a VFile, its control characters dropped with a warning each. */
+export function textFile(path: string, cwd: string, text: string): VFile {
+  const file = new VFile({path, cwd, value: text})
+  cleanTextFile(file)
+  return file
 }
 
 /** A file's bytes; a missing or unreadable one is a one-sentence error (`kind` names what to give instead of a folder). */

@@ -6,6 +6,7 @@ import type {Root} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {isMap, isScalar, parseDocument} from 'yaml'
+import {CONTROL_HINT, cleanData, droppedReason} from '../io/control-characters.js'
 import {report} from '../messages.js'
 
 export interface FrontMatter {
@@ -67,8 +68,8 @@ function readFrontMatter(tree: Root, file: VFile): FrontMatter {
   }
 
   const lineCounter = offsetToPoint(node.value)
-  return {
-    data: value as Record<string, unknown>,
+  const matter: FrontMatter = {
+    data: {},
     place(key) {
       const contents = document.contents
       if (isMap(contents)) {
@@ -82,6 +83,12 @@ function readFrontMatter(tree: Root, file: VFile): FrontMatter {
       return node.position!.start
     }
   }
+  // A YAML escape ("\x07", "\uD800") can put in a value what the deck's text may not hold.
+  cleanData(value, (field, chars) => {
+    report(file, droppedReason(chars, ` in \`${field}\``), matter.place(field.split('.')[0]!), 'control-character', {note: CONTROL_HINT})
+  })
+  matter.data = value as Record<string, unknown>
+  return matter
 }
 
 function offsetToPoint(text: string) {

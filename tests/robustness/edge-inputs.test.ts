@@ -186,4 +186,72 @@ describe('edge inputs', () => {
     }
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('not a folder')
   })
+
+  describe('control characters (C0 but tab and line breaks, DEL, C1, lone surrogates)', () => {
+    const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+    const controlErrors = (text: string) => parseHtml(text).errors.filter((error) => error.startsWith('control-character'))
+
+    it('in a deck: a warning at each one\'s line and column, left out of the HTML (a form feed becomes a space), exit 0', async () => {
+      const dir = deck({'deck.md': '---\ntitle: "Bell\\x07"\n---\n\n## Page\x0cbreak\n\nA bell\x07 and a \x1b[31mcolour\x1b[0m, DEL\x7f, C1\x85.\n'})
+      const result = await runCli('build', join(dir, 'deck.md'), '-o', join(dir, 'out'), '--no-fit')
+      expect(result.code).toBe(0)
+      const lines = result.stderr.split('\n').filter((line) => line.includes('warning'))
+      expect(lines.map((line) => line.replace(/^.*deck\.md:/, ''))).toEqual([
+        '2:1: warning: control character U+0007 (bell) in `title` dropped [control-character]',
+        '5:8: warning: control character U+000C (form feed) replaced by a space [control-character]',
+        '7:7: warning: control character U+0007 (bell) dropped [control-character]',
+        '7:15: warning: control character U+001B (escape) dropped [control-character]',
+        '7:26: warning: control character U+001B (escape) dropped [control-character]',
+        '7:35: warning: control character U+007F (delete) dropped [control-character]',
+        '7:40: warning: control character U+0085 (a control character) replaced by a space [control-character]'
+      ])
+      expect(result.stderr).toContain('hint: HTML cannot hold it')
+      const page = readFileSync(join(dir, 'out', 'index.html'), 'utf8')
+      expect(page).not.toMatch(CONTROL)
+      expect(controlErrors(page)).toEqual([])
+      expect(page).toContain('<h2>Page break</h2>')
+      expect(page).toContain('A bell and a [31mcolour[0m, DEL, C1 .')
+    })
+
+    it('in bibliography fields (CSL-JSON escapes, BibTeX as written): a warning at the entry, left out of notes and references', async () => {
+      const dir = deck({
+        'deck.md': '---\nbibliography: [refs.json, refs.bib]\n---\n\n## A\n\nCited [@roskin2010; @hermes2001].\n',
+        'refs.json': '[{"id": "roskin2010", "type": "book", "title": "Cri\\u0007sis \\ud800", "author": [{"family": "Roskin", "given": "M\\u0008."}], "issued": {"date-parts": [[2010]]}}]\n',
+        'refs.bib': '@article{hermes2001,\n  title = {Bell\x07 title},\n  author = {Hermes, A.},\n  year = {2001}\n}\n'
+      })
+      const result = await runCli('build', join(dir, 'deck.md'), '-o', join(dir, 'out'), '--no-fit')
+      expect(result.code).toBe(0)
+      expect(result.stderr).toContain("refs.json:1:3: warning: 2 control characters (U+0007 (bell), …) in `title` of 'roskin2010' left out [control-character]")
+      expect(result.stderr).toContain("refs.json:1:3: warning: control character U+0008 (backspace) in `author.0.given` of 'roskin2010' dropped [control-character]")
+      expect(result.stderr).toMatch(/refs\.bib:1:1: warning: control character U\+0007 \(bell\) in `title` of 'hermes2001' dropped \[control-character\]/)
+      const page = readFileSync(join(dir, 'out', 'index.html'), 'utf8')
+      expect(page).not.toMatch(CONTROL)
+      expect(page).toContain('Crisis')
+      expect(controlErrors(page)).toEqual([])
+    })
+
+    it('in an imported essay: warnings at the essay\'s lines; the outline and its references are clean', async () => {
+      const dir = deck({
+        'essay.txt': 'The Crisis\n\nThe first page ends.\x0cThe second begins (Roskin, 2010). A bell\x07 rings.\n\nReferences\n\nRoskin, M. (2010). Cri\x08sis. Press.\n'
+      })
+      const result = await runCli('import', join(dir, 'essay.txt'), '-o', join(dir, 'slides'), '-q')
+      expect(result.code).toBe(0)
+      expect(result.stderr.split('\n').filter((line) => line.includes('warning')).map((line) => line.replace(/^.*essay\.txt:/, ''))).toEqual([
+        '3:21: warning: control character U+000C (form feed) replaced by a space [control-character]',
+        '3:62: warning: control character U+0007 (bell) dropped [control-character]',
+        '7:23: warning: control character U+0008 (backspace) dropped [control-character]'
+      ])
+      const outline = readFileSync(join(dir, 'slides', 'deck.md'), 'utf8')
+      expect(outline).toContain('The first page ends. The second begins')
+      expect(outline + readFileSync(join(dir, 'slides', 'references.json'), 'utf8')).not.toMatch(CONTROL)
+    })
+
+    it('thousands of them: ten warnings, then one that counts the rest', async () => {
+      const dir = deck({'deck.md': `## A\n\n${'x\x07'.repeat(5000)}\n`})
+      const {file, deck: built} = await build(join(dir, 'deck.md'), {dryRun: true})
+      expect(file.messages.map((message) => message.reason).slice(-2)).toEqual(['control character U+0007 (bell) dropped', '4990 more control characters left out'])
+      expect(file.messages).toHaveLength(11)
+      expect(built.html).toContain('x'.repeat(5000))
+    })
+  })
 })
