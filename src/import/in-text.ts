@@ -83,15 +83,16 @@ function parenthetical(match: RegExpMatchArray, content: string, context: CiteCo
   if (parts.some((part) => !part)) return undefined
   const items: string[] = []
   const keys: string[] = []
-  let resolved = true
+  // Sources the reference list lacks stay as written after the others, so no source is lost from the text.
+  const unknown: string[] = []
   for (const part of parts as RegExpExecArray[]) {
-    const [, prefix = '', author = '', years = '', rest] = part
+    const [written, prefix = '', author = '', years = '', rest] = part
     const locator = rest ? normalizeLocator(rest) ?? rest : undefined
     const yearList = years.split(/,\s*/)
     yearList.forEach((year, index) => {
       const key = resolve(author, year, context, problems, match.index!)
       if (!key) {
-        resolved = false
+        if (!unknown.includes(written)) unknown.push(written)
         return
       }
       keys.push(key)
@@ -100,7 +101,9 @@ function parenthetical(match: RegExpMatchArray, content: string, context: CiteCo
     })
   }
   const raw = match[0]
-  return {start: match.index!, end: match.index! + raw.length, pandoc: resolved ? `[${items.join('; ')}]` : escapeMarkdown(raw), raw, keys, resolved}
+  const asWritten = unknown.length > 0 ? escapeMarkdown(items.length > 0 ? `(${unknown.join('; ')})` : raw) : ''
+  const pandoc = [items.length > 0 ? `[${items.join('; ')}]` : '', asWritten].filter(Boolean).join(' ')
+  return {start: match.index!, end: match.index! + raw.length, pandoc, raw, keys, resolved: unknown.length === 0}
 }
 
 /** `Roskin and Berry (2010)`, `WHO (1980, p. 4)`: the names stand before the parentheses. */

@@ -60,7 +60,8 @@ const MAX_BULLETS = 6
 export function writeOutline(input: OutlineInput): OutlineResult {
   const render = (text: string) => escapeMarkdown(text).replace(PLACEHOLDER, (_, i: string) => input.cites[Number(i)]!)
   const used = new Set<string>()
-  const parenthetical = (placeholder: string) => input.cites[Number(/\d+/.exec(placeholder)![0])]!.startsWith('[')
+  // A bracketed citation, or one in parentheses left as written (its source is not in the list): a tag the bullet keeps.
+  const parenthetical = (placeholder: string) => /^[[(]/.test(input.cites[Number(/\d+/.exec(placeholder)![0])]!)
   const segments: Array<{text: string; at: number}> = []
   const push = (text: string, at: number) => segments.push({text, at})
   const result: OutlineResult = {markdown: '', lineOffsets: [], sentences: [], quotes: 0, slides: 0, problems: []}

@@ -25,6 +25,24 @@ describe('citedeck import', () => {
     expect(references.map((item) => item.id)).toEqual(['centers_nd', 'dube2013', 'hendricks2018', 'larson2016', 'macdonald2015', 'world2019'])
   })
 
+  it('keeps on the slide a source the reference list lacks, as written, beside the sources it has', async () => {
+    const dir = tempDir()
+    const essay = readFileSync(SAMPLE, 'utf8')
+    const edited = essay
+      .replace('(MacDonald, 2015)', '(MacDonald, 2015; Nobody, 1999)')
+      .replace(
+        'Schools, doctors and public health agencies need to work together to rebuild that trust (Hendricks & Osei, 2018).',
+        'Schools, doctors and public health agencies, which parents often trust more than officials, need to work together over many years to rebuild that trust (Somebody, 2001).'
+      )
+    writeFileSync(join(dir, 'essay.txt'), edited)
+    const result = await run('import', join(dir, 'essay.txt'), '-o', join(dir, 'talk'))
+    expect(result.stderr).toMatch(/warning: Citation `Nobody, 1999` matches no entry of the reference list \[import-unresolved-citation\]/)
+    const bullets = readFileSync(join(dir, 'talk/deck.md'), 'utf8').split('\n').filter((line) => line.startsWith('- '))
+    expect(bullets).toContainEqual(expect.stringMatching(/\[@macdonald2015\] \(Nobody, 1999\)$/))
+    // A long sentence shortened for its bullet keeps the unknown citation as its tag.
+    expect(bullets).toContainEqual(expect.stringMatching(/^- Schools, doctors .* \(Somebody, 2001\)$/))
+  })
+
   it('refuses to overwrite an outline without --force (exit 2), replaces it with --force', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'deck.md'), 'my edits')

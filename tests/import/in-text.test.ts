@@ -42,6 +42,13 @@ describe('findCitations', () => {
     expect(cite('A claim (p. 4).')).toEqual({pandoc: [], problems: ['import-orphan-locator']})
   })
 
+  it('keeps the known sources of a group citation, and the unknown one as written after them', () => {
+    expect(cite('A claim (Roskin & Berry, 2010; Smith, 2003, p. 4; Okafor, 2010b).')).toEqual({
+      pandoc: ['[@roskin2010; @okafor2010b] (Smith, 2003, p. 4)'],
+      problems: ['import-unresolved-citation']
+    })
+  })
+
   it('warns when 2010 fits both 2010a and 2010b', () => {
     expect(cite('A claim (Okafor, 2010).').problems).toEqual(['import-ambiguous-citation'])
   })
