@@ -37,16 +37,21 @@ export async function benchServe({edits = 20, memoryEdits = 200} = {}) {
   })
   try {
     const rows = []
-    for (const slides of [50, 300]) {
-      const result = await editLoop(browser, slides, edits)
-      rows.push([`${slides} slides`, ms(result.reload), ms(result.build), ms(result.nodeCpu), ms(result.pageCpu), ms(20 + result.nodeCpu + result.pageCpu)])
+    const decks = [
+      {name: '50 slides', slides: 50},
+      {name: '300 slides', slides: 300},
+      {name: '300 slides, 300 citations of 100 sources', slides: 300, citations: 300, sources: 100}
+    ]
+    for (const deck of decks) {
+      const result = await editLoop(browser, deck, edits)
+      rows.push([deck.name, ms(result.reload), ms(result.build), ms(result.nodeCpu), ms(result.pageCpu), ms(20 + result.nodeCpu + result.pageCpu)])
     }
     printTable(
       `serve: write → browser reloaded, median of ${edits} edits of one slide`,
       ['deck', 'save → reloaded', 'of which rebuild', 'Node CPU', 'page CPU', 'idle estimate (20 + CPU)'],
       rows
     )
-    const memory = await editLoop(browser, 300, memoryEdits, {memory: true})
+    const memory = await editLoop(browser, {slides: 300}, memoryEdits, {memory: true})
     printTable(
       `serve: Node process memory over ${memoryEdits} edits (300 slides, after GC)`,
       ['', 'heap used', 'RSS'],
@@ -63,8 +68,8 @@ export async function benchServe({edits = 20, memoryEdits = 200} = {}) {
 }
 
 /** Serves a synthetic deck, opens it on a middle slide, and edits that slide `edits` times. */
-async function editLoop(browser, slides, edits, {memory = false} = {}) {
-  const deck = writeSyntheticDeck({slides})
+async function editLoop(browser, {slides, citations = 0, sources = 0}, edits, {memory = false} = {}) {
+  const deck = writeSyntheticDeck({slides, citations, sources})
   const original = readFileSync(deck, 'utf8')
   const target = Math.floor(slides / 2) + 2
   const heading = `## Slide ${target}: a point worth making`
