@@ -3,9 +3,9 @@
  * of a rebuild is turning 300 slides into hast and HTML again although one
  * changed. A slide is a pure function of its finished mdast node: citations
  * resolved to hast, footnotes attached, fit scale in its attributes. So the
- * node, positions aside, is the key: a slide the last build rendered the same
- * gets its `<section>` back, moved to where the slide is now, and its HTML as
- * it was serialised.
+ * node, with its positions counted from the slide's start, is the key: a
+ * slide the last build rendered the same gets its `<section>` back, moved to
+ * where the slide is now, and its HTML as it was serialised.
  *
  * Slides that use deck-wide Markdown state are always rendered: link and
  * image references (their definitions may be on another slide) and footnote
@@ -50,13 +50,13 @@ export class SlideCache {
    * inlined images) gives the same result when done twice.
    */
   section(slide: Slide, render: () => Element): Element {
-    const key = JSON.stringify(slide, (name, value: unknown) => (name === 'position' ? undefined : value))
+    const key = signature(slide)
     if (DECK_WIDE.some((type) => key.includes(type))) {
       this.stats.rendered++
       return render()
     }
     const earlier = this.entries.get(key)
-    // An identical slide twice in one deck: the second gets a section of its own.
+    // An identical slide twice in one deck gets a section of its own.
     const entry = this.used.has(key) ? undefined : earlier
     if (entry) {
       const [from, to] = [entry.position?.start, slide.position?.start]
@@ -78,6 +78,22 @@ export class SlideCache {
     if (entry) entry.html = html
     return html
   }
+}
+
+/**
+ * The slide's finished node as text, positions counted from the slide's
+ * start: two slides with the same signature render the same, and one's
+ * positions are the other's moved by the distance between their starts.
+ */
+function signature(slide: Slide): string {
+  const base = slide.position?.start
+  const line = base?.line ?? 0
+  const offset = base?.offset ?? 0
+  return JSON.stringify(slide, (name, value: unknown) => {
+    if (name !== 'position' || !value) return value
+    const {start, end} = value as Position
+    return [start.line - line, start.column, (start.offset ?? 0) - offset, end.line - line, end.column, (end.offset ?? 0) - offset]
+  })
 }
 
 /** The pipeline's mdast → hast handlers, with slides taken from `cache` when they can be. */
