@@ -11,6 +11,7 @@ import type {ElementContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import type {CitationItem} from '../types.js'
 import type {Bibliography} from './load.js'
+import {walk} from '../walk.js'
 import {outputsFor} from './memo.js'
 import {localeXml, type Style} from './styles.js'
 
@@ -180,6 +181,10 @@ export function toHast(html: string): ElementContent[] {
   let nodes = parsed.get(html)
   if (!nodes) {
     nodes = fromHtml(html, {fragment: true}).children as ElementContent[]
+    // Positions in citeproc's string are not places in the deck: a slide's nodes have none or the deck's.
+    walk(nodes, (node) => {
+      delete node.position
+    })
     // Entries repeat on every slide that cites them; bound the memory a long session can take.
     if (parsed.size >= 10_000) parsed.clear()
     parsed.set(html, nodes)
