@@ -88,6 +88,7 @@ export async function loadBibliography(paths: string[], inline: unknown[], file:
   return {items, version: version.join('|')}
 
   function add(item: CslItem, source: string, place: () => Point) {
+    repairNames(item)
     const first = where.get(item.id)
     if (first !== undefined) {
       report(file, `duplicate citation key '${item.id}'`, place(), 'duplicate-key', {
@@ -187,6 +188,23 @@ function normalise(list: unknown[]): CslItem[] {
       return copy
     })
   return chain(items, '@csl/list+object')
+}
+
+/**
+ * citeproc loops forever disambiguating two sources of one author and year
+ * (Harvard, MLA) when a given name starts with a comma (`given: ",A"` in a
+ * hand-edited or damaged CSL file): the comma means nothing there and goes.
+ */
+function repairNames(item: CslItem) {
+  for (const value of Object.values(item)) {
+    if (!Array.isArray(value)) continue
+    for (const name of value as unknown[]) {
+      if (typeof name !== 'object' || name === null || !('given' in name) || typeof name.given !== 'string') continue
+      const given = name.given.replace(/^[\s,]+/, '')
+      if (given) (name as {given: string}).given = given
+      else delete (name as {given?: string}).given
+    }
+  }
 }
 
 /** Line of a key's definition, for duplicate-key messages. */
