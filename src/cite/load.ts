@@ -192,15 +192,16 @@ function normalise(list: unknown[]): CslItem[] {
 
 /**
  * citeproc loops forever disambiguating two sources of one author and year
- * (Harvard, MLA) when a given name starts with a comma (`given: ",A"` in a
- * hand-edited or damaged CSL file): the comma means nothing there and goes.
+ * (Harvard, MLA) when a given name starts with punctuation (`,U`, `.a`, `!.t`
+ * in a hand-edited or damaged file): what comes before its first letter or
+ * digit means nothing there and goes.
  */
 function repairNames(item: CslItem) {
   for (const value of Object.values(item)) {
     if (!Array.isArray(value)) continue
     for (const name of value as unknown[]) {
       if (typeof name !== 'object' || name === null || !('given' in name) || typeof name.given !== 'string') continue
-      const given = name.given.replace(/^[\s,]+/, '')
+      const given = name.given.replace(/^[^\p{L}\p{N}]+/u, '')
       if (given) (name as {given: string}).given = given
       else delete (name as {given?: string}).given
     }
