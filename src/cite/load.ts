@@ -200,10 +200,19 @@ function repairNames(item: CslItem) {
   for (const value of Object.values(item)) {
     if (!Array.isArray(value)) continue
     for (const name of value as unknown[]) {
-      if (typeof name !== 'object' || name === null || !('given' in name) || typeof name.given !== 'string') continue
-      const given = name.given.replace(/^[^\p{L}\p{N}]+/u, '')
-      if (given) (name as {given: string}).given = given
-      else delete (name as {given?: string}).given
+      if (typeof name !== 'object' || name === null) continue
+      const parts = name as {family?: unknown; given?: unknown}
+      if (typeof parts.given === 'string') {
+        const given = parts.given.replace(/^[^\p{L}\p{N}]+/u, '')
+        if (given) parts.given = given
+        else delete parts.given
+      }
+      // citeproc keeps names in plain objects: a `toString` or `constructor` finds the
+      // object's own method and throws. An invisible word joiner makes the key new.
+      for (const key of ['family', 'given'] as const) {
+        const part = parts[key]
+        if (typeof part === 'string' && part.trim() in Object.prototype) parts[key] = `${part}\u2060`
+      }
     }
   }
 }
