@@ -14,6 +14,7 @@ import {CitedeckError, exportPdf} from '../../src/index.js'
 import {describeBrowser} from '../browser/shared.js'
 import {readPdf} from './read-pdf.js'
 import {run} from '../helpers/cli.js'
+import {processesUsing} from '../helpers/processes.js'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const EXAMPLE = join(ROOT, 'slides/cuban-missile-crisis/deck.md')
@@ -27,21 +28,6 @@ function tempDeck(markdown: string, name = 'deck'): string {
 /** A fresh TMPDIR: the browser profile of an export started under it is made there. */
 function freshTmp(): string {
   return mkdtempSync(join(tmpdir(), 'citedeck-tmp-'))
-}
-
-/** Running processes whose command line mentions `folder` (Chromium and its helpers carry the profile path). */
-function processesUsing(folder: string): string[] {
-  if (process.platform !== 'linux') return []
-  const found: string[] = []
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-      if (command.includes(folder)) found.push(`${pid}: ${command.replaceAll('\0', ' ').slice(0, 120)}`)
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found
 }
 
 async function underTmp<T>(folder: string, task: () => Promise<T>): Promise<T> {

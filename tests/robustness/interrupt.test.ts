@@ -13,6 +13,7 @@ import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {describeBrowser} from '../browser/shared.js'
 import {tempDir} from './helpers.js'
+import {processesUsing} from '../helpers/processes.js'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const CLI = join(ROOT, 'lib/cli.js')
@@ -51,20 +52,6 @@ function snapshot(folder: string): Record<string, string> {
   }
   if (existsSync(folder)) walk(folder)
   return files
-}
-
-/** Running processes whose command line mentions `folder` (Chromium and its helpers carry the profile path). */
-function processesUsing(folder: string): string[] {
-  const found: string[] = []
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-      if (command.includes(folder)) found.push(`${pid}: ${command.replaceAll('\0', ' ').slice(0, 120)}`)
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found
 }
 
 /** Seconds of CPU a process has used (user + system), from /proc. */
