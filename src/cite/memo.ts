@@ -15,6 +15,8 @@ import {readFile} from 'node:fs/promises'
 import {writeFileAtomic} from '../io/write-output.js'
 
 const FILE_VERSION = 1
+// A few decks at a time (a course built together), each with a few recent versions of its citations.
+const GROUP_LIMIT = 32
 
 /** Outputs by group, for the whole process; a file adds to it and saves the groups a build used. */
 const groups = new Map<string, Map<string, string>>()
@@ -25,11 +27,11 @@ export function outputsFor(...identity: string[]): Map<string, string> {
   const hash = createHash('sha256')
   for (const part of identity) hash.update(part).update('\u0000')
   const key = hash.digest('base64url')
-  let outputs = groups.get(key)
-  if (!outputs) {
-    outputs = new Map()
-    groups.set(key, outputs)
-  }
+  const outputs = groups.get(key) ?? new Map<string, string>()
+  // Most recently used last; a long preview session that keeps changing its citations drops the oldest groups.
+  groups.delete(key)
+  groups.set(key, outputs)
+  if (groups.size > GROUP_LIMIT) groups.delete(groups.keys().next().value!)
   used.add(key)
   return outputs
 }
@@ -49,6 +51,6 @@ export async function loadCitationMemo(path: string): Promise<void> {
 /** Writes the groups used since `loadCitationMemo` (nothing when no citation was formatted). */
 export async function saveCitationMemo(path: string): Promise<void> {
   if (used.size === 0) return
-  const stored = Object.fromEntries([...used].map((key) => [key, Object.fromEntries(groups.get(key)!)]))
+  const stored = Object.fromEntries([...used].flatMap((key) => (groups.has(key) ? [[key, Object.fromEntries(groups.get(key)!)]] : [])))
   await writeFileAtomic(path, JSON.stringify({version: FILE_VERSION, groups: stored}))
 }
