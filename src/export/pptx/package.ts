@@ -14,7 +14,6 @@
  * Hand-written because no option of pptxgenjs avoids either; jszip (its own
  * zip library) reads and writes the package.
  */
-import JSZip from 'jszip'
 
 /** A private-use character: the bullet of paragraphs that hang without a marker. */
 export const HANGING_MARK = 'E000'
@@ -24,6 +23,7 @@ const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g
 const NOTES_TEXT = /(<p:ph type="body" idx="1"\/>[\s\S]*?<a:t>)([\s\S]*?)(<\/a:t>)/
 
 export async function repairPackage(bytes: Uint8Array): Promise<Uint8Array> {
+  const {default: JSZip} = await import('jszip')
   const zip = await JSZip.loadAsync(bytes)
   for (const [name, entry] of Object.entries(zip.files)) {
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
