@@ -16,7 +16,10 @@ export interface Paragraph {
   runs: Run[]
   /** Nesting depth in a list (0 outside lists). */
   level: number
-  bullet?: 'disc' | 'number'
+  /** A list item's marker (its style is the item's `list-style-type`). */
+  bullet?: boolean
+  /** The first number of a numbered list (`start`). */
+  start?: number
 }
 
 export type BlockRole = 'title' | 'text' | 'code' | 'footnotes'
@@ -25,6 +28,8 @@ export interface TextBlock {
   type: 'text'
   role: BlockRole
   paragraphs: Paragraph[]
+  /** A list's element: its left margin is where the markers hang. */
+  list?: number
 }
 
 export interface TableCell {
@@ -149,19 +154,20 @@ class BlockReader {
     const paragraphs: Paragraph[] = []
     const images: Element[] = []
     const items = (list: Element, level: number) => {
-      const bullet = list.tagName === 'ol' ? 'number' : 'disc'
+      const start = list.tagName === 'ol' ? Number(list.properties?.start ?? 1) || 1 : undefined
       for (const item of list.children) {
         if (item.type !== 'element' || item.tagName !== 'li') continue
         const tag = this.tags.tag(item)
         const nested = item.children.filter((child): child is Element => child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol'))
         const own = item.children.filter((child) => !nested.includes(child as Element))
-        paragraphs.push({tag, runs: inlineRuns(flattenBlocks(own), tag, this.context(images)), level, bullet})
+        paragraphs.push({tag, runs: inlineRuns(flattenBlocks(own), tag, this.context(images)), level, bullet: true, ...(start !== undefined && start !== 1 ? {start} : {})})
         for (const sub of nested) items(sub, level + 1)
       }
     }
-    this.boxes.push(this.tags.tag(node))
+    const list = this.tags.tag(node)
+    this.boxes.push(list)
     items(node, 0)
-    if (paragraphs.length > 0) this.blocks.push({type: 'text', role: 'text', paragraphs})
+    if (paragraphs.length > 0) this.blocks.push({type: 'text', role: 'text', paragraphs, list})
     this.images(images)
   }
 

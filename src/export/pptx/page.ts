@@ -39,6 +39,10 @@ export interface MeasuredElement {
   radius: number
   /** Top, right, bottom, left padding. */
   padding: [number, number, number, number]
+  /** The left margin, where a list's markers hang. */
+  marginLeft: number
+  /** `list-style-type` (`disc`, `circle`, `decimal`…). */
+  listStyle: string
 }
 
 export interface MeasuredPage {
@@ -72,14 +76,23 @@ export function measureForPptx(): MeasuredPage {
     const ownText = Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim())
     if (ownText && !(style.fontFamily in fonts)) fonts[style.fontFamily] = selector
     const line = style.lineHeight === 'normal' ? size * 1.2 : px(style.lineHeight)
+    // A list item's own text ends where its nested list starts: the paragraph PowerPoint makes of it.
+    const nested = element.tagName === 'LI' ? element.querySelector(':scope > ul, :scope > ol') : null
+    let height = rect.height
+    if (nested && element.firstChild) {
+      const range = document.createRange()
+      range.setStartBefore(element.firstChild)
+      range.setEndBefore(nested)
+      height = Math.max(0, range.getBoundingClientRect().bottom - rect.top)
+    }
     const decoration = style.textDecorationLine
     return {
-      box: [round(x), round(y), round(rect.width), round(rect.height)],
+      box: [round(x), round(y), round(rect.width), round(height)],
       content: [
         round(x + borders[3][0] + padding[3]),
         round(y + borders[0][0] + padding[0]),
         round(Math.max(0, rect.width - borders[1][0] - borders[3][0] - padding[1] - padding[3])),
-        round(Math.max(0, rect.height - borders[0][0] - borders[2][0] - padding[0] - padding[2]))
+        round(Math.max(0, height - borders[0][0] - borders[2][0] - padding[0] - padding[2]))
       ],
       color: style.color,
       background: style.backgroundColor,
@@ -97,7 +110,9 @@ export function measureForPptx(): MeasuredPage {
       transform: style.textTransform,
       borders,
       radius: px(style.borderTopLeftRadius),
-      padding
+      padding,
+      marginLeft: px(style.marginLeft),
+      listStyle: style.listStyleType
     } satisfies MeasuredElement
   }
   const slides = Array.from(document.querySelectorAll<HTMLElement>('section[data-cd-pptx]')).map((section) => {
@@ -111,9 +126,9 @@ export function measureForPptx(): MeasuredPage {
     }
     return records
   })
-  // Reveal draws the slide number only while it runs; a probe with its class gives the stylesheet's look.
+  // Reveal draws the slide number only while it runs; a probe with its classes gives the printed deck's look.
   const probe = document.createElement('div')
-  probe.className = 'slide-number'
+  probe.className = 'slide-number slide-number-pdf'
   probe.textContent = '1'
   document.querySelector('.reveal')?.append(probe)
   const numberStyle = getComputedStyle(probe)

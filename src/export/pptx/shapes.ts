@@ -34,8 +34,8 @@ export interface ShapeParagraph {
   /** Points above the paragraph. */
   spaceBefore: number
   level: number
-  /** A list marker hanging `indent` points left of the text. */
-  bullet?: {type: 'disc' | 'number'; indent: number}
+  /** A list marker hanging `indent` points left of the text: a character (4 hex digits) or a numbering scheme. */
+  bullet?: {indent: number; char?: string; numbering?: string; start?: number}
   /** Points the first line starts left of the others (a reference entry, a footnote with its label). */
   hanging?: number
 }
@@ -168,8 +168,11 @@ class Placer {
       return element ? [{paragraph, element}] : []
     })
     if (items.length === 0) return []
-    // How far left of the text's edge a line starts: a list marker's room, or a negative text-indent.
-    const hang = (element: MeasuredElement, paragraph: Paragraph) => (paragraph.bullet ? element.size * 0.9 : Math.max(0, -element.indent))
+    // How far left of the text's edge a line starts: a list marker's room (the list's left margin), or a negative text-indent.
+    const list = block.list === undefined ? undefined : this.measured[block.list]
+    const markerRoom = list ? list.marginLeft + list.padding[3] : 0
+    const hang = (element: MeasuredElement, paragraph: Paragraph) =>
+      paragraph.bullet ? Math.max(markerRoom, element.size * 0.9) : Math.max(0, -element.indent)
     const left = Math.min(...items.map(({paragraph, element}) => element.content[0] - hang(element, paragraph) * (paragraph.level + 1)))
     const top = Math.min(...items.map(({element}) => element.content[1]))
     const right = Math.max(...items.map(({element}) => element.content[0] + element.content[2]))
@@ -188,7 +191,7 @@ class Placer {
         lineSpacing: points(element.lineHeight * scale),
         spaceBefore: points(spaceBefore * scale),
         level: paragraph.level,
-        ...(paragraph.bullet ? {bullet: {type: paragraph.bullet, indent: points(indent)}} : indent > 0 ? {hanging: points(indent)} : {})
+        ...(paragraph.bullet ? marker(element.listStyle, points(indent), paragraph.start) : indent > 0 ? {hanging: points(indent)} : {})
       }
     })
     const height = Math.min(bottom - top, room > 0 ? room : bottom - top)
@@ -244,6 +247,26 @@ class Placer {
       ...(run.breakBefore ? {breakBefore: true} : {})
     }
   }
+}
+
+const CHARACTERS: Record<string, string> = {disc: '2022', circle: '25CB', square: '25AA'}
+const NUMBERINGS: Record<string, string> = {
+  decimal: 'arabicPeriod',
+  'decimal-leading-zero': 'arabicPeriod',
+  'lower-alpha': 'alphaLcPeriod',
+  'lower-latin': 'alphaLcPeriod',
+  'upper-alpha': 'alphaUcPeriod',
+  'upper-latin': 'alphaUcPeriod',
+  'lower-roman': 'romanLcPeriod',
+  'upper-roman': 'romanUcPeriod'
+}
+
+/** A list item's marker from its `list-style-type`; none for `none`, a bullet for styles PowerPoint has no match for. */
+function marker(style: string, indent: number, start: number | undefined): Pick<ShapeParagraph, 'bullet'> {
+  if (style === 'none') return {}
+  const numbering = NUMBERINGS[style]
+  if (numbering) return {bullet: {indent, numbering, ...(start ? {start} : {})}}
+  return {bullet: {indent, char: CHARACTERS[style] ?? CHARACTERS.disc}}
 }
 
 function frame([x, y, w, h]: Box): Frame {

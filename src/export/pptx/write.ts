@@ -132,7 +132,9 @@ function paragraphOptions(paragraph: ShapeParagraph, first: boolean): PptxModule
 }
 
 function bullet(paragraph: ShapeParagraph): PptxModule.default.TextPropsOptions['bullet'] {
-  if (paragraph.bullet) return {indent: paragraph.bullet.indent, ...(paragraph.bullet.type === 'number' ? {type: 'number' as const} : {})}
+  const marker = paragraph.bullet
+  if (marker?.numbering) return {indent: marker.indent, type: 'number', style: marker.numbering, ...(marker.start ? {numberStartAt: marker.start} : {})}
+  if (marker) return {indent: marker.indent, characterCode: marker.char}
   return paragraph.hanging ? {indent: paragraph.hanging, characterCode: HANGING_MARK} : false
 }
 
