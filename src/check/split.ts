@@ -172,7 +172,7 @@ function unitsOf(block: RootContent): {units: RootContent[]; make: Make} | undef
       }
       return {units: block.children, make: (units) => ({...block, children: units as typeof block.children})}
     }
-    case 'containerDirective':
+    case 'fencedDiv':
       return {units: block.children, make: (units) => ({...block, children: units as typeof block.children})}
     default:
       return undefined

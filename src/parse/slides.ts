@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import type {DeckConfig} from '../config.js'
 import type {Slide, SlideKind, SlideStack} from '../types.js'
 import {report} from '../messages.js'
-import {isDiv} from './fenced-divs.js'
+import {isDiv} from './pandoc/index.js'
 
 type TitleMeta = Pick<DeckConfig, 'title' | 'subtitle' | 'authors' | 'date'>
 
@@ -86,16 +86,36 @@ function isTitleLike(slide: Slide) {
 
 function newSlide(kind: SlideKind, heading: Heading | undefined, first?: RootContent): Slide {
   const start = heading ?? first
+  const title = heading ? toString(heading).trim() : ''
   return {
     type: 'slide',
     kind,
-    title: heading ? toString(heading).trim() : '',
-    children: heading ? [heading] : [],
+    title,
+    // `## {background-color="black"}` makes a slide without a title.
+    children: heading && (title || heading.children.length > 0) ? [heading] : [],
     notes: [],
     footnotes: [],
-    attributes: {},
+    attributes: heading ? takeAttributes(heading) : {},
     position: start?.position ? {start: start.position.start, end: start.position.end} : undefined
   }
+}
+
+/**
+ * A slide heading's attributes (`## Title {.smaller background-color="#123"}`)
+ * belong to its `<section>`, as in pandoc and Quarto: reveal reads
+ * `data-background-color`, `data-transition`, `data-auto-animate` there.
+ */
+function takeAttributes(heading: Heading): Record<string, string> {
+  const properties = heading.data?.hProperties
+  if (!properties) return {}
+  const {hProperties: _taken, ...data} = heading.data!
+  heading.data = data
+  const attributes: Record<string, string> = {}
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === undefined || value === null) continue
+    attributes[key === 'className' ? 'class' : key] = Array.isArray(value) ? value.join(' ') : String(value)
+  }
+  return attributes
 }
 
 /** A new slide with a `##` title, for slides citedeck adds (references, continuations). */

@@ -4,10 +4,8 @@
  * `<section>`, which reveal.js would take for a vertical sub-slide.
  */
 import type {Element, ElementContent} from 'hast'
-import type {ContainerDirective} from 'mdast-util-directive'
 import type {Handlers, State} from 'mdast-util-to-hast'
 import type {Citation, ReferenceList, Slide, SlideFootnote, SlideStack} from '../types.js'
-import {divClasses} from '../parse/fenced-divs.js'
 
 function slide(state: State, node: Slide): Element {
   const children: ElementContent[] = [
@@ -30,21 +28,15 @@ function slide(state: State, node: Slide): Element {
     }
     children.push(element('aside', {className: ['notes']}, notes))
   }
-  const result = element('section', {className: ['cd-slide', `cd-${node.kind}`], ...node.attributes}, children)
+  const {class: classes, ...attributes} = node.attributes
+  const className = ['cd-slide', `cd-${node.kind}`, ...(classes ? classes.split(' ') : [])]
+  const result = element('section', {className, ...attributes}, children)
   state.patch(node, result)
   return result
 }
 
 function slideStack(state: State, node: SlideStack): Element {
   const result = element('section', {className: ['cd-stack']}, state.all(node))
-  state.patch(node, result)
-  return result
-}
-
-/** A fenced div: `::: {.class #id}` → `<div>`; a pause fragment → `<div class="fragment">`. */
-function containerDirective(state: State, node: ContainerDirective): Element {
-  const {id} = node.attributes ?? {}
-  const result = element('div', {className: divClasses(node), id: id ?? undefined}, state.all(node))
   state.patch(node, result)
   return result
 }
@@ -76,4 +68,4 @@ function element(tagName: string, properties: Element['properties'], children: E
   return {type: 'element', tagName, properties, children}
 }
 
-export const handlers = {slide, slideStack, containerDirective, citation, referenceList} as unknown as Handlers
+export const handlers = {slide, slideStack, citation, referenceList} as unknown as Handlers
