@@ -95,6 +95,8 @@ function splitSlide(slide: Slide, breaks: Set<number>): Slide[] {
         children: head ? [continuedHeading(head), ...children] : children,
         notes: [],
         footnotes: [],
+        footer: slide.footer,
+        logo: slide.logo,
         attributes,
         position: children[0]?.position && slide.position ? {start: children[0].position.start, end: slide.position.end} : undefined
       })

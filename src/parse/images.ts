@@ -56,6 +56,11 @@ export function remarkImages() {
         localiseBackground(node.data.hProperties, node, localise, file)
       }
     })
+    const config = file.data.config
+    if (config?.logo) {
+      const place = file.data.matter?.place('logo')
+      config.logo = localise(config.logo, place && {start: place, end: place}, 'logo') ?? config.logo
+    }
     file.data.images = images
   }
 }

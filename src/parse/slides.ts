@@ -6,15 +6,18 @@
  */
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import type {DeckConfig} from '../config.js'
 import type {Slide, SlideKind, SlideStack} from '../types.js'
 import {report} from '../messages.js'
-import {isDiv} from './pandoc/index.js'
+import {classesOf, type FencedDiv} from './pandoc/index.js'
 
 type TitleMeta = Pick<DeckConfig, 'title' | 'subtitle' | 'authors' | 'date'>
 
 const NOTE_LINE = /^notes?:\s*/i
+const SLIDE_PARTS = ['notes', 'footer', 'aside'] as const
 
 /** Splits the tree into slides; the title slide comes from `file.data.config`. */
 export function remarkSlides() {
@@ -23,6 +26,7 @@ export function remarkSlides() {
     const definitions = tree.children.filter((node) => node.type === 'definition')
     const config = file.data.config
     if (config?.title) slides.unshift(titleSlide(config))
+    if (config) addFooters(slides, config)
     if (countSlides(slides) === 0) {
       report(file, 'the document is empty: no slides to show', {line: 1, column: 1}, 'empty-document', {
         note: 'write `## Slide title` headings with content below them'
@@ -67,8 +71,14 @@ function splitSlides(nodes: RootContent[]): Array<Slide | SlideStack> {
     }
     if (!current) open(newSlide('content', undefined, node), false)
     const slide = current!
-    if (isDiv(node, 'notes')) {
-      slide.notes.push(...node.children)
+    // Notes, a footer and asides are parts of the slide apart from its body.
+    const part = node.type === 'fencedDiv' ? SLIDE_PARTS.find((name) => classesOf(node).includes(name)) : undefined
+    if (part === 'notes') {
+      slide.notes.push(...(node as FencedDiv).children)
+    } else if (part === 'footer') {
+      slide.footer = (node as FencedDiv).children
+    } else if (part === 'aside') {
+      ;(slide.asides ??= []).push(node)
     } else if (inNotes || startsNote(node)) {
       inNotes = true
       slide.notes.push(stripNoteLabel(node))
@@ -79,6 +89,21 @@ function splitSlides(nodes: RootContent[]): Array<Slide | SlideStack> {
   }
   return top
 }
+
+/** The deck's `footer:` (Markdown, one line) and `logo:` on every slide; a slide's own `::: footer` wins. */
+function addFooters(slides: Array<Slide | SlideStack>, config: DeckConfig) {
+  const footer = config.footer ? footerContent(config.footer) : undefined
+  for (const slide of slides.flatMap((node) => (node.type === 'slideStack' ? node.children : [node]))) {
+    if (footer && !slide.footer) slide.footer = footer
+    if (config.logo) slide.logo = config.logo
+  }
+}
+
+function footerContent(markdown: string): RootContent[] {
+  return inlineParser.parse(markdown).children
+}
+
+const inlineParser = unified().use(remarkParse).freeze()
 
 function isTitleLike(slide: Slide) {
   return slide.kind === 'section' || slide.kind === 'title'

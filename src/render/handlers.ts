@@ -11,12 +11,19 @@ function slide(state: State, node: Slide): Element {
   const children: ElementContent[] = [
     element('div', {className: ['cd-body']}, state.all({type: 'root', children: node.children}))
   ]
+  if (node.asides) children.push(...(state.all({type: 'root', children: node.asides}) as ElementContent[]))
   if (node.footnotes.length > 0) {
     const items = node.footnotes.map((note) => {
       const label = element('span', {className: ['cd-note-label']}, [{type: 'text', value: note.label}])
       return element('li', {}, [label, {type: 'text', value: ' '}, ...footnoteContent(state, note)])
     })
     children.push(element('footer', {className: ['cd-footnotes']}, [element('ol', {}, items)]))
+  }
+  if (node.footer || node.logo) {
+    const foot: ElementContent[] = []
+    if (node.footer) foot.push(element('div', {className: ['footer']}, state.all({type: 'root', children: node.footer})))
+    if (node.logo) foot.push(element('img', {className: ['slide-logo'], src: node.logo, alt: ''}, []))
+    children.push(element('div', {className: ['cd-slide-foot']}, foot))
   }
   if (node.notes.length > 0) {
     const notes = state.all({type: 'root', children: node.notes})

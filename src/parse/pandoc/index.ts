@@ -15,7 +15,7 @@ import {pandocFromMarkdown} from './nodes.js'
 import {pandocSyntax} from './syntax.js'
 
 export type {FencedDiv, Span} from './nodes.js'
-export {classesOf, isDiv} from './nodes.js'
+export {classesOf} from './nodes.js'
 
 export function remarkPandoc(this: Processor) {
   const data = this.data()

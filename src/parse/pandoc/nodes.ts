@@ -88,7 +88,3 @@ export function classesOf(node: {attributes?: unknown; data?: Data}): string[] {
   const className: unknown = node.data?.hProperties?.className
   return Array.isArray(className) ? className.map(String) : typeof className === 'string' ? className.split(/\s+/) : []
 }
-
-export function isDiv(node: {type: string}, className: string): node is FencedDiv {
-  return node.type === 'fencedDiv' && classesOf(node as FencedDiv).includes(className)
-}
