@@ -26,7 +26,7 @@ const corpusRoot = process.env.CITEDECK_CORPUS ?? join(repoRoot, '..', 'shared',
 // Words a bullet or title cannot end on (English and Spanish, the corpus's languages).
 const FUNCTION_WORDS = new Set(
   (
-    'the a an this that these those his her its their our my your some any each every no and or but nor so yet to of in on at by with for from into onto over under about as than then if because although though while whereas when where which who whom whose what is are was were be been being have has had do does did will would shall should can could may might must not very more most such also only even just ' +
+    'the a an this that these those his its their our my your some any each every no and or but nor so yet to of in on at by with for from into onto over under about as than then if because although though while whereas when where which who whom whose what is are was were be been being have has had do does did will would shall should can could may might must not very more most such also only even just ' +
     'el la los las un una unos unas lo de del al a en y e o u ni que con por para sin sobre entre como más menos pero sino aunque porque si cuando donde cuyo cuya su sus mi mis tu tus se es son fue ser ha han muy tan hasta desde según'
   ).split(' ')
 )
@@ -206,7 +206,11 @@ async function measure(path, gold, importEssay) {
       sentences[best]?.bullets.push(bulletWords)
       found.bullets++
       const last = bulletWords[bulletWords.length - 1] ?? ''
-      if (FUNCTION_WORDS.has(last) && !/[.!?”"]$/.test(bullet.trim())) {
+      // A whole sentence may end on `were` or `with her`: only a shortened one counts.
+      const sentence = sentences[best]?.words ?? []
+      const end = subsequenceEnd(bulletWords, sentence)
+      const endsInside = end < 0 ? lcs(bulletWords, sentence) < sentence.length : end < sentence.length
+      if (FUNCTION_WORDS.has(last) && endsInside) {
         found.badBullets++
         note('bullet ends on a function word', bullet)
       }
@@ -217,7 +221,9 @@ async function measure(path, gold, importEssay) {
         if (end < 0 || FUNCTION_WORDS.has(bullet[bullet.length - 1])) continue
         const rest = sentence.words.slice(end)
         const keptElsewhere = sentence.bullets.some((other) => other !== bullet && subsequenceEnd(other, rest) >= 0 && other.length >= rest.length * 0.5)
-        if (rest.length >= 3 && !keptElsewhere && !EXAMPLE_START.test(rest.join(' '))) {
+        // A trailing example may go (`…, including the politicians`), not one the sentence's verb follows.
+        const example = EXAMPLE_START.test(rest.join(' ')) && !nlp(rest.join(' ').replace(EXAMPLE_START, '')).verbs().found
+        if (rest.length >= 3 && !keptElsewhere && !example) {
           found.badBullets++
           note('bullet cut mid-phrase', `${bullet.join(' ')} ‖ ${rest.join(' ')}`)
         }
