@@ -12,16 +12,16 @@
  * - slide titles that are not noun phrases (fragments, bare names, verbs, function words at either end)
  * - essay sentences missing from the slides and notes
  *
- * `node eval/structure.js [--verbose]` prints them alone; `eval/run.js` prints them with the rest.
+ * `node eval/structure.js [--verbose]` prints them alone; `npm run eval` with the rest.
  */
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import nlp from 'compromise'
 import {VFile} from 'vfile'
+import {corpusDir} from './compare.js'
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
-const corpusRoot = process.env.CITEDECK_CORPUS ?? join(repoRoot, '..', 'shared', 'corpus')
 
 // Words a bullet or title cannot end on (English and Spanish, the corpus's languages).
 const FUNCTION_WORDS = new Set(
@@ -275,10 +275,9 @@ async function measure(path, gold, importEssay) {
   return found
 }
 
-/** Figures over the corpus, one line each; undefined (with a reason) when the corpus is absent. */
-export async function evalStructure({verbose = false} = {}) {
-  const folder = join(corpusRoot, 'essays')
-  if (!existsSync(folder)) return {skipped: `no corpus at ${folder} (set CITEDECK_CORPUS)`}
+/** Figures over the corpus's essays, one line each (`evaluate` as `eval/run.js` calls it). */
+export async function evaluate(corpus, {verbose = false} = {}) {
+  const folder = join(corpus, 'essays')
   const {importEssay} = await import(join(repoRoot, 'lib/import/index.js'))
   const essays = readdirSync(folder).filter((name) => /\.(?:txt|md|docx)$/.test(name) && existsSync(join(folder, name.replace(/\.[^.]+$/, '.expected.json'))))
   const total = {}
@@ -289,20 +288,21 @@ export async function evalStructure({verbose = false} = {}) {
     for (const [key, value] of Object.entries(found)) if (typeof value === 'number') total[key] = (total[key] ?? 0) + value
     if (verbose) details.push(...found.problems.map((problem) => `  ${basename(name)}: ${problem}`))
   }
-  const figure = (label, count, of) => `${label.padEnd(58)} ${String(count).padStart(4)} / ${of}`
-  const lines = [
-    figure('essay structure: deck title = essay title', total.titleRight, essays.length),
-    figure('essay structure: title-page lines shown on slides', total.titlePageSlides, `${total.titlePageLines} lines`),
-    figure('essay bullets: cut mid-phrase or ending on a function word', total.badBullets, `${total.bullets} bullets`),
-    figure('essay bullets: contrast/condition/negation marker lost', total.markerLost, `${total.markerSentences} sentences with one`),
-    figure('essay titles: not a noun phrase (2–7 words)', total.badTitles, `${total.titles} titles`),
-    figure('essay sentences: missing from slides and notes', total.missing, `${total.sentences} sentences`)
+  const figure = (name, count, of, what = '') => `essays.structure.${name} ${count}/${of} (${((100 * count) / Math.max(1, of)).toFixed(1)}%)${what ? `  ${what}` : ''}`
+  return [
+    figure('deck_title_right', total.titleRight, essays.length),
+    figure('title_page_lines_on_slides', total.titlePageSlides, total.titlePageLines, 'lower is better'),
+    figure('bullets_cut_or_function_word_end', total.badBullets, total.bullets, 'lower is better'),
+    figure('marker_lost', total.markerLost, total.markerSentences, 'sentences with a contrast/condition/negation/attribution marker whose bullets lost it; lower is better'),
+    figure('titles_not_noun_phrase', total.badTitles, total.titles, 'slide titles other than the essay’s headings; lower is better'),
+    figure('sentences_missing', total.missing, total.sentences, 'from slides and notes; lower is better'),
+    ...details
   ]
-  return {lines, details}
 }
 
+// `node eval/structure.js [--verbose]`: these figures alone, with every problem behind them.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const result = await evalStructure({verbose: process.argv.includes('--verbose')})
-  if (result.skipped) console.log(`essay structure: skipped, ${result.skipped}`)
-  else console.log([...result.lines, ...result.details].join('\n'))
+  const corpus = corpusDir()
+  if (!corpus) console.log('structure: skipped, no corpus at ../shared/corpus (set CITEDECK_CORPUS)')
+  else for (const line of await evaluate(corpus, {verbose: process.argv.includes('--verbose')})) console.log(line)
 }
