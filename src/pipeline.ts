@@ -24,6 +24,7 @@ import {remarkQuotes} from './parse/quotes.js'
 import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
 import {rehypeHighlightCode} from './render/highlight.js'
+import {remarkSourceLimits} from './io/source-limits.js'
 import {remarkParseCache} from './serve/parse-cache.js'
 import type {RebuildCache} from './serve/rebuild-cache.js'
 import {cachedHandlers} from './serve/slide-cache.js'
@@ -42,6 +43,8 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkPandoc)
     .use(remarkParseCache, {cache: overrides.cache?.parse})
     .use(remarkChunkedParse)
+    // Last, so it wraps the parsers above: over-limit lines are blanked before anything parses them.
+    .use(remarkSourceLimits)
     .use(remarkFrontMatterData)
     .use(remarkDeckConfig, overrides)
     .use(remarkImages)
