@@ -80,7 +80,7 @@ describeBrowser('fit and check in the browser', () => {
     expect(over.map((slide) => `${slide.number} ${slide.title}: ${slide.overflowY}/${slide.overflowX}`)).toEqual([])
     expect(fitted.file.messages.filter((message) => message.ruleId === 'overflow')).toEqual([])
     const changed = fitted.file.messages.filter((message) => message.ruleId?.startsWith('fit-'))
-    expect(changed.map((message) => `${message.ruleId}: ${message.reason}`)).toContain('fit-scale: slide "A slide that just overflows" did not fit: its text is shown at 90 %')
+    expect(changed.map((message) => `${message.ruleId}: ${message.reason}`)).toContain('fit-scale: slide "A slide that just overflows" did not fit: its text is shown at 93 %')
     expect(changed.every((message) => message.fatal === undefined)).toBe(true)
   })
 
