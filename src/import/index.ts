@@ -39,6 +39,16 @@ export interface ImportResult {
   report: ImportReport
   /** For each line of `markdown` (0-based), the point in the essay it came from. */
   positions: Point[]
+  /** The in-text citations found, in essay order, with the keys they resolved to. */
+  citations: ImportedCitation[]
+}
+
+export interface ImportedCitation {
+  /** The citation as written (`(Lee, 2020a, 2020b)`, `Klein et al. (2007)`). */
+  text: string
+  keys: string[]
+  /** False when a source it names is missing from the reference list. */
+  resolved: boolean
 }
 
 // Beyond this an input is not an essay; refusing beats a slow, useless deck.
@@ -46,7 +56,7 @@ const MAX_CHARACTERS = 2_000_000
 
 /** Imports `file` (text, Markdown or a .docx as bytes); never throws for bad content. */
 export async function importEssay(file: VFile, options: ImportOptions = {}): Promise<ImportResult> {
-  const empty: ImportResult = {markdown: '', references: [], report: emptyReport(), positions: []}
+  const empty: ImportResult = {markdown: '', references: [], report: emptyReport(), positions: [], citations: []}
   const source = await readEssay(file)
   if (source === undefined) return empty
   const markdown = /\.(?:md|markdown)$/i.test(file.path ?? '')
@@ -97,6 +107,7 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
     markdown: outline.markdown,
     references: items,
     positions: outline.lineOffsets.map(place),
+    citations: found.map((citation) => ({text: citation.raw, keys: citation.keys, resolved: citation.resolved})),
     report: {
       paragraphs: blocks.filter((block) => block.kind !== 'heading').length,
       sentences: {total: outline.sentences.length, inOutline},

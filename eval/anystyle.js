@@ -1,0 +1,110 @@
+/**
+ * Per-field accuracy of the reference reader over the labelled references of
+ * `corpus/references/anystyle-core.xml` (AnyStyle's training set, BSD-2).
+ * Each sequence's parts are joined with spaces into the entry as written and
+ * read; a field scores where the labels or the reader have it, and is right
+ * when a careful reader would accept the value (punctuation, case, the
+ * `(Eds.)` around names and `pp.` before pages do not matter). A value the
+ * reader invents counts as wrong.
+ */
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {buildReferences} from '../lib/import/references.js'
+import {digits, itemYear, norm, ratio} from './compare.js'
+
+const ENTITIES = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"}
+
+/** The labelled sequences: `[{parts: [{tag, text}]}]`. */
+export function readSequences(path) {
+  const xml = readFileSync(path, 'utf8')
+  return [...xml.matchAll(/<sequence>([\s\S]*?)<\/sequence>/g)].map((sequence) => ({
+    parts: [...sequence[1].matchAll(/<([a-z-]+)>([\s\S]*?)<\/\1>/g)].map((part) => ({
+      tag: part[1],
+      text: part[2].replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => ENTITIES[name]).trim()
+    }))
+  }))
+}
+
+// Words around names that are not part of any name.
+const NAME_NOISE = new Set(['and', 'et', 'al', 'ed', 'eds', 'edited', 'by', 'in', 'editor', 'editors', 'hrsg', 'hg', 'trans', 'translated', 'transl', 'tr', 'translator', 'y', 'und', 'e', 'with'])
+
+function nameTokens(text) {
+  return norm(text)
+    .split(' ')
+    .filter((token) => token && !NAME_NOISE.has(token))
+    .sort()
+    .join(' ')
+}
+
+function namesOf(list) {
+  if (!list) return undefined
+  return list.map((name) => [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix, name.literal].filter(Boolean).join(' ')).join(' ')
+}
+
+function doiOf(text) {
+  return /10\.\d{4,}\/\S+/.exec(String(text ?? ''))?.[0].replace(/[.,;)]+$/, '').toLowerCase()
+}
+
+function urlOf(text) {
+  return norm(String(text ?? '').replace(/^(?:url:?\s*)?(?:https?:\/\/)?(?:www\.)?/i, '').replace(/[.,;]+$/, ''))
+}
+
+/** Field → how to read the gold parts and the item, and when they agree. */
+const FIELDS = {
+  author: {tags: ['author'], item: (item) => namesOf(item.author), same: (a, b) => nameTokens(a) === nameTokens(b)},
+  editor: {tags: ['editor'], item: (item) => namesOf(item.editor), same: (a, b) => nameTokens(a) === nameTokens(b)},
+  translator: {tags: ['translator'], item: (item) => namesOf(item.translator), same: (a, b) => nameTokens(a) === nameTokens(b)},
+  date: {
+    tags: ['date'],
+    item: (item) => itemYear(item),
+    // The year is what a reader checks; an entry with two dates (original and reprint) may give either.
+    same: (gold, year) => {
+      const years = String(gold).match(/\b[12]\d{3}\b/g)
+      return years ? years.includes(String(year)) : /^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j|in press|forthcoming)/i.test(String(year))
+    }
+  },
+  title: {tags: ['title'], item: (item) => item.title, same: (a, b) => norm(a) === norm(b)},
+  'container-title': {tags: ['journal', 'container-title'], item: (item) => item['container-title'], same: (a, b) => norm(a).replace(/^in /, '') === norm(b)},
+  'collection-title': {tags: ['collection-title'], item: (item) => item['collection-title'], same: (a, b) => norm(a) === norm(b)},
+  volume: {tags: ['volume'], item: (item) => [item.volume, item.issue].filter(Boolean).join(' ') || undefined, same: (a, b) => digits(a) === digits(b) && digits(a) !== '' || norm(a) === norm(b)},
+  pages: {tags: ['pages'], item: (item) => item.page ?? item.number, same: (a, b) => digits(a) === digits(b) && digits(a) !== ''},
+  edition: {tags: ['edition'], item: (item) => item.edition, same: (a, b) => (digits(a) || norm(a)) === (digits(b) || norm(b))},
+  publisher: {tags: ['publisher'], item: (item) => item.publisher, same: (a, b) => norm(a) === norm(b)},
+  location: {tags: ['location'], item: (item) => item['publisher-place'], same: (a, b) => norm(a) === norm(b)},
+  doi: {tags: ['doi'], item: (item) => item.DOI, same: (a, b) => doiOf(a) === doiOf(b)},
+  url: {tags: ['url'], item: (item) => item.URL, same: (a, b) => urlOf(a) === urlOf(b)},
+  isbn: {tags: ['isbn'], item: (item) => item.ISBN, same: (a, b) => digits(a).replace(/ /g, '') === digits(b).replace(/ /g, '')}
+}
+
+export async function evaluate(corpus) {
+  const sequences = readSequences(join(corpus, 'references', 'anystyle-core.xml'))
+  const scores = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, {right: 0, total: 0, missed: 0, invented: 0}]))
+  const misses = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, []]))
+  let entries = 0
+  for (const sequence of sequences) {
+    const text = sequence.parts.map((part) => part.text).join(' ')
+    const [reference] = buildReferences([{text, start: 0}])
+    if (!reference) continue
+    entries++
+    for (const [field, spec] of Object.entries(FIELDS)) {
+      const gold = sequence.parts.filter((part) => spec.tags.includes(part.tag)).map((part) => part.text).join(' ') || undefined
+      const have = spec.item(reference.item)
+      if (gold === undefined && have === undefined) continue
+      const score = scores[field]
+      score.total++
+      if (gold !== undefined && have !== undefined && spec.same(gold, have)) score.right++
+      else {
+        if (gold === undefined) score.invented++
+        else if (have === undefined) score.missed++
+        misses[field].push(`  ${field}: want ${JSON.stringify(gold)} got ${JSON.stringify(have)}  in ${JSON.stringify(text.slice(0, 120))}`)
+      }
+    }
+  }
+  const lines = [`anystyle.entries ${entries}`]
+  for (const [field, {right, total, missed, invented}] of Object.entries(scores)) {
+    lines.push(`${ratio(`anystyle.field.${field}`, right, total)}  missed ${missed}, invented ${invented}`)
+  }
+  const detail = process.env.EVAL_VERBOSE_ANYSTYLE
+  if (detail) for (const field of detail.split(',')) lines.push(...(misses[field] ?? []).slice(0, 40))
+  return lines
+}
