@@ -114,7 +114,7 @@ describeBrowser('fit and check in the browser', () => {
     let marked = 0
     for (const section of fitted.sections) {
       const marks = new Set(all(body(section), 'sup', 'cd-mark').flatMap((mark) => toString(mark).split(',')))
-      const notes = new Set(all(section, 'span', 'cd-note-label').map((label) => toString(label)))
+      const notes = new Set(all(section, 'span', 'cd-note-label').map((label) => toString(label).trim()))
       expect([...marks].sort()).toEqual([...notes].sort())
       marked += marks.size
     }
