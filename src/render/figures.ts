@@ -2,6 +2,7 @@
  * A paragraph holding only an image becomes a figure, so the theme can centre
  * it (and let a lone image fill its slide); the image's title, as in
  * `![alt](plot.png "Caption")`, becomes its caption, as pandoc does.
+ * `fig-align` still places it (see layout.css).
  */
 import type {Element, Root} from 'hast'
 import {walkType} from '../walk.js'
@@ -14,6 +15,8 @@ export function rehypeFigures() {
       const onlyImage = elements.length === 1 && elements[0]!.tagName === 'img'
       if (!onlyImage || node.children.some((child) => child.type === 'text' && child.value.trim() !== '')) return
       const image = elements[0]!
+      // An image placed by hand (`{.absolute top=…}`) keeps its paragraph.
+      if (classNames(image).includes('absolute')) return
       const caption = typeof image.properties.title === 'string' ? image.properties.title.trim() : ''
       delete image.properties.title
       node.tagName = 'figure'
