@@ -54,7 +54,8 @@ function fieldRight(field, gold, item) {
   if (field === 'year') {
     if (want === null) return have === undefined
     // `2020a`: the letter is citeproc's to give again, so the year alone is compared.
-    if (/^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j)/i.test(want)) return have !== undefined && /^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j)/i.test(have)
+    // An undated entry has no `issued` (the style prints `n.d.`), or says so in a literal.
+    if (/^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j)/i.test(want)) return have === undefined || /^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j)/i.test(have)
     return have !== undefined && norm(have) === norm(want)
   }
   if (field === 'family') {

@@ -3,8 +3,8 @@
  * matched against: the names a citation may use for each entry and its year.
  */
 import {type CslItem, assignKeys, fold} from './csl.js'
-import {parseEntry} from './apa-entry.js'
-import type {Span} from './reference-section.js'
+import {readEntry} from './references/entry.js'
+import type {Span} from './references/split.js'
 
 export interface Reference {
   item: CslItem
@@ -17,13 +17,21 @@ export interface Reference {
   /** Where the entry starts in the repaired text. */
   start: number
   parsed: boolean
+  /** Fields read with doubt, for one warning at the entry. */
+  unsure: string[]
 }
 
 /** Parses every entry; unparsed ones are kept as literal items (the caller warns). */
 export function buildReferences(entries: Span[]): Reference[] {
+  let previous: CslItem | undefined
   const references = entries.map((entry): Reference => {
-    const {item, year, parsed} = parseEntry(entry.text)
+    const {item, year, parsed, unsure, sameAuthors} = readEntry(entry.text)
     if (!parsed) item.note = entry.text
+    // `———.` repeats the previous entry's names.
+    if (sameAuthors && previous) {
+      for (const role of ['author', 'editor', 'translator'] as const) if (previous[role] && !item[role]) item[role] = previous[role]
+    }
+    previous = item
     const written = item.author?.map((name) => name.family ?? name.literal ?? '') ?? [item.title ?? '']
     return {
       item,
@@ -31,7 +39,8 @@ export function buildReferences(entries: Span[]): Reference[] {
       names: written.map(fold),
       label: written.length > 2 ? `${written[0]} et al.` : written.join(' and '),
       start: entry.start,
-      parsed
+      parsed,
+      unsure
     }
   })
   assignKeys(
