@@ -125,7 +125,12 @@ export async function evaluate(corpus) {
     for (const [j, item] of items.entries()) if (!pairs.includes(j)) details.push(`  ${gold.file}: junk entry ${JSON.stringify(itemText(item).trim().slice(0, 90))}`)
 
     // One found item per source a citation names; an unknown source is an item with no key.
-    const found = result.citations.flatMap((citation) => [
+    // Gold counts a narrative citation and its later `(p. N)` as one: the page joins the narrative before it.
+    const citations = result.citations.filter((citation, i) => {
+      const before = result.citations[i - 1]
+      return !(citation.kind === 'locator' && before?.kind === 'narrative' && before.keys.join() === citation.keys.join())
+    })
+    const found = citations.flatMap((citation) => [
       ...citation.keys.map((key) => ({text: citation.text, key})),
       ...(citation.resolved ? [] : [{text: citation.text, key: null}])
     ])

@@ -19,20 +19,22 @@ export interface Reference {
   parsed: boolean
   /** Fields read with doubt, for one warning at the entry. */
   unsure: string[]
+  /** The entry's number in a numbered list (`[3]`). */
+  number?: string
 }
 
 /** Parses every entry; unparsed ones are kept as literal items (the caller warns). */
 export function buildReferences(entries: Span[]): Reference[] {
   let previous: CslItem | undefined
   const references = entries.map((entry): Reference => {
-    const {item, year, parsed, unsure, sameAuthors} = readEntry(entry.text)
+    const {item, year, parsed, unsure, sameAuthors, number} = readEntry(entry.text)
     if (!parsed) item.note = entry.text
     // `———.` repeats the previous entry's names.
     if (sameAuthors && previous) {
       for (const role of ['author', 'editor', 'translator'] as const) if (previous[role] && !item[role]) item[role] = previous[role]
     }
     previous = item
-    const written = item.author?.map((name) => name.family ?? name.literal ?? '') ?? [item.title ?? '']
+    const written = (item.author ?? item.editor)?.map((name) => [name['non-dropping-particle'], name.family].filter(Boolean).join(' ') || name.literal || '') ?? [item.title ?? '']
     return {
       item,
       year,
@@ -40,7 +42,8 @@ export function buildReferences(entries: Span[]): Reference[] {
       label: written.length > 2 ? `${written[0]} et al.` : written.join(' and '),
       start: entry.start,
       parsed,
-      unsure
+      unsure,
+      ...(number ? {number} : {})
     }
   })
   assignKeys(

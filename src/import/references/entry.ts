@@ -24,6 +24,8 @@ export interface ReadEntry {
   unsure: string[]
   /** The names were `———.`: the caller gives the previous entry's. */
   sameAuthors: boolean
+  /** `3` for `[3]` or `3.` before the entry. */
+  number?: string
 }
 
 // A date in brackets right after the names: `(2019a).`, `(2021, March 4).`, `(n.d.)`, `(1967/1970)`.
@@ -94,7 +96,7 @@ export function readEntry(text: string): ReadEntry {
   const parsed = Object.keys(item).some((key) => !['id', 'type', 'title', 'note'].includes(key))
   if (!parsed) return {item: {id: '', type: 'document', title: text.replace(/\.$/, '')}, year: '', parsed: false, unsure: [], sameAuthors: false}
   if (!title) unsure.push('title')
-  return {item, year, parsed, unsure, sameAuthors: Boolean(same)}
+  return {item, year, parsed, unsure, sameAuthors: Boolean(same), ...(links.number ? {number: links.number} : {})}
 }
 
 function takeHeadDate(text: string, patterns = [BRACKET_DATE, BARE_DATE]): {date: ReadDate; rest: string} | undefined {
