@@ -26,6 +26,9 @@ export interface DeckConfig {
   /** `false`, `true` or a reveal format string such as `'c/t'`. */
   slideNumber: boolean | string
   transition: string
+  /** A footer line on every slide (Markdown), and a logo image path, relative to the deck; '' for none. */
+  footer: string
+  logo: string
   /** Lists reveal one item at a time. */
   incremental: boolean
   /** Bibliography paths, relative to the deck. */
@@ -157,6 +160,8 @@ export function resolveConfig(matter: FrontMatter, file: VFile, overrides: Confi
     height,
     slideNumber,
     transition,
+    footer: text('footer'),
+    logo: text('logo'),
     incremental: flag('incremental', false),
     bibliography: list('bibliography'),
     csl: overrides.csl ?? (text('csl') || 'apa'),

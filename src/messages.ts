@@ -35,3 +35,10 @@ export function report(file: VFile, reason: string, place: Place, rule: string, 
 export function hasErrors(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true)
 }
+
+/** A note that is neither warning nor error (`fatal: undefined`): something citedeck leaves out or cannot do, on purpose. */
+export function info(file: VFile, reason: string, place: Place, rule: string, options: Omit<ReportOptions, 'fatal'> = {}) {
+  const message = report(file, reason, place, rule, options)
+  message.fatal = undefined
+  return message
+}

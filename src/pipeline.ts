@@ -16,10 +16,10 @@ import {remarkResolveCitations} from './cite/resolve.js'
 import {type ConfigOverrides, remarkDeckConfig} from './config.js'
 import {remarkChunkedParse} from './parse/chunked-parse.js'
 import {remarkCitations} from './parse/citations.js'
-import {remarkFencedDivs} from './parse/fenced-divs.js'
 import {remarkFragments} from './parse/fragments.js'
 import {remarkFrontMatterData} from './parse/front-matter.js'
 import {remarkImages} from './parse/images.js'
+import {remarkPandoc} from './parse/pandoc/index.js'
 import {remarkQuotes} from './parse/quotes.js'
 import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
@@ -39,7 +39,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     // `~~x~~` only, as pandoc: a single `~` is part of citation keys (`@a~b`) and pandoc's subscript.
     .use(remarkGfm, {singleTilde: false})
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkFencedDivs)
+    .use(remarkPandoc)
     .use(remarkParseCache, {cache: overrides.cache?.parse})
     .use(remarkChunkedParse)
     .use(remarkFrontMatterData)

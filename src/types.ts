@@ -47,6 +47,12 @@ export interface Slide extends Parent {
   footnotes: SlideFootnote[]
   /** Footnotes `[^x]` of the speaker notes, numbered on their own and listed at the notes' end (absent when none). */
   noteFootnotes?: SlideFootnote[]
+  /** `::: aside` blocks, shown below the body, above the footnotes. */
+  asides?: RootContent[]
+  /** The footer line: the slide's `::: footer`, else the deck's `footer:` (absent when neither). */
+  footer?: RootContent[]
+  /** The deck's `logo:`, as copied into the output. */
+  logo?: string
   /** Extra HTML attributes for the `<section>` (data-transition, id, class…). */
   attributes: Record<string, string>
   data?: Data

@@ -56,7 +56,7 @@ export function remarkLint() {
 
     for (const slide of slides) {
       const body = slide.children.filter((node) => node.type !== 'heading' || node !== slide.children[0])
-      const refs = body.some((node) => node.type === 'containerDirective' && node.attributes?.id === 'refs')
+      const refs = body.some((node) => node.type === 'fencedDiv' && node.attributes.id === 'refs')
       hasRefs ||= refs || LIST_TITLE.test(slide.title)
       if (slide.kind === 'content' && body.length === 0 && !LIST_TITLE.test(slide.title)) {
         report(file, `slide "${slide.title || 'untitled'}" has nothing on it`, slide, 'empty-slide', {note: 'add content, or remove the heading'})

@@ -95,6 +95,8 @@ function splitSlide(slide: Slide, breaks: Set<number>): Slide[] {
         children: head ? [continuedHeading(head), ...children] : children,
         notes: [],
         footnotes: [],
+        footer: slide.footer,
+        logo: slide.logo,
         attributes,
         position: children[0]?.position && slide.position ? {start: children[0].position.start, end: slide.position.end} : undefined
       })
@@ -172,7 +174,7 @@ function unitsOf(block: RootContent): {units: RootContent[]; make: Make} | undef
       }
       return {units: block.children, make: (units) => ({...block, children: units as typeof block.children})}
     }
-    case 'containerDirective':
+    case 'fencedDiv':
       return {units: block.children, make: (units) => ({...block, children: units as typeof block.children})}
     default:
       return undefined

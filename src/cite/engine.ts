@@ -1,8 +1,8 @@
 /**
  * The citeproc engine for one (style, locale, bibliography), cached so a
  * rebuild reuses it. Formats citation clusters (in-text or note text), single
- * bibliography entries and the sorted bibliography, as HTML that citeproc has
- * escaped: field text never arrives as markup. `toHast` turns it into nodes.
+ * bibliography entries and the sorted bibliography, as HTML; `toHast` turns it
+ * into sanitised nodes, since citeproc does not escape everything (sanitize.ts).
  */
 import {createRequire} from 'node:module'
 import type Citeproc from 'citeproc'
@@ -13,6 +13,7 @@ import type {CitationItem} from '../types.js'
 import type {Bibliography} from './load.js'
 import {walk} from '../walk.js'
 import {outputsFor} from './memo.js'
+import {linkSafeItem, sanitizeCiteproc} from './sanitize.js'
 import {localeXml, type Style} from './styles.js'
 
 const require = createRequire(import.meta.url)
@@ -55,7 +56,7 @@ export class CiteEngine {
   /** The citeproc engine with the registered sources, started at the first output it must make. */
   private get csl(): InstanceType<typeof Citeproc.Engine> {
     if (!this.engine) {
-      const retrieveItem = (id: string) => this.sources.items.get(id)
+      const retrieveItem = (id: string) => linkSafeItem(this.sources.items.get(id))
       this.engine = new (citeproc().Engine)({retrieveLocale: localeXml, retrieveItem}, this.style.xml, this.lang, true)
       this.engine.setOutputFormat('html')
       // Links for DOIs and URLs, so references are clickable on the slide.
@@ -81,7 +82,7 @@ export class CiteEngine {
     this.entries = undefined
     this.entryById = undefined
     // Numbers and disambiguation may change with the set of sources; outputs formatted before for the same set are reused.
-    const items = (ids: string[]) => JSON.stringify(ids.map((id) => this.sources.items.get(id) ?? id))
+    const items = (ids: string[]) => JSON.stringify(ids.map((id) => linkSafeItem(this.sources.items.get(id)) ?? id))
     this.outputs = outputsFor(CITEPROC_VERSION, this.style.xml, this.lang, items(cited), items(uncited))
   }
 
@@ -176,11 +177,11 @@ export function getEngine(style: Style, lang: string, bibliography: Bibliography
 
 const parsed = new Map<string, ElementContent[]>()
 
-/** citeproc's HTML as hast; its text is escaped, so this parses only citeproc's own tags. */
+/** citeproc's HTML as hast, sanitised: only the tags and attributes a CSL style produces (see sanitize.ts). */
 export function toHast(html: string): ElementContent[] {
   let nodes = parsed.get(html)
   if (!nodes) {
-    nodes = fromHtml(html, {fragment: true}).children as ElementContent[]
+    nodes = sanitizeCiteproc(fromHtml(html, {fragment: true}).children as ElementContent[])
     // Positions in citeproc's string are not places in the deck: a slide's nodes have none or the deck's.
     walk(nodes, (node) => {
       delete node.position

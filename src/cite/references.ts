@@ -75,7 +75,7 @@ function list(entries: ElementContent[]): ReferenceList {
 
 function findRefsDiv(slides: Slide[]): {slide: Slide; index: number} | undefined {
   for (const slide of slides) {
-    const index = slide.children.findIndex((node: RootContent) => node.type === 'containerDirective' && node.attributes?.id === 'refs')
+    const index = slide.children.findIndex((node: RootContent) => node.type === 'fencedDiv' && node.attributes.id === 'refs')
     if (index !== -1) return {slide, index}
   }
   return undefined

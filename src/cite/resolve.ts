@@ -39,7 +39,7 @@ export function remarkResolveCitations() {
 
     for (const slide of slides) {
       const footnotes = new SlideFootnotes()
-      walk<Nodes>(slide.children, (node) => {
+      walk<Nodes>([...slide.children, ...(slide.asides ?? [])], (node) => {
         if (node.type === 'citation') onSlide(node, footnotes)
         else if (node.type === 'footnoteReference') markFootnote(node, definitions, footnotes, inline)
       })
@@ -183,6 +183,7 @@ function collectCitations(slides: Slide[], definitions: Map<string, FootnoteDefi
   }
   for (const slide of slides) {
     collect(slide.children)
+    collect(slide.asides ?? [])
     collect(slide.notes)
   }
   for (const definition of definitions.values()) collect(definition.children)

@@ -50,8 +50,18 @@ const ARGS = [
   '--disable-extensions',
   '--disable-default-apps',
   '--mute-audio',
-  // Defence in depth behind request interception: no host name resolves.
-  '--host-resolver-rules=MAP * ~NOTFOUND'
+  // The network is off at every layer under request interception (which answers the deck's
+  // own files from memory and never reaches the network; see load.ts), because a deck's script
+  // may use what interception does not see. No host name resolves:
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  // every connection, to IP addresses and loopback too, goes to a proxy that cannot resolve;
+  '--proxy-server=http://proxy.citedeck.invalid:9',
+  '--proxy-bypass-list=<-loopback>',
+  // and WebRTC, which sends STUN/TURN packets over UDP past both, may only use that proxy (none).
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--enforce-webrtc-ip-permission-check',
+  '--disable-features=WebRtcHideLocalIpsWithMdns,MediaRouter,DialMediaRouteProvider'
 ]
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const

@@ -6,7 +6,8 @@
  * opened from `file://`: nothing is copied to disk, and the allow-list is
  * exact (the deck's `index.html` and its own assets), where a `file://` page
  * could still read any file on the machine. Every other request is blocked
- * and reported.
+ * and reported. The page also gets a Content-Security-Policy and no WebRTC,
+ * for what interception does not see (browser.ts turns the network off too).
  *
  * Pages open in the browser's default context: a fresh context costs a new
  * renderer process (about a second on two cores) for isolation that the
@@ -40,14 +41,42 @@ export async function openDeck(page: Page, deck: CompiledDeck, options: OpenOpti
   const origin = `https://deck-${++decksOpened}-${process.pid}.citedeck.invalid/`
   const blocked: string[] = []
   const errors: string[] = []
-  const files = new Map<string, string | (() => Promise<Buffer>)>([['index.html', deck.html]])
+  const files: Files = new Map([['index.html', withPolicy(deck.html)]])
   for (const asset of deck.assets) files.set(asset.href, () => readFile(asset.source))
+  await page.evaluateOnNewDocument(withoutWebRtc)
   await page.setRequestInterception(true)
   page.on('request', (request) => void answer(request, origin, files, blocked))
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)))
   await page.setViewport({width: deck.config.width, height: deck.config.height})
   await page.goto(`${origin}index.html?${options.query}`, {waitUntil: 'load', timeout: options.timeout})
   return {blocked, errors}
+}
+
+/**
+ * Runs before the deck's scripts in every document of the page: WebRTC is the
+ * one way out that request interception does not see (STUN over UDP). The
+ * browser's flags already confine it (browser.ts); this removes it too.
+ */
+function withoutWebRtc() {
+  for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'RTCIceTransport', 'RTCRtpSender', 'RTCRtpReceiver']) {
+    try {
+      Object.defineProperty(window, name, {value: undefined, configurable: false, writable: false})
+    } catch {
+      // Not defined in this browser.
+    }
+  }
+}
+
+// Connections (fetch, XHR, WebSocket, EventSource, beacons) only to the deck's own origin, which
+// interception answers; images and styles stay allowed so interception can report what a deck
+// links outside itself. No plugins, no forms posting anywhere, no <base> moving relative links.
+export const CONTENT_POLICY = "connect-src 'self'; object-src 'none'; form-action 'none'; base-uri 'self'"
+const POLICY = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_POLICY}">`
+
+/** The deck's HTML with the policy as the first thing in its head, so it applies to everything after it. */
+function withPolicy(html: string): string {
+  const head = /<head\b[^>]*>/i.exec(html)
+  return head ? html.slice(0, head.index + head[0].length) + POLICY + html.slice(head.index + head[0].length) : POLICY + html
 }
 
 type Files = Map<string, string | (() => Promise<Buffer>)>

@@ -4,12 +4,11 @@
  * `incremental: true` or inside `::: incremental` (`::: nonincremental` opts out).
  */
 import type {List, Root, RootContent} from 'mdast'
-import type {ContainerDirective} from 'mdast-util-directive'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Slide} from '../types.js'
 import {SKIP, walkType} from '../walk.js'
-import {divClasses} from './fenced-divs.js'
+import {classesOf, type FencedDiv} from './pandoc/index.js'
 
 /** Lists are incremental when the deck's `incremental` setting says so. */
 export function remarkFragments() {
@@ -30,26 +29,32 @@ function isPause(node: RootContent): boolean {
 function splitAtPauses(children: RootContent[]): RootContent[] {
   if (!children.some(isPause)) return children
   const result: RootContent[] = []
-  let fragment: ContainerDirective | undefined
+  let fragment: FencedDiv | undefined
   for (const node of children) {
     if (isPause(node)) {
-      fragment = {type: 'containerDirective', name: 'fragment', attributes: {}, children: [], position: node.position}
+      fragment = {
+        type: 'fencedDiv',
+        attributes: {classes: ['fragment'], pairs: []},
+        children: [],
+        data: {hName: 'div', hProperties: {className: ['fragment']}},
+        position: node.position
+      }
       result.push(fragment)
     } else if (fragment) {
-      fragment.children.push(node as ContainerDirective['children'][number])
+      fragment.children.push(node as FencedDiv['children'][number])
     } else {
       result.push(node)
     }
   }
-  return result.filter((node) => node.type !== 'containerDirective' || node.children.length > 0)
+  return result.filter((node) => node.type !== 'fencedDiv' || node.children.length > 0)
 }
 
 function markLists(nodes: RootContent[], incremental: boolean) {
   for (const node of nodes) {
     if (node.type === 'list' && incremental) markItems(node)
     else if (node.type === 'blockquote') markLists(node.children, incremental)
-    else if (node.type === 'containerDirective') {
-      const classes = divClasses(node)
+    else if (node.type === 'fencedDiv') {
+      const classes = classesOf(node)
       const inside = classes.includes('incremental') || (incremental && !classes.includes('nonincremental'))
       markLists(node.children, inside)
     }

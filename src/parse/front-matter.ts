@@ -71,24 +71,44 @@ function readFrontMatter(tree: Root, file: VFile): FrontMatter {
   const matter: FrontMatter = {
     data: {},
     place(key) {
-      const contents = document.contents
-      if (isMap(contents)) {
-        const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key)
-        const range = pair && isScalar(pair.key) ? pair.key.range : undefined
-        if (range) {
-          const {line, column} = lineCounter(range[0])
-          return toPoint(line, column)
-        }
-      }
-      return node.position!.start
+      // A key under Quarto's `format: revealjs:` is found there.
+      const range = keyRange(document.contents, ['format', 'revealjs', key]) ?? keyRange(document.contents, [key])
+      if (!range) return node.position!.start
+      const {line, column} = lineCounter(range[0])
+      return toPoint(line, column)
     }
   }
   // A YAML escape ("\x07", "\uD800") can put in a value what the deck's text may not hold.
   cleanData(value, (field, chars) => {
     report(file, droppedReason(chars, ` in \`${field}\``), matter.place(field.split('.')[0]!), 'control-character', {note: CONTROL_HINT})
   })
-  matter.data = value as Record<string, unknown>
+  matter.data = withFormatOptions(value as Record<string, unknown>)
   return matter
+}
+
+/**
+ * Quarto writes deck options under `format: revealjs:`; they are read as if
+ * top-level, and win over top-level keys, as Quarto's format options do.
+ */
+function withFormatOptions(data: Record<string, unknown>): Record<string, unknown> {
+  const {format} = data
+  if (!format || typeof format !== 'object' || Array.isArray(format)) return data
+  const revealjs = (format as Record<string, unknown>).revealjs
+  const {format: _format, ...rest} = data
+  return revealjs && typeof revealjs === 'object' && !Array.isArray(revealjs) ? {...rest, ...(revealjs as Record<string, unknown>)} : rest
+}
+
+/** The source range of the key at `path` in nested YAML maps. */
+function keyRange(contents: unknown, path: string[]): [number, number, number] | undefined {
+  let map = contents
+  for (const [index, key] of path.entries()) {
+    if (!isMap(map)) return undefined
+    const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key)
+    if (!pair) return undefined
+    if (index === path.length - 1) return isScalar(pair.key) ? pair.key.range ?? undefined : undefined
+    map = pair.value
+  }
+  return undefined
 }
 
 function offsetToPoint(text: string) {

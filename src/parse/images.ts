@@ -3,11 +3,12 @@
  * points each at its copy under `media/`. Remote images are left as they are
  * but reported: a classroom may have no network.
  */
-import type {Image, Root} from 'mdast'
+import type {Properties} from 'hast'
+import type {Heading, Nodes, Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {report} from '../messages.js'
-import {walkType} from '../walk.js'
+import {walk} from '../walk.js'
 
 export interface LocalImage {
   /** The path as written in the deck (relative to the deck's folder). */
@@ -30,24 +31,57 @@ export function remarkImages() {
     const images: LocalImage[] = []
     const hrefs = new Map<string, string>()
     const taken = new Set<string>()
-    walkType<Image>(tree, 'image', (node) => {
-      if (node.url.startsWith('data:')) return
-      if (REMOTE.test(node.url) || node.url.startsWith('//')) {
-        report(file, `remote image \`${node.url}\` will not show without a network`, node, 'remote-image', {
+    /** The copy's href for a local file; `undefined` (and reported when remote) otherwise. */
+    const localise = (url: string, position: Position | undefined, what: string): string | undefined => {
+      if (url.startsWith('data:')) return undefined
+      if (REMOTE.test(url) || url.startsWith('//')) {
+        report(file, `remote ${what} \`${url}\` will not show without a network`, position, 'remote-image', {
           note: 'download it next to the deck and link the local copy'
         })
-        return
+        return undefined
       }
-      const source = decodeURI(node.url.split(/[?#]/)[0]!)
+      const source = decodeURI(url.split(/[?#]/)[0]!)
       let href = hrefs.get(source)
       if (!href) {
         href = uniqueHref(source, taken)
         hrefs.set(source, href)
       }
-      images.push({source, href, position: node.position})
-      node.url = href
+      images.push({source, href, position})
+      return href
+    }
+    walk<Nodes>(tree, (node) => {
+      if (node.type === 'image') {
+        node.url = localise(node.url, node.position, 'image') ?? node.url
+      } else if (node.type === 'heading' && node.data?.hProperties) {
+        localiseBackground(node.data.hProperties, node, localise, file)
+      }
     })
+    const config = file.data.config
+    if (config?.logo) {
+      const place = file.data.matter?.place('logo')
+      config.logo = localise(config.logo, place && {start: place, end: place}, 'logo') ?? config.logo
+    }
     file.data.images = images
+  }
+}
+
+/** A slide's `background-image` and `background-video` are copied like images; a web page as background cannot be. */
+function localiseBackground(
+  properties: Properties,
+  heading: Heading,
+  localise: (url: string, position: Position | undefined, what: string) => string | undefined,
+  file: VFile
+) {
+  for (const key of ['data-background-image', 'data-background-video', 'data-background']) {
+    const url = properties[key]
+    // `background="#123"` is a colour; only a path names a file.
+    if (typeof url !== 'string' || (key === 'data-background' && !/\.\w{2,5}$/.test(url))) continue
+    properties[key] = localise(url, heading.position, key.endsWith('video') ? 'video' : 'image') ?? url
+  }
+  if (typeof properties['data-background-iframe'] === 'string') {
+    report(file, `background web page \`${properties['data-background-iframe']}\` will not show offline`, heading, 'remote-image', {
+      note: 'use a screenshot as `background-image`, or link the page'
+    })
   }
 }
 

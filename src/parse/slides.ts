@@ -6,15 +6,18 @@
  */
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import type {DeckConfig} from '../config.js'
 import type {Slide, SlideKind, SlideStack} from '../types.js'
 import {report} from '../messages.js'
-import {isDiv} from './fenced-divs.js'
+import {classesOf, type FencedDiv} from './pandoc/index.js'
 
 type TitleMeta = Pick<DeckConfig, 'title' | 'subtitle' | 'authors' | 'date'>
 
 const NOTE_LINE = /^notes?:\s*/i
+const SLIDE_PARTS = ['notes', 'footer', 'aside'] as const
 
 /** Splits the tree into slides; the title slide comes from `file.data.config`. */
 export function remarkSlides() {
@@ -22,7 +25,17 @@ export function remarkSlides() {
     const slides = splitSlides(tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition'))
     const definitions = tree.children.filter((node) => node.type === 'definition')
     const config = file.data.config
-    if (config?.title) slides.unshift(titleSlide(config))
+    if (config?.title) {
+      const title = titleSlide(config)
+      // Speaker notes before the first heading are the title slide's (course, instructor, how to open the talk).
+      const first = slides[0]
+      if (first?.type === 'slide' && first.kind === 'content' && !first.title && first.children.length === 0 && first.notes.length > 0) {
+        title.notes = first.notes
+        slides.shift()
+      }
+      slides.unshift(title)
+    }
+    if (config) addFooters(slides, config)
     if (countSlides(slides) === 0) {
       report(file, 'the document is empty: no slides to show', {line: 1, column: 1}, 'empty-document', {
         note: 'write `## Slide title` headings with content below them'
@@ -67,8 +80,14 @@ function splitSlides(nodes: RootContent[]): Array<Slide | SlideStack> {
     }
     if (!current) open(newSlide('content', undefined, node), false)
     const slide = current!
-    if (isDiv(node, 'notes')) {
-      slide.notes.push(...node.children)
+    // Notes, a footer and asides are parts of the slide apart from its body.
+    const part = node.type === 'fencedDiv' ? SLIDE_PARTS.find((name) => classesOf(node).includes(name)) : undefined
+    if (part === 'notes') {
+      slide.notes.push(...(node as FencedDiv).children)
+    } else if (part === 'footer') {
+      slide.footer = (node as FencedDiv).children
+    } else if (part === 'aside') {
+      ;(slide.asides ??= []).push(node)
     } else if (inNotes || startsNote(node)) {
       inNotes = true
       slide.notes.push(stripNoteLabel(node))
@@ -80,22 +99,57 @@ function splitSlides(nodes: RootContent[]): Array<Slide | SlideStack> {
   return top
 }
 
+/** The deck's `footer:` (Markdown, one line) and `logo:` on every slide; a slide's own `::: footer` wins. */
+function addFooters(slides: Array<Slide | SlideStack>, config: DeckConfig) {
+  const footer = config.footer ? footerContent(config.footer) : undefined
+  for (const slide of slides.flatMap((node) => (node.type === 'slideStack' ? node.children : [node]))) {
+    if (footer && !slide.footer) slide.footer = footer
+    if (config.logo) slide.logo = config.logo
+  }
+}
+
+function footerContent(markdown: string): RootContent[] {
+  return inlineParser.parse(markdown).children
+}
+
+const inlineParser = unified().use(remarkParse).freeze()
+
 function isTitleLike(slide: Slide) {
   return slide.kind === 'section' || slide.kind === 'title'
 }
 
 function newSlide(kind: SlideKind, heading: Heading | undefined, first?: RootContent): Slide {
   const start = heading ?? first
+  const title = heading ? toString(heading).trim() : ''
   return {
     type: 'slide',
     kind,
-    title: heading ? toString(heading).trim() : '',
-    children: heading ? [heading] : [],
+    title,
+    // `## {background-color="black"}` makes a slide without a title.
+    children: heading && (title || heading.children.length > 0) ? [heading] : [],
     notes: [],
     footnotes: [],
-    attributes: {},
+    attributes: heading ? takeAttributes(heading) : {},
     position: start?.position ? {start: start.position.start, end: start.position.end} : undefined
   }
+}
+
+/**
+ * A slide heading's attributes (`## Title {.smaller background-color="#123"}`)
+ * belong to its `<section>`, as in pandoc and Quarto: reveal reads
+ * `data-background-color`, `data-transition`, `data-auto-animate` there.
+ */
+function takeAttributes(heading: Heading): Record<string, string> {
+  const properties = heading.data?.hProperties
+  if (!properties) return {}
+  const {hProperties: _taken, ...data} = heading.data!
+  heading.data = data
+  const attributes: Record<string, string> = {}
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === undefined || value === null) continue
+    attributes[key === 'className' ? 'class' : key] = Array.isArray(value) ? value.join(' ') : String(value)
+  }
+  return attributes
 }
 
 /** A new slide with a `##` title, for slides citedeck adds (references, continuations). */

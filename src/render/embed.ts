@@ -16,8 +16,13 @@ const MIME: Record<string, string> = {
   '.gif': 'image/gif',
   '.svg': 'image/svg+xml',
   '.webp': 'image/webp',
-  '.avif': 'image/avif'
+  '.avif': 'image/avif',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm'
 }
+
+// Where a deck names a copied file: images, slide backgrounds, the logo.
+const URL_PROPERTIES = ['src', 'data-background-image', 'data-background-video', 'data-background']
 
 /** An asset's text, safe inside `<style>`/`<script>`: a closing tag would end the element early. */
 export function inlineAsset(asset: Asset): string {
@@ -31,7 +36,9 @@ export async function inlineImages(tree: Root | Element[], images: Asset[]): Pro
     urls.set(image.href, `data:${mime};base64,${(await readFile(image.source)).toString('base64')}`)
   }
   walkType<Element>(tree, 'element', (node) => {
-    const src = node.properties?.src
-    if (node.tagName === 'img' && typeof src === 'string' && urls.has(src)) node.properties.src = urls.get(src)!
+    for (const key of URL_PROPERTIES) {
+      const url = node.properties?.[key]
+      if (typeof url === 'string' && urls.has(url)) node.properties[key] = urls.get(url)!
+    }
   })
 }

@@ -4,21 +4,26 @@
  * `<section>`, which reveal.js would take for a vertical sub-slide.
  */
 import type {Element, ElementContent} from 'hast'
-import type {ContainerDirective} from 'mdast-util-directive'
 import type {Handlers, State} from 'mdast-util-to-hast'
 import type {Citation, ReferenceList, Slide, SlideFootnote, SlideStack} from '../types.js'
-import {divClasses} from '../parse/fenced-divs.js'
 
 function slide(state: State, node: Slide): Element {
   const children: ElementContent[] = [
     element('div', {className: ['cd-body']}, state.all({type: 'root', children: node.children}))
   ]
+  if (node.asides) children.push(...(state.all({type: 'root', children: node.asides}) as ElementContent[]))
   if (node.footnotes.length > 0) {
     const items = node.footnotes.map((note) => {
       const label = element('span', {className: ['cd-note-label']}, [{type: 'text', value: note.label}])
       return element('li', {}, [label, {type: 'text', value: ' '}, ...footnoteContent(state, note)])
     })
     children.push(element('footer', {className: ['cd-footnotes']}, [element('ol', {}, items)]))
+  }
+  if (node.footer || node.logo) {
+    const foot: ElementContent[] = []
+    if (node.footer) foot.push(element('div', {className: ['footer']}, state.all({type: 'root', children: node.footer})))
+    if (node.logo) foot.push(element('img', {className: ['slide-logo'], src: node.logo, alt: ''}, []))
+    children.push(element('div', {className: ['cd-slide-foot']}, foot))
   }
   if (node.notes.length > 0) {
     const notes = state.all({type: 'root', children: node.notes})
@@ -30,21 +35,15 @@ function slide(state: State, node: Slide): Element {
     }
     children.push(element('aside', {className: ['notes']}, notes))
   }
-  const result = element('section', {className: ['cd-slide', `cd-${node.kind}`], ...node.attributes}, children)
+  const {class: classes, ...attributes} = node.attributes
+  const className = ['cd-slide', `cd-${node.kind}`, ...(classes ? classes.split(' ') : [])]
+  const result = element('section', {className, ...attributes}, children)
   state.patch(node, result)
   return result
 }
 
 function slideStack(state: State, node: SlideStack): Element {
   const result = element('section', {className: ['cd-stack']}, state.all(node))
-  state.patch(node, result)
-  return result
-}
-
-/** A fenced div: `::: {.class #id}` → `<div>`; a pause fragment → `<div class="fragment">`. */
-function containerDirective(state: State, node: ContainerDirective): Element {
-  const {id} = node.attributes ?? {}
-  const result = element('div', {className: divClasses(node), id: id ?? undefined}, state.all(node))
   state.patch(node, result)
   return result
 }
@@ -76,4 +75,4 @@ function element(tagName: string, properties: Element['properties'], children: E
   return {type: 'element', tagName, properties, children}
 }
 
-export const handlers = {slide, slideStack, containerDirective, citation, referenceList} as unknown as Handlers
+export const handlers = {slide, slideStack, citation, referenceList} as unknown as Handlers

@@ -10,6 +10,7 @@ import {realpath, stat} from 'node:fs/promises'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import {dirname, relative, sep} from 'node:path'
 import type {CompiledDeck} from '../build.js'
+import {CONTENT_POLICY} from '../export/load.js'
 import {contentType} from '../io/content-type.js'
 import {CLIENT_PATH, clientScript, clientTag, EVENTS_PATH} from './client.js'
 import type {PageChange} from './page-diff.js'
@@ -85,6 +86,8 @@ export class PreviewServer {
     if (path === undefined) return send(response, 400, 'bad request')
     if (path === false) return send(response, 403, 'forbidden')
     const {deck, version, problems} = this.current()
+    // The preview's page talks only to this server (live reload), as the printing browser's page does.
+    response.setHeader('Content-Security-Policy', CONTENT_POLICY)
 
     if (path === '/' || path === '/index.html') {
       const html = deck.html

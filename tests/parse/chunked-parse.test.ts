@@ -4,10 +4,10 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {remarkChunkedParse, splitDocument} from '../../src/parse/chunked-parse.js'
-import {remarkFencedDivs} from '../../src/parse/fenced-divs.js'
+import {remarkPandoc} from '../../src/parse/pandoc/index.js'
 
-const whole = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).use(remarkFencedDivs)
-const chunked = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).use(remarkFencedDivs).use(remarkChunkedParse)
+const whole = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).use(remarkPandoc)
+const chunked = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).use(remarkPandoc).use(remarkChunkedParse)
 
 function longDeck(): string {
   const parts = ['---', 'title: Long', '---', '']

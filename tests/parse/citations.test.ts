@@ -6,11 +6,11 @@ import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {remarkCitations} from '../../src/parse/citations.js'
-import {remarkFencedDivs} from '../../src/parse/fenced-divs.js'
+import {remarkPandoc} from '../../src/parse/pandoc/index.js'
 import type {Citation} from '../../src/types.js'
 
 function cite(markdown: string): Citation[] {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFencedDivs).use(remarkCitations)
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkPandoc).use(remarkCitations)
   const file = new VFile({path: 'deck.md', value: markdown})
   const tree = processor.runSync(processor.parse(file), file) as Root
   const found: Citation[] = []

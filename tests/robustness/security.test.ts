@@ -34,6 +34,26 @@ describe('security', () => {
     }
   })
 
+  it('a URL or DOI with quotes (citeproc writes them into href as they are) gives no attribute, in every style', async () => {
+    const dir = tempDir('citedeck-sec-')
+    writeFileSync(
+      join(dir, 'refs.json'),
+      JSON.stringify([
+        {id: 'u', type: 'webpage', title: 'Page', author: [{family: 'Doe'}], issued: {'date-parts': [[2020]]}, URL: 'https://x" onmouseover="alert(1)" style="position:fixed;inset:0'},
+        {id: 'd', type: 'article-journal', title: 'Paper', author: [{family: 'Roe'}], issued: {'date-parts': [[2021]]}, DOI: '10.1/x" autofocus onfocus="alert(1)" x="'},
+        {id: 'j', type: 'webpage', title: 'Script', author: [{family: 'Poe'}], issued: {'date-parts': [[2022]]}, URL: 'javascript:alert(1)'}
+      ])
+    )
+    for (const style of ['apa', 'mla', 'chicago-notes', 'ieee']) {
+      writeFileSync(join(dir, 'deck.md'), `---\nbibliography: refs.json\ncsl: ${style}\n---\n\n## A\n\nClaims [@u; @d; @j].\n\n## References\n\n::: {#refs}\n:::\n`)
+      const {deck} = await build(join(dir, 'deck.md'), {dryRun: true})
+      const {tree} = parseHtml(deck.html)
+      expect(eventHandlers(tree)).toEqual([])
+      expect(deck.html).not.toMatch(/\sstyle="position|href="javascript:/)
+      expect(deck.html).toContain('href="https://doi.org/10.1/x%22%20autofocus%20onfocus=%22alert(1)%22%20x=%22"')
+    }
+  })
+
   it('a <script> in an imported essay is text in the outline and in the deck', async () => {
     const dir = tempDir('citedeck-sec-')
     const scripts = await baseScripts(dir)

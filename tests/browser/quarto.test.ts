@@ -1,0 +1,79 @@
+/**
+ * A deck written with Quarto's habits, built and opened from `file://` in the
+ * shared browser: columns sit side by side, the footer and the logo show on
+ * every slide, and nothing is requested outside the deck's folder.
+ */
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import type {Browser, Page} from 'puppeteer-core'
+import {afterAll, beforeAll, expect, it} from 'vitest'
+import {build} from '../../src/index.js'
+import {connectBrowser, describeBrowser} from './shared.js'
+
+const DECK = new URL('./quarto-deck/deck.md', import.meta.url).pathname
+
+interface RevealApi {
+  isReady: () => boolean
+  configure: (options: object) => void
+  slide: (h: number, v?: number, f?: number) => void
+}
+
+type Box = {left: number; top: number; width: number; height: number}
+
+describeBrowser('a Quarto-style deck in a browser', () => {
+  let browser: Browser
+  let page: Page
+  const requests: string[] = []
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    const output = join(mkdtempSync(join(tmpdir(), 'citedeck-quarto-')), 'deck')
+    const result = await build(DECK, {output, fit: false})
+    expect(result.output, result.file.messages.join('\n')).toBeDefined()
+    browser = await connectBrowser()
+    page = await browser.newPage()
+    await page.setViewport({width: 1280, height: 720})
+    page.on('request', (request) => requests.push(request.url()))
+    page.on('pageerror', (error) => errors.push(String(error)))
+    await page.goto(pathToFileURL(join(result.output!, 'index.html')).href, {waitUntil: 'load'})
+    await page.waitForFunction(() => (window as unknown as {Reveal?: RevealApi}).Reveal?.isReady() === true)
+    await page.evaluate(() => (window as unknown as {Reveal: RevealApi}).Reveal.configure({transition: 'none'}))
+  })
+  afterAll(async () => {
+    await page?.close()
+    await browser?.disconnect()
+  })
+
+  const show = (h: number, f?: number) => page.evaluate((h, f) => (window as unknown as {Reveal: RevealApi}).Reveal.slide(h, 0, f), h, f)
+  const box = (selector: string) =>
+    page.$eval(selector, (node): Box => {
+      const {left, top, width, height} = node.getBoundingClientRect()
+      return {left, top, width, height}
+    })
+
+  it('loads nothing from outside its folder, without page errors', () => {
+    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  it('sets columns side by side, at their widths', async () => {
+    await show(1)
+    const [left, right] = [await box('.present .column:nth-child(1)'), await box('.present .column:nth-child(2)')]
+    expect(Math.abs(left.top - right.top)).toBeLessThan(2)
+    expect(right.left).toBeGreaterThanOrEqual(left.left + left.width - 1)
+    expect(left.width / (left.width + right.width)).toBeCloseTo(0.4, 1)
+  })
+
+  it('shows the footer and the logo inside the slide', async () => {
+    await show(2)
+    const footer = await box('.present .footer')
+    const logo = await box('.present .slide-logo')
+    expect(await page.$eval('.present .footer', (node) => node.textContent)).toBe('Course 101')
+    expect(footer.height).toBeGreaterThan(0)
+    expect(logo.width).toBeGreaterThan(0)
+    expect(await page.$eval('.present .slide-logo', (node) => (node as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+    expect(logo.top + logo.height).toBeLessThanOrEqual(720)
+  })
+})
