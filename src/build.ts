@@ -25,6 +25,7 @@ import {type PipelineOptions, toSlides} from './pipeline.js'
 import {type Asset, SCRIPT_ASSETS, styleAssets} from './render/assets.js'
 import {revealDocument} from './render/document.js'
 import {inlineAsset, inlineImages} from './render/embed.js'
+import {mathAssets} from './render/math.js'
 import {availableThemes, resolveTheme} from './render/theme.js'
 
 export interface CompileOptions extends PipelineOptions {
@@ -93,7 +94,10 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   const slides = await toSlides(file, options)
   const config = file.data.config!
   const themePath = findTheme(config, file, options.theme !== undefined)
-  const styles = styleAssets(themePath)
+  // KaTeX's stylesheet goes before the theme, so a theme can restyle math; its fonts are files beside it.
+  const [mathStyle, ...mathFonts] = file.data.math ? mathAssets() : []
+  const base = styleAssets(themePath)
+  const styles = mathStyle ? [...base.slice(0, -1), mathStyle, base[base.length - 1]!] : base
   const images = localImages(file, baseDir, options.allowOutsideImages ?? false)
   const body = slides.children.filter((node): node is Element => node.type === 'element')
   const sections = body.flatMap((node) =>
@@ -114,7 +118,7 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
     inline: options.embed ? inlineAsset : undefined
   })
   const html = toHtml(document, {allowDangerousHtml: true})
-  const assets = options.embed ? [] : [...styles, ...SCRIPT_ASSETS, ...images]
+  const assets = options.embed ? [] : [...styles, ...mathFonts, ...SCRIPT_ASSETS, ...images]
   applySeverities(file, config.lint)
   return {file, config, html, assets, slideCount: sections.length, sections, sectionsHtml}
 }
