@@ -23,6 +23,7 @@ const defaultIO: CliIO = {
 const COMMANDS: Record<string, () => Promise<(context: CliContext) => Command>> = {
   build: async () => (await import('./cli/build.js')).buildCommand,
   pdf: async () => (await import('./cli/pdf.js')).pdfCommand,
+  pptx: async () => (await import('./cli/pptx.js')).pptxCommand,
   check: async () => (await import('./cli/check.js')).checkCommand,
   import: async () => (await import('./cli/import.js')).importCommand,
   serve: async () => (await import('./cli/serve.js')).serveCommand

@@ -110,9 +110,9 @@ async function inBrowser(deck: CompiledDeck, sections: string[], options: Measur
  * The deck's document with only `sections` as slides. Reveal's script is left
  * out: its print stylesheet (the `reveal-print` class) lays every slide out at
  * its full size without it, which saves starting Reveal and its per-slide
- * print layout.
+ * print layout. The PowerPoint export measures its slides in the same page.
  */
-function measureHtml(html: string, sections: string[]): string {
+export function measureHtml(html: string, sections: string[]): string {
   const open = '<div class="slides">'
   const start = html.indexOf(open) + open.length
   const end = html.indexOf('</div></div><script', start)

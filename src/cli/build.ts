@@ -3,6 +3,8 @@ import {readdir, stat} from 'node:fs/promises'
 import {extname, join, relative, resolve} from 'node:path'
 import {Command, Option} from 'commander'
 import {build, type BuildOptions} from '../build-deck.js'
+import type {Browser} from 'puppeteer-core'
+import type {CompiledDeck} from '../build.js'
 import type {BrowserSession} from '../export/browser.js'
 import {checkPdfOptions} from '../export/pdf-options.js'
 import {hasErrors} from '../messages.js'
@@ -21,6 +23,7 @@ interface BuildFlags {
   force?: boolean
   quiet?: boolean
   pdf?: boolean
+  pptx?: boolean
   handout?: string
   paper?: string
   handoutNotes?: boolean
@@ -43,6 +46,7 @@ export function buildCommand(context: CliContext): Command {
     .option('--allow-outside-images', 'copy images from outside the deck\'s folder (refused by default)')
     .option('--no-fit', 'do not measure slides to scale down or split those that overflow')
     .option('--pdf', 'also print the slides to <deck>.pdf in the output folder')
+    .option('--pptx', 'also export an editable PowerPoint file, <deck>.pptx, to the output folder')
     .option('--handout <n>', 'also print a handout, n slides a page (1, 2, 3, 4, 6), to <deck>-handout.pdf')
     .option('--paper <size>', 'handout paper: a4 or letter (default: from the deck\'s lang)')
     .option('--handout-notes', 'speaker notes beside the handout\'s slides instead of ruled lines')
@@ -57,20 +61,21 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
   const choice = parsePdfChoice(flags)
   checkPdfOptions(choice)
   const kinds = [...(flags.pdf ? [{}] : []), ...(choice.handout ? [choice] : [])]
+  const exports = kinds.length > 0 || flags.pptx === true
   // The browser starts while the deck builds. Watching keeps one to measure slides in (fit) on every save,
   // and closes it on Ctrl-C itself, after the build in progress.
   const launching =
-    kinds.length > 0 || (flags.watch && flags.fit !== false)
+    exports || (flags.watch && flags.fit !== false)
       ? import('../export/browser.js').then(({launchBrowser}) => launchBrowser({closedOnSignal: flags.watch}))
       : undefined
   launching?.catch(() => undefined)
   try {
     if (flags.watch) {
-      const browser = kinds.length > 0 ? (await launching!).browser : await launching?.then((session) => session.browser, () => undefined)
+      const browser = exports ? (await launching!).browser : await launching?.then((session) => session.browser, () => undefined)
       const afterWrite: WatchBuildOptions['afterWrite'] =
-        browser && kinds.length > 0
+        browser && exports
           ? async ({deck, output}) => {
-              const written = await printBuiltDeck(deck, output, kinds, browser, {io, quiet: flags.quiet})
+              const written = await exportAll(deck, output, kinds, flags, browser, io)
               if (!flags.quiet) for (const line of written) io.stdout(line)
             }
           : undefined
@@ -98,9 +103,7 @@ async function buildAndPrint(
   let failure: unknown
   const written =
     result.output && launching
-      ? await printBuiltDeck(result.deck, result.output, kinds, (await launching).browser, {io, quiet: flags.quiet}).catch(
-          (error: unknown) => ((failure = error), [])
-        )
+      ? await exportAll(result.deck, result.output, kinds, flags, (await launching).browser, io).catch((error: unknown) => ((failure = error), []))
       : []
   for (const line of formatMessages(result.file)) io.stderr(line)
   if (failure) throw failure
@@ -113,16 +116,24 @@ async function buildAndPrint(
     io.stdout(`built ${relative(process.cwd(), result.output) || '.'} (${counted(result.deck.slideCount, 'slide')})`)
     for (const line of written) io.stdout(line)
   }
-  for (const pdf of await earlierPdfs(result.output, started)) {
-    io.stderr(`citedeck: note: ${relative(process.cwd(), pdf)} is from an earlier build; add --pdf or --handout n to print it from this one`)
+  for (const file of await earlierExports(result.output, started)) {
+    const how = extname(file).toLowerCase() === '.pptx' ? 'add --pptx to export it' : 'add --pdf or --handout n to print it'
+    io.stderr(`citedeck: note: ${relative(process.cwd(), file)} is from an earlier build; ${how} from this one`)
   }
   return 0
 }
 
-/** PDFs in the output folder that this build did not print: an earlier version of the deck, kept as they were. */
-async function earlierPdfs(output: string, since: number): Promise<string[]> {
+/** The PDFs and the PowerPoint file asked for, next to the built deck. */
+async function exportAll(deck: CompiledDeck, output: string, kinds: PdfChoice[], flags: BuildFlags, browser: Browser, io: CliContext['io']): Promise<string[]> {
+  const written = kinds.length > 0 ? await printBuiltDeck(deck, output, kinds, browser, {io, quiet: flags.quiet}) : []
+  if (flags.pptx) written.push(...(await (await import('./pptx.js')).exportBuiltDeck(deck, output, browser)))
+  return written
+}
+
+/** PDFs and PowerPoint files in the output folder that this build did not write: an earlier version of the deck, kept as they were. */
+async function earlierExports(output: string, since: number): Promise<string[]> {
   const names = await readdir(output).catch(() => [])
-  const pdfs = names.filter((name) => extname(name).toLowerCase() === '.pdf').map((name) => join(output, name))
+  const pdfs = names.filter((name) => ['.pdf', '.pptx'].includes(extname(name).toLowerCase())).map((name) => join(output, name))
   const stats = await Promise.all(pdfs.map((path) => stat(path)))
   return pdfs.filter((_, index) => stats[index]!.mtimeMs < since)
 }

@@ -10,6 +10,8 @@ export interface PdfPage {
   text: string
   /** Targets of the page's link annotations. */
   links: string[]
+  /** Where each text run sits, in points from the page's bottom left corner. */
+  runs: Array<{x: number; y: number; width: number; text: string}>
 }
 
 export interface PdfContent {
@@ -29,7 +31,10 @@ export async function readPdf(path: string): Promise<PdfContent> {
     const content = await page.getTextContent()
     const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ')
     const links = (await page.getAnnotations()).filter((note) => note.subtype === 'Link' && note.url).map((note) => String(note.url))
-    pages.push({width, height, text, links})
+    const runs = content.items.flatMap((item) =>
+      'str' in item && item.str.trim() ? [{x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, text: item.str}] : []
+    )
+    pages.push({width, height, text, links, runs})
   }
   const bookmarks: string[] = []
   const walk = (items: Array<{title: string; items: unknown[]}> | null) => {

@@ -1,0 +1,69 @@
+/**
+ * Measures every slide's tagged elements in Chromium, in one page load of
+ * the deck's print layout at its size (the page the fit step measures in),
+ * and asks the browser which installed font it drew each font list with, so
+ * the PowerPoint text is set in the font its positions were measured with.
+ */
+import type {Element} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import type {Browser, Page} from 'puppeteer-core'
+import type {CompiledDeck} from '../../build.js'
+import {measureHtml} from '../../check/measure.js'
+import {fontsAndImages, openDeck} from '../load.js'
+import type {SlideModel} from './model.js'
+import {type MeasuredPage, measureForPptx} from './page.js'
+
+export interface DeckLayout extends MeasuredPage {
+  /** The installed font the browser used for each CSS `font-family` list. */
+  faces: Record<string, string>
+  /** URLs the deck asked for that are not its own files. */
+  blocked: string[]
+}
+
+export async function layoutDeck(deck: CompiledDeck, models: SlideModel[], browser: Browser, timeout: number): Promise<DeckLayout> {
+  const html = measureHtml(
+    deck.html,
+    deck.sections.map((section, index) => taggedHtml(section, models[index]!, index))
+  )
+  const page = await browser.newPage()
+  try {
+    const opened = await openDeck(page, {...deck, html}, {query: 'print-pdf', timeout})
+    await fontsAndImages(page)
+    const measured = await page.evaluate(measureForPptx)
+    return {...measured, faces: await renderedFonts(page, measured.fonts), blocked: opened.blocked}
+  } finally {
+    await page.close().catch(() => undefined)
+  }
+}
+
+/** A slide's HTML with its measured elements tagged (tagged in place, then restored). */
+function taggedHtml(section: Element, model: SlideModel, index: number): string {
+  const saved = model.tags.map((node) => node.properties)
+  model.tags.forEach((node, tag) => {
+    node.properties = {...node.properties, dataCdPx: tag, ...(node === section ? {dataCdPptx: index} : {})}
+  })
+  const html = toHtml(section, {allowDangerousHtml: true})
+  model.tags.forEach((node, tag) => (node.properties = saved[tag]!))
+  return html
+}
+
+/** The platform font that drew the most glyphs of a sample element of each font list (DevTools' CSS domain). */
+async function renderedFonts(page: Page, samples: Record<string, string>): Promise<Record<string, string>> {
+  const client = await page.createCDPSession()
+  try {
+    await client.send('DOM.enable')
+    await client.send('CSS.enable')
+    const {root} = await client.send('DOM.getDocument', {depth: 0})
+    const faces: Record<string, string> = {}
+    for (const [list, selector] of Object.entries(samples)) {
+      const {nodeId} = await client.send('DOM.querySelector', {nodeId: root.nodeId, selector})
+      if (!nodeId) continue
+      const {fonts} = await client.send('CSS.getPlatformFontsForNode', {nodeId})
+      const most = [...fonts].sort((a, b) => b.glyphCount - a.glyphCount)[0]
+      if (most) faces[list] = most.familyName
+    }
+    return faces
+  } finally {
+    await client.detach().catch(() => undefined)
+  }
+}

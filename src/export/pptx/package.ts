@@ -1,0 +1,52 @@
+/**
+ * Three fixes to the package pptxgenjs writes, then its one compression.
+ *
+ * - pptxgenjs 4 writes an `<a:pPr>` before every run of a paragraph, where
+ *   the schema allows one, first (gitbrent/PptxGenJS#1083, still open);
+ *   PowerPoint 2016 asks to repair such a file. The first of each paragraph
+ *   is kept: it is the one with the paragraph's settings.
+ * - It puts all of a slide's notes in one text element, line ends included;
+ *   PowerPoint's notes need one paragraph a line.
+ * - It writes a hanging indent (`marL` with a negative `indent`) only with a
+ *   bullet: a paragraph that hangs without one (a reference entry) is
+ *   written with the bullet `HANGING_MARK`, replaced here by no bullet.
+ *
+ * Hand-written because no option of pptxgenjs avoids either; jszip (its own
+ * zip library) reads and writes the package.
+ */
+
+/** A private-use character: the bullet of paragraphs that hang without a marker. */
+export const HANGING_MARK = 'E000'
+const HANGING_BULLET = new RegExp(`<a:buSzPct val="100000"/><a:buChar char="&#x${HANGING_MARK};"/>`, 'g')
+const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g
+const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g
+const NOTES_TEXT = /(<p:ph type="body" idx="1"\/>[\s\S]*?<a:t>)([\s\S]*?)(<\/a:t>)/
+
+export async function repairPackage(bytes: Uint8Array): Promise<Uint8Array> {
+  const {default: JSZip} = await import('jszip')
+  const zip = await JSZip.loadAsync(bytes)
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
+      zip.file(name, onePropertiesElement(await entry.async('string')).replace(HANGING_BULLET, '<a:buNone/>'))
+    } else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) {
+      zip.file(name, notesParagraphs(await entry.async('string')))
+    }
+  }
+  return zip.generateAsync({type: 'uint8array', compression: 'DEFLATE', compressionOptions: {level: 6}})
+}
+
+/** Keeps the first `<a:pPr>` of every paragraph. */
+export function onePropertiesElement(xml: string): string {
+  return xml.replace(PARAGRAPH, (_, inner: string) => {
+    let seen = false
+    return `<a:p>${inner.replace(PARAGRAPH_PROPERTIES, (properties) => (seen ? '' : ((seen = true), properties)))}</a:p>`
+  })
+}
+
+/** Splits the notes' single text element at its line ends into paragraphs. */
+export function notesParagraphs(xml: string): string {
+  return xml.replace(NOTES_TEXT, (_, before: string, text: string, after: string) => {
+    const lines = text.split(/\r?\n/)
+    return before + lines.join(`</a:t></a:r></a:p><a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>`) + after
+  })
+}
