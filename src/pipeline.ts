@@ -24,6 +24,7 @@ import {remarkPandoc} from './parse/pandoc/index.js'
 import {remarkQuotes} from './parse/quotes.js'
 import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
+import {rehypeFigures} from './render/figures.js'
 import {rehypeHighlightCode} from './render/highlight.js'
 import {remarkTypesetMath} from './render/math.js'
 import {remarkParseCache} from './serve/parse-cache.js'
@@ -57,6 +58,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkFit)
     .use(remarkResolveCitations)
     .use(remarkRehype, {handlers: overrides.cache ? cachedHandlers(overrides.cache.slides) : handlers, allowDangerousHtml: true})
+    .use(rehypeFigures)
     .use(rehypeHighlightCode)
     .freeze()
 }
