@@ -10,8 +10,8 @@ import {corpusDir} from './compare.js'
 const MODULES = [
   {name: 'references', needsCorpus: true}, // essays: reference entries and in-text citations
   {name: 'anystyle', needsCorpus: true}, // labelled real-world references, per field
-  {name: 'roundtrip', needsCorpus: false} // generated entries rendered by citeproc and read back
-  // issue 14 adds {name: 'structure', needsCorpus: true} here
+  {name: 'roundtrip', needsCorpus: false}, // generated entries rendered by citeproc and read back
+  {name: 'structure', needsCorpus: true} // essays: title page, sections, bullets, titles, sentences kept
 ]
 
 const chosen = process.argv.slice(2)

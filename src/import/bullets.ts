@@ -1,66 +1,46 @@
 /**
- * Turns a sentence into one or two bullets of at most about twenty words
- * without ever cutting mid-clause: asides in parentheses go, a run-on
- * sentence splits into its independent clauses, and a long one loses whole
- * introductory or trailing phrases (cut where a comma, preposition or
- * subordinate clause starts). Every citation of the sentence stays on its
- * bullet (they are placeholders here, see `index.ts`); the speaker notes keep
- * the full text.
+ * Turns a sentence into bullets that keep its meaning. A short sentence
+ * stays whole. A long one loses, in turn, what its claim does not need:
+ * asides in parentheses or dashes, examples (`such as …`), inserts set off by
+ * commas (appositives, `, which …,` clauses, participle phrases), a lead-in
+ * phrase (`In the summer of 1858,`) and a trailing `, which …` or participle
+ * phrase. A part holding a marker of contrast, condition, negation,
+ * limitation or attribution (`but`, `only if`, `until`, `not`, `although`,
+ * `critics argue`) is never dropped. Still too long, it splits into its
+ * coordinated clauses (`…; …`, `…, but …` keeps its `But`); a clause that is
+ * still long stays whole. Nothing is ever cut off mid-phrase.
+ *
+ * Citations are placeholders here (see `index.ts`): a citation inside a part
+ * that goes goes with it; those closing the sentence stay on every bullet
+ * made from it. The speaker notes keep the full text.
  */
 import nlp from 'compromise'
 
-const MAX_WORDS = 20
-// A bullet shorter than this says too little to stand alone.
-const MIN_WORDS = 6
 /** A citation placeholder: private-use marks around its number. */
 export const PLACEHOLDER = /\uE000(\d+)\uE001/g
-const CONNECTIVE = /^(?:However|Consequently|Therefore|Thus|Hence|Furthermore|Moreover|In addition|Additionally|Also|Indeed|Finally|Firstly|Secondly|Thirdly|First|Second|Third|Lastly|In conclusion|In summary|Overall|Nevertheless|Nonetheless|Meanwhile|As a result|For example|For instance|In fact|Similarly|Likewise|Ultimately|Of course|In other words|On the other hand|In contrast|By contrast|Instead|Still|Yet|So|And|But),?\s+/i
-// Where a phrase or clause may start: the text before it is still a sentence.
-const PHRASE_START = new Set(
-  'in on at by with for from during after before against into onto over under through without within between among across toward towards upon about around behind beyond despite except near off since until via amid throughout instead because although though while whereas if unless when whenever where wherever which who whom whose as once'.split(' ')
+// A bullet this short stays whole; one up to LIMIT is short enough once shortened.
+const TARGET = 20
+const LIMIT = 28
+// A clause shorter than this says too little to be a bullet of its own.
+const MIN_WORDS = 5
+// Openers that only link a sentence to the one before (contrast openers stay: they carry the argument).
+const CONNECTIVE = /^(?:Consequently|Therefore|Thus|Hence|Furthermore|Moreover|In addition|Additionally|Also|Indeed|Finally|Firstly|Secondly|Thirdly|First|Second|Third|Lastly|In conclusion|In summary|To conclude|Overall|Meanwhile|As a result|For example|For instance|In fact|Similarly|Likewise|Of course|In other words|And|So|Además|Asimismo|Por último|En primer lugar|En segundo lugar|Por ejemplo|En conclusión|En resumen|Por tanto|Por lo tanto),?\s+/i
+/** Words that carry contrast, condition, negation, limitation or attribution: a part holding one stays. */
+const MARKER =
+  /(?<![\p{L}\p{N}])(?:but|however|although|though|whereas|while|yet|despite|unless|if|only|until|unlike|except|not|never|no|nor|none|neither|without|cannot|rather|instead|few|rarely|seldom|hardly|barely|critics?|argues?|argued|claims?|claimed|according|pero|aunque|sino|sin|salvo|excepto|nunca|ni|no|solo|sólo|hasta|según|embargo|críticos?|si)(?![\p{L}\p{N}])|n[’']t(?![\p{L}])/iu
+const PREPOSITION = new Set(
+  'in on at by with for from during after before against into over under through within between among across toward towards upon about around behind beyond near since via amid throughout following when once as en durante tras desde para con por sobre entre ante bajo cuando al'.split(' ')
 )
-// A bullet may not end on these: they need what follows them.
-const SUBORDINATOR = new Set('because although though while whereas if unless when whenever where wherever which who whom whose'.split(' '))
-const DANGLING = new Set(
-  'the a an this that these those his her its their our my your some any each every no and or but nor so yet to of not is are was were be been being have has had do does did will would shall should can could may might must very more most than as which who whom whose where when while because if such'.split(' ')
+const RELATIVE = /^(?:which|who|whom|whose|where|que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde|el cual|la cual|los cuales|las cuales)\s/i
+const FUNCTION_END = new Set(
+  'the a an this that these those his her its their our my your some any each every and or but nor so to of in on at by with for from into as than if because although though while whereas which who whom whose is are was were be been have has had do does did will would shall should can could may might must very more most el la los las un una de del al y o que con por para en su sus'.split(' ')
 )
-const SUBJECT_START = /^(?:he|she|they|it|we|i|you|this|these|those|there)\s/i
-const QUOTE_OPEN = /“/g
-const QUOTE_CLOSE = /”/g
 
-function words(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean)
-}
-
-function wordCount(text: string): number {
-  return words(text.replace(PLACEHOLDER, ' ')).length
-}
-
-/**
- * One or two bullets for `sentence` (with citation placeholders);
- * `parenthetical` tells which placeholders may be repeated at a bullet's end
- * (a narrative `@key` is part of the sentence, not a tag).
- */
-export function toBullets(sentence: string, parenthetical: (placeholder: string) => boolean = () => true, tags?: Map<string, string[]>): string[] {
-  const citations = (sentence.match(PLACEHOLDER) ?? []).filter(parenthetical)
-  let text = tidy(sentence)
-  if (wordCount(text) <= MAX_WORDS) return [finish(text, citations)]
-  // Asides in parentheses go first: the notes keep them.
-  text = text.replace(/\s\((?![\uE000])[^()]*\)/g, '')
-  if (wordCount(text) <= MAX_WORDS) return [finish(text, citations)]
-  // Tagged in the context of the whole sentence or paragraph (alone, `strong` in `a strong,` passes for a noun).
-  tagged = tags ?? wordTags(nlp(text.replace(PLACEHOLDER, ' ')))
-  const clauses = independentClauses(text)
-  if (clauses.length > 1) return clauses.map((clause) => finish(shorten(clause), citations))
-  return [finish(shorten(text), citations)]
-}
-
-/** Part-of-speech tags of the words of the sentence being shortened, by lower-case word. */
-let tagged = new Map<string, string[]>()
+type Tags = Map<string, string[]>
 
 /** The tags of each word of a compromise document, by lower-case word (the first use wins). */
-export function wordTags(doc: ReturnType<typeof nlp>): Map<string, string[]> {
-  const tags = new Map<string, string[]>()
+export function wordTags(doc: ReturnType<typeof nlp>): Tags {
+  const tags: Tags = new Map()
   for (const term of doc.docs.flat()) {
     const word = bare(term.text)
     if (word && !tags.has(word)) tags.set(word, [...(term.tags ?? [])])
@@ -68,169 +48,220 @@ export function wordTags(doc: ReturnType<typeof nlp>): Map<string, string[]> {
   return tags
 }
 
-function tagsOf(token: string): string[] {
-  return tagged.get(bare(token)) ?? []
+/**
+ * The bullets for `sentence` (with citation placeholders); `parenthetical`
+ * tells which placeholders are tags to repeat on each bullet (a narrative
+ * `@key` is part of the sentence); `tags` come from tagging the paragraph.
+ */
+export function toBullets(sentence: string, parenthetical: (placeholder: string) => boolean = () => true, tags?: Tags): string[] {
+  return new Shortener(tags ?? wordTags(nlp(sentence.replace(PLACEHOLDER, ' ')))).bullets(sentence, parenthetical)
+}
+
+class Shortener {
+  constructor(private readonly tags: Tags) {}
+
+  bullets(sentence: string, parenthetical: (placeholder: string) => boolean): string[] {
+    const whole = tidy(sentence)
+    // Citations closing the sentence stand for all of it: every bullet made from it keeps them.
+    const tail = /(?:\s*\uE000\d+\uE001)+$/u.exec(whole)?.[0] ?? ''
+    const core = whole.slice(0, whole.length - tail.length)
+    const closing = (tail.match(PLACEHOLDER) ?? []).filter(parenthetical)
+    const done = (text: string) => finish(text, closing)
+    if (wordCount(core) <= TARGET) return [done(core)]
+    const reduced = this.reduce(core)
+    if (wordCount(reduced) <= LIMIT) return [done(reduced)]
+    const clauses = this.clauses(reduced)
+    return clauses.map((clause) => done(this.reduce(clause)))
+  }
+
+  /** Drops optional parts, least needed first, until the text fits TARGET or nothing optional is left. */
+  private reduce(text: string): string {
+    let result = text
+    for (const step of [dropAsides, (t: string) => this.dropExamples(t), (t: string) => this.dropInserts(t), (t: string) => this.dropLeadIn(t), (t: string) => this.dropTrailing(t)]) {
+      if (wordCount(result) <= TARGET) break
+      const next = step(result)
+      // A step that leaves too little, or a bullet ending on a function word, is not taken.
+      if (wordCount(next) >= MIN_WORDS && !FUNCTION_END.has(lastWord(next))) result = next
+    }
+    return capitalise(result.trim())
+  }
+
+  /**
+   * `diseases such as cholera were spread` → `diseases were spread`; `…, including X, Y and Z`
+   * goes to the next clause mark, through a list. Without a comma before it, the example ends
+   * where the sentence's verb comes.
+   */
+  private dropExamples(text: string): string {
+    const found = /(,?)\s+(such as|including|for example|for instance|e\.g\.,?|por ejemplo|como|incluidos?)\s+/i.exec(text)
+    if (!found || (found[2]!.toLowerCase() === 'como' && !found[1])) return text
+    const start = found.index
+    const rest = text.slice(start + found[0].length)
+    let end = rest.search(/[;:]|,\s+(?!(?:and|or|y|o)\s)(?=\S+(?:\s+\S+){3})/)
+    if (end < 0) end = rest.length
+    if (!found[1]) {
+      const words = [...rest.slice(0, end).matchAll(/\S+/g)]
+      const verb = words.find((word) => this.isFinite(word[0]))
+      if (!verb) return text
+      end = verb.index
+    }
+    const example = rest.slice(0, end)
+    // An example with a verb of its own (`including a study where students scored lower`) is a finding: it stays.
+    if (MARKER.test(example) || /\uE000|[“”]/u.test(example) || (found[1] && example.split(/\s+/).some((word) => this.isFinite(word)))) return text
+    const after = rest.slice(end).replace(/^,(?=\s)/, found[1] ? ',' : '')
+    return (text.slice(0, start) + (found[1] || !after ? '' : ' ') + after).replace(/\s{2,}/g, ' ')
+  }
+
+  /** `Crossness, opened by the Prince of Wales in 1865, was decorated` → `Crossness was decorated`. */
+  private dropInserts(text: string): string {
+    return text.replace(/,\s+([^,;:]+?),(?=\s)/g, (match, inner: string, offset: number, all: string) => {
+      const after = all.slice(offset + match.length).trimStart()
+      // `diphtheria, scrofula, and cholera`, `narrowed the river, reclaimed land, and created roads`: a list, not an insert.
+      if (/^(?:and|or|y|o|e|u)\s|^[^,;:]{1,40},\s+(?:and|or|y|o)\s/i.test(after) || wordCount(inner) < 2 || !this.optional(inner, all.slice(0, offset))) return match
+      if (!RELATIVE.test(inner) && !this.isPhrase(inner)) return match
+      // `In October of 1962, during the war, a plane` keeps the comma closing its lead-in.
+      const lead = all.slice(0, offset).split(/[,;:]\s+/).pop() ?? ''
+      const leadIn = PREPOSITION.has(firstWord(lead)) && !lead.split(/\s+/).some((word) => this.isFinite(word))
+      return leadIn ? ',' : ''
+    })
+  }
+
+  /** `In the summer of 1858, the Thames smelled` → `The Thames smelled`. */
+  private dropLeadIn(text: string): string {
+    const lead = /^([^,;:]+),\s+/.exec(text)
+    // A date or number in the lead-in (`In October of 1962,`) is a fact the slide shows: it stays.
+    if (!lead || wordCount(lead[1]!) > 14 || /\d/.test(lead[1]!) || !this.optional(lead[1]!, '')) return text
+    const first = firstWord(lead[1]!)
+    const rest = text.slice(lead[0].length)
+    const opens = PREPOSITION.has(first) || this.has(first, 'Participle') || this.has(first, 'Gerund') || (this.has(first, 'Adverb') && wordCount(lead[1]!) <= 2)
+    // `Within fifty years millions of books had been printed, far more than…` is the main clause, not a lead-in.
+    const finite = !/^(?:when|whenever|once|cuando)$/.test(first) && lead[1]!.split(/\s+/).some((word) => this.isFinite(word))
+    return opens && !finite && this.hasVerb(rest) && wordCount(rest) >= MIN_WORDS ? capitalise(rest) : text
+  }
+
+  /** A final participle phrase: `…, losing a month of leisure a year` (a final `, which …` often carries the point: it stays). */
+  private dropTrailing(text: string): string {
+    const trail = /,\s+([^,;:]+)$/.exec(text)
+    if (!trail || !this.optional(trail[1]!, text.slice(0, trail.index))) return text
+    const inner = trail[1]!
+    const first = firstWord(inner)
+    // `…, including a study where students scored lower` is an example with a finding of its own: it stays.
+    const participle = (this.has(first, 'Gerund') || this.has(first, 'Participle')) && !/^(?:including|incluidos?|incluidas?)$/.test(first)
+    return participle && !inner.split(/\s+/).slice(1).some((word) => this.isFinite(word)) ? text.slice(0, trail.index) : text
+  }
+
+  /**
+   * Coordinated clauses of a sentence with their own subject: split at `;`
+   * and at `, and`, `, but`, `, yet`, `, so` (the contrast word opens the
+   * next bullet); `…, but that …` inside a reported claim becomes `But …`.
+   */
+  private clauses(text: string): string[] {
+    const parts: string[] = []
+    let rest = text
+    for (;;) {
+      let cut: {at: number; next: string} | undefined
+      // `…, he turned to Moscow`: a comma splice before a pronoun subject is a clause boundary too.
+      for (const match of rest.matchAll(/;\s+|,\s+(and|but|yet|so|y|pero|sino)\s+(?:that\s+|que\s+)?|,\s+(?=(?:he|she|they|it|we|i|this|these|there)\s)/gi)) {
+        const before = rest.slice(0, match.index)
+        const after = rest.slice(match.index + match[0].length)
+        if (insideQuote(before) || wordCount(before) < MIN_WORDS || wordCount(after) < MIN_WORDS) continue
+        const joiner = (match[1] ?? '').toLowerCase()
+        const reported = /\s(?:that|que)\s+$/i.test(match[0])
+        if (!/^;/.test(match[0]) && !reported && !(this.hasVerb(before) && this.hasOwnSubject(after))) continue
+        const keep = joiner && !/^(?:and|y)$/.test(joiner) ? `${capitalise(joiner)} ` : ''
+        cut = {at: match.index, next: keep + (keep ? after : capitalise(after))}
+        break
+      }
+      if (!cut) break
+      parts.push(rest.slice(0, cut.at))
+      rest = cut.next
+    }
+    return [...parts, rest]
+  }
+
+  /** A part may go when it holds no marker, no citation of its own and no half of a quotation. */
+  private optional(part: string, before: string): boolean {
+    return !MARKER.test(part) && !/\uE000/u.test(part) && !insideQuote(before) && !/[“”]/.test(part)
+  }
+
+  /** A phrase without a finite verb: an appositive (`a biologist who…` aside), a participle or prepositional phrase. */
+  private isPhrase(text: string): boolean {
+    const words = text.split(/\s+/)
+    const first = bare(words[0] ?? '')
+    if (this.has(first, 'Participle') || this.has(first, 'Gerund') || PREPOSITION.has(first) || this.has(first, 'Determiner')) {
+      // `a biologist who had worked for the Service`: the verbs of a relative clause inside do not count.
+      const relative = words.findIndex((word, i) => i > 0 && RELATIVE.test(`${word} `))
+      return !words.slice(1, relative < 0 ? undefined : relative).some((word) => this.isFinite(word))
+    }
+    return false
+  }
+
+  private hasOwnSubject(text: string): boolean {
+    const first = bare(text.split(/\s+/)[0] ?? '')
+    return !this.has(first, 'Verb') && !PREPOSITION.has(first) && !/^(?:to|that|which|who|whom|whose|if|whether)$/.test(first) && this.hasVerb(text)
+  }
+
+  private hasVerb(text: string): boolean {
+    return text.replace(PLACEHOLDER, ' ').split(/\s+/).some((word) => this.isFinite(word) || this.has(bare(word), 'Verb'))
+  }
+
+  private isFinite(word: string): boolean {
+    const tags = this.tags.get(bare(word)) ?? []
+    return tags.includes('Verb') && !tags.includes('Participle') && !tags.includes('Gerund') && !tags.includes('Infinitive')
+  }
+
+  private has(word: string, tag: string): boolean {
+    return (this.tags.get(bare(word)) ?? []).includes(tag)
+  }
+}
+
+function wordCount(text: string): number {
+  return text.replace(PLACEHOLDER, ' ').split(/\s+/).filter(Boolean).length
 }
 
 function bare(token: string): string {
   return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase()
 }
 
-/** Drops a leading connective (`However,`) and the final full stop or colon; capitalises. */
+function firstWord(text: string): string {
+  return bare(text.trim().split(/\s+/)[0] ?? '')
+}
+
+function lastWord(text: string): string {
+  const words = text.replace(PLACEHOLDER, ' ').trim().split(/\s+/)
+  return bare(words[words.length - 1] ?? '')
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+function insideQuote(text: string): boolean {
+  return (text.match(/“/g) ?? []).length > (text.match(/”/g) ?? []).length
+}
+
+/** Drops a linking opener (`Furthermore,`) and the final full stop or colon. */
 function tidy(sentence: string): string {
   const text = sentence
     .trim()
     .replace(CONNECTIVE, '')
     .replace(/\s+(?:stating|saying|writing|declaring|noting|explaining|as follows)?\s*:$/i, '')
     .replace(/[.;:]$|[.;:](?=\s*(?:\uE000\d+\uE001\s*)+$)/u, '')
-  return text.charAt(0).toUpperCase() + text.slice(1)
+  return capitalise(text)
 }
 
-/** Adds the sentence's citations that the shortened text lost, and closes a quotation it cut. */
+/** `(which was new)`, `— a first —`: asides in parentheses or dashes, unless they carry a marker or a citation. */
+function dropAsides(text: string): string {
+  return text
+    .replace(/\s\(([^()]*)\)/g, (match, inner: string) => (MARKER.test(inner) || /\uE000/u.test(inner) ? match : ''))
+    .replace(/\s[—–]\s?([^—–]+?)\s?[—–](?=\s)/g, (match, inner: string) => (MARKER.test(inner) || /\uE000|[“”]/u.test(inner) ? match : ''))
+}
+
+/** Closes the bullet: trailing punctuation off, closing citations back on, capitalised. */
 function finish(text: string, citations: string[]): string {
   let result = text.trim().replace(/[,;:]$/, '')
-  const opened = (result.match(QUOTE_OPEN) ?? []).length - (result.match(QUOTE_CLOSE) ?? []).length
-  if (opened > 0) result = result.replace(/(\s*(?:\uE000\d+\uE001\s*)*)$/u, '”$1')
-  // A bullet cut out of a cited sentence still carries the sentence's sources.
+  const opened = (result.match(/“/g) ?? []).length - (result.match(/”/g) ?? []).length
+  if (opened > 0) result += '”'
   const missing = [...new Set(citations.filter((citation) => !result.includes(citation)))]
   if (missing.length > 0) result = [result, ...missing].join(' ')
-  return result.charAt(0).toUpperCase() + result.slice(1)
-}
-
-/**
- * `In 1959, Castro led a war, he turned to Moscow` or `…; …`: clauses that
- * each have a subject and a verb become bullets of their own.
- */
-function independentClauses(text: string): string[] {
-  const parts: string[] = []
-  let rest = text
-  for (;;) {
-    const split = /;\s+|,\s+(?:and|but|so|yet)\s+|,\s+(?=(?:he|she|they|it|we|i|this|these|there)\s)/gi
-    let cut: {at: number; after: number} | undefined
-    for (const match of rest.matchAll(split)) {
-      const before = rest.slice(0, match.index)
-      const after = rest.slice(match.index + match[0].length)
-      if (insideQuote(before) || wordCount(before) < MIN_WORDS || wordCount(after) < 4) continue
-      // `…, and by 1500 there were presses` has its own subject; `…, and turned to Moscow` shares the first one.
-      const ownSubject = SUBJECT_START.test(after) || (/\s(?:and|but|so|yet)\s+$/.test(match[0]) && !startsWithVerb(after) && !/^(?:that|which|who|whom|whose|to|if|whether)\s/i.test(after))
-      if (!/;/.test(match[0]) && !(ownSubject && hasVerb(before) && hasVerb(after))) continue
-      cut = {at: match.index, after: match.index + match[0].length}
-      break
-    }
-    if (!cut) break
-    parts.push(rest.slice(0, cut.at))
-    rest = rest.slice(cut.after)
-    rest = rest.charAt(0).toUpperCase() + rest.slice(1)
-  }
-  return [...parts, rest]
-}
-
-/**
- * The best shortening of a clause: drop introductory or inserted phrases set
- * off by commas and cut trailing phrases at their start, keeping as many
- * words as fit; the whole clause when no clean cut exists.
- */
-function shorten(text: string): string {
-  if (wordCount(text) <= MAX_WORDS) return text
-  const segments = text.split(/(?<=,)\s+/)
-  // Phrases set off by commas that open with a preposition or subordinator may go.
-  const optional = segments
-    .map((segment, index) => {
-      const inQuote = insideQuote(segments.slice(0, index).join(' ')) || insideQuote(segment)
-      const opener = firstWord(segment)
-      // `Within fifty years millions of books had been printed,` is the main clause, not an aside.
-      const aside = SUBORDINATOR.has(opener) || (PHRASE_START.has(opener) && !hasVerb(segment))
-      return index < segments.length - 1 && !inQuote && aside ? index : -1
-    })
-    .filter((index) => index >= 0)
-    .slice(0, 4)
-  const candidates: Array<{text: string; dropped: number}> = []
-  for (let mask = 0; mask < 1 << optional.length; mask++) {
-    const dropped = (index: number) => optional.some((drop, bit) => drop === index && mask & (1 << bit))
-    // `Castro, who had won, turned` → `Castro turned`; `In 1962, during the war, a plane` → `In 1962, a plane`.
-    const kept = segments.flatMap((segment, index) => {
-      if (dropped(index)) return []
-      const next = segments.findIndex((_, later) => later > index && !dropped(later))
-      const gap = next > index + 1 && !PHRASE_START.has(firstWord(segment))
-      return [gap ? segment.replace(/,$/, '') : segment]
-    })
-    const joined = kept.join(' ')
-    const trimmed = trimTrailing(joined.charAt(0).toUpperCase() + joined.slice(1))
-    if (trimmed) candidates.push({text: trimmed, dropped: bitCount(mask) + (trimmed === joined ? 0 : 0.5)})
-  }
-  candidates.sort((a, b) => worth(b.text) - worth(a.text) || a.dropped - b.dropped)
-  return candidates.find((candidate) => hasVerb(candidate.text))?.text ?? text
-}
-
-/**
- * The longest start of `text` that fits and ends where a phrase starts,
- * preferring a comma or subordinate clause to a preposition; undefined when none.
- */
-function trimTrailing(text: string): string | undefined {
-  if (wordCount(text) <= MAX_WORDS) return text
-  const tokens = text.split(/(\s+)/)
-  const tags = tokens.filter((_, i) => i % 2 === 0).map(tagsOf)
-  const cuts: Array<{text: string; count: number; strong: boolean}> = []
-  let count = 0
-  for (let i = 0; i < tokens.length && count <= MAX_WORDS; i += 2) {
-    const token = tokens[i]!
-    const isCitation = /^\uE000\d+\uE001[.,;:]?$/u.test(token)
-    if (count >= MIN_WORDS && !isCitation) {
-      const previous = tokens[i - 2] ?? ''
-      const bare = token.replace(/^[“‘(]+/, '').toLowerCase()
-      const kept = tokens.slice(0, i - 1).join('')
-      const strong = /[,;:—]$/.test(previous) || SUBORDINATOR.has(bare)
-      if ((strong || PHRASE_START.has(bare)) && !DANGLING.has(lastWord(kept)) && !/^\(/.test(token) && !endsInModifier(tags, i / 2)) {
-        cuts.push({text: kept, count, strong})
-      }
-    }
-    if (!isCitation) count++
-  }
-  const latest = [...cuts].reverse()
-  const ordered = [...latest.filter((cut) => cut.strong && cut.count >= 12), ...latest]
-  return ordered.find((cut) => lastClauseComplete(cut.text))?.text
-}
-
-/** `…, so the people` lacks the verb of its clause: a cut there leaves half a clause. */
-function lastClauseComplete(text: string): boolean {
-  const clauses = text.split(/[,;]\s+(?=(?:so|and|but|yet|or|while|which|who|because|although|though|whereas|when|where)\s)|\s(?=that\s)/i)
-  return clauses.length === 1 || hasVerb(clauses[clauses.length - 1]!)
-}
-
-/** What a shortened bullet keeps: its words, and numbers (dates, amounts) count extra as the facts a slide shows. */
-function worth(text: string): number {
-  return wordCount(text) + 2 * (text.replace(PLACEHOLDER, ' ').match(/\d+/g) ?? []).length
-}
-
-function firstWord(text: string): string {
-  return (/^[“‘(]?([\p{L}’']+)/u.exec(text)?.[1] ?? '').toLowerCase()
-}
-
-function lastWord(text: string): string {
-  return (/([\p{L}’']+)[^\p{L}]*$/u.exec(text.replace(PLACEHOLDER, ''))?.[1] ?? '').toLowerCase()
-}
-
-function insideQuote(text: string): boolean {
-  return (text.match(QUOTE_OPEN) ?? []).length > (text.match(QUOTE_CLOSE) ?? []).length
-}
-
-/** `give a strong,` before `presumptive advice`: the kept words (before `cut`) end on an adjective without its noun. */
-function endsInModifier(tags: string[][], cut: number): boolean {
-  const last = tags[cut - 1] ?? []
-  const before = tags[cut - 2] ?? []
-  return last.includes('Adjective') && (before.includes('Determiner') || before.includes('Adjective'))
-}
-
-function startsWithVerb(text: string): boolean {
-  return tagsOf(words(text)[0] ?? '').includes('Verb')
-}
-
-function hasVerb(text: string): boolean {
-  return words(text.replace(PLACEHOLDER, ' ')).some((word) => tagsOf(word).includes('Verb'))
-}
-
-function bitCount(mask: number): number {
-  let count = 0
-  for (let rest = mask; rest; rest >>= 1) count += rest & 1
-  return count
+  return capitalise(result)
 }

@@ -16,7 +16,7 @@ import type {Header} from './structure.js'
 import {type PhraseOptions, contentWords, keyPhrases, slideTitle} from './topics.js'
 
 export interface OutlineBlock {
-  kind: 'paragraph' | 'quote' | 'heading'
+  kind: 'paragraph' | 'quote' | 'heading' | 'list-item'
   /** Text with citation placeholders. */
   text: string
   /** Offset of the block in the repaired essay. */
@@ -179,7 +179,7 @@ function notes(text: string): string {
 
 function frontMatter(header: Header, bibliography: OutlineInput['bibliography']): string {
   const lines = ['---']
-  for (const field of ['title', 'author', 'date'] as const) {
+  for (const field of ['title', 'subtitle', 'author', 'date'] as const) {
     if (header[field]) lines.push(`${field}: ${JSON.stringify(header[field])}`)
   }
   if ('file' in bibliography) lines.push(`bibliography: ${bibliography.file}`)
@@ -187,5 +187,7 @@ function frontMatter(header: Header, bibliography: OutlineInput['bibliography'])
   // The essay's reference list is the student's: every entry stays, cited in the text or not.
   lines.push('nocite: "@*"')
   lines.push('---')
+  // Course, instructor and the like are for the presenter, not a slide: the title slide's notes.
+  if (header.details.length > 0) lines.push('', notes(header.details.map(escapeMarkdown).join('\n\n')))
   return lines.join('\n')
 }

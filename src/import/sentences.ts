@@ -15,6 +15,7 @@ export interface Sentence {
 // A sentence may not end on these: the full stop belongs to an abbreviation.
 const ABBREVIATION_END = /(?:^|[\s(])(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|e\.g|i\.e|etc|vs|cf|pp?|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|No|Vol|ed|Gen|Sen|Rev|Col|Lt|Capt|Gov|Pres)\.$/u
 const QUOTE_END = /[.!?][”’]\s+(?=[“‘]?\p{Lu})/gu
+const PAREN_END = /[)\]][.!?]\s+(?=[«“‘(¿¡]?\p{Lu})/gu
 
 export function splitSentences(original: string): Sentence[] {
   // A citation placeholder opening a sentence hides the sentence start from compromise: show it a capitalised word of the same length.
@@ -40,7 +41,19 @@ export function splitSentences(original: string): Sentence[] {
       merged.push({...sentence})
     }
   }
-  return merged.map((sentence) => {
+  // A citation closing a sentence (`… (p. 12). Then`) hides the sentence end when the merge above joined `12). Then` back.
+  const split = merged.flatMap((sentence) => {
+    const pieces: Sentence[] = []
+    let from = 0
+    for (const match of sentence.text.matchAll(PAREN_END)) {
+      const cut = match.index + 2
+      pieces.push({text: sentence.text.slice(from, cut), start: sentence.start + from})
+      from = match.index + match[0].length
+    }
+    pieces.push({text: sentence.text.slice(from), start: sentence.start + from})
+    return pieces
+  })
+  return split.map((sentence) => {
     const lead = sentence.text.length - sentence.text.trimStart().length
     const start = sentence.start + lead
     return {text: original.slice(start, start + sentence.text.trim().length), start}

@@ -25,7 +25,16 @@ export function remarkSlides() {
     const slides = splitSlides(tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition'))
     const definitions = tree.children.filter((node) => node.type === 'definition')
     const config = file.data.config
-    if (config?.title) slides.unshift(titleSlide(config))
+    if (config?.title) {
+      const title = titleSlide(config)
+      // Speaker notes before the first heading are the title slide's (course, instructor, how to open the talk).
+      const first = slides[0]
+      if (first?.type === 'slide' && first.kind === 'content' && !first.title && first.children.length === 0 && first.notes.length > 0) {
+        title.notes = first.notes
+        slides.shift()
+      }
+      slides.unshift(title)
+    }
     if (config) addFooters(slides, config)
     if (countSlides(slides) === 0) {
       report(file, 'the document is empty: no slides to show', {line: 1, column: 1}, 'empty-document', {

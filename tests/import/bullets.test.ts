@@ -2,34 +2,94 @@ import {describe, expect, it} from 'vitest'
 import {toBullets} from '../../src/import/bullets.js'
 
 const C = '\uE0000\uE001'
+const D = '\uE0001\uE001'
+
+/**
+ * Sentence → acceptable bullets. Each expectation is the whole list, so a
+ * shortening that drops a `but`, `until` or `not` clause, cuts a sentence
+ * off, or loses a citation fails.
+ */
+const PAIRS: Array<[string, string[]]> = [
+  // Short: whole, without a linking opener and the full stop.
+  ['Consequently, he approved of the proposal.', ['He approved of the proposal']],
+  // A contrast opener carries the argument: it stays.
+  ['However, the official view did not change quickly.', ['However, the official view did not change quickly']],
+  // Contrast and condition clauses stay, even in a long sentence.
+  [
+    `Reading fiction can build empathy in young readers who spend time with characters unlike themselves, but only under certain conditions ${C}.`,
+    [`Reading fiction can build empathy in young readers who spend time with characters unlike themselves, but only under certain conditions ${C}`]
+  ],
+  [
+    'The council argued that the use of facial recognition by the police in public places should be stopped until there are clear laws about it.',
+    ['The council argued that the use of facial recognition by the police in public places should be stopped until there are clear laws about it']
+  ],
+  // Long: coordinated clauses split; `but` opens the second bullet; the closing citation stays on both.
+  [
+    `The evidence from recent pilots is encouraging for employee wellbeing and for the retention of staff in small firms, but it cannot yet show that the model would work across the whole economy ${C}.`,
+    [`The evidence from recent pilots is encouraging for employee wellbeing and for the retention of staff in small firms ${C}`, `But it cannot yet show that the model would work across the whole economy ${C}`]
+  ],
+  // `…, but that …` inside a reported claim.
+  [
+    'It argues that the evidence from recent pilots is encouraging, particularly for employee wellbeing and retention, but that it cannot yet show that the model would work across the whole economy.',
+    ['It argues that the evidence from recent pilots is encouraging, particularly for employee wellbeing and retention', 'But it cannot yet show that the model would work across the whole economy']
+  ],
+  // What the claim does not need goes: an aside in parentheses, an appositive, an example.
+  [
+    'Rachel Carson, a biologist who had worked for the Fish and Wildlife Service, set out to change that view about the safety of the pesticide DDT (then sprayed on farms and suburbs).',
+    ['Rachel Carson set out to change that view about the safety of the pesticide DDT']
+  ],
+  [
+    'Most doctors and sanitary reformers of the 1850s believed that diseases such as cholera were spread by foul air rising from rotting matter in the river.',
+    ['Most doctors and sanitary reformers of the 1850s believed that diseases were spread by foul air rising from rotting matter in the river']
+  ],
+  // A lead-in phrase goes, unless it dates the claim; an aside inserted after it goes, keeping the lead-in's comma.
+  [
+    'When the heat arrived in the first week of June, the smell reached the new Houses of Parliament directly and drove members from the library.',
+    ['The smell reached the new Houses of Parliament directly and drove members from the library']
+  ],
+  [
+    `In October of 1962, during the height of the Cold War, a U2 camera plane captured photographs of nuclear missile sites being built in Cuba by the Soviet Union ${C}.`,
+    [`In October of 1962, a U2 camera plane captured photographs of nuclear missile sites being built in Cuba by the Soviet Union ${C}`]
+  ],
+  // A list is not an insert: nothing of it goes.
+  [
+    'Bazalgette also built the Victoria, Albert, and Chelsea Embankments on top of the low-level sewer, which narrowed the river, reclaimed land, and created new roads.',
+    ['Bazalgette also built the Victoria, Albert, and Chelsea Embankments on top of the low-level sewer, which narrowed the river, reclaimed land, and created new roads']
+  ],
+  // A quotation is never cut: its condition stays.
+  [
+    `Kennedy made it clear that the “United States would retaliate against the Soviet Union with nuclear weapons if any Cuban missiles were used against an American nation” ${C}.`,
+    [`Kennedy made it clear that the “United States would retaliate against the Soviet Union with nuclear weapons if any Cuban missiles were used against an American nation” ${C}`]
+  ],
+  // A citation inside a part that goes goes with it; one closing the sentence stays.
+  [
+    `Crossness, opened by the Prince of Wales in 1865 ${D}, was decorated with painted cast iron in a style that Allen calls cathedral-like, so as to disguise the purpose of the building ${C}.`,
+    [`Crossness, opened by the Prince of Wales in 1865 ${D}, was decorated with painted cast iron in a style that Allen calls cathedral-like, so as to disguise the purpose of the building ${C}`]
+  ],
+  [
+    `Wild bee density and bumble bee colony growth were lower next to the treated fields in the Swedish study, while honey bee colonies were not clearly affected ${C}.`,
+    [`Wild bee density and bumble bee colony growth were lower next to the treated fields in the Swedish study, while honey bee colonies were not clearly affected ${C}`]
+  ]
+]
 
 describe('toBullets', () => {
-  it('keeps a short sentence whole, without its connective and full stop', () => {
-    expect(toBullets('Consequently, he approved of the proposal.')).toEqual(['He approved of the proposal'])
+  it.each(PAIRS)('%s', (sentence, bullets) => {
+    expect(toBullets(sentence)).toEqual(bullets)
   })
 
-  it('splits a comma splice into its clauses, each keeping the citation', () => {
-    expect(toBullets(`In 1959, Fidel Castro led a guerrilla war against the Batista regime in Cuba, he “clamped down his own dictatorship and turned to the Soviet Union for arms” ${C}.`)).toEqual([
-      `In 1959, Fidel Castro led a guerrilla war against the Batista regime in Cuba ${C}`,
-      `He “clamped down his own dictatorship and turned to the Soviet Union for arms” ${C}`
-    ])
-  })
-
-  it('shortens at a clause or phrase boundary, never mid-phrase, never with an ellipsis', () => {
-    const [bullet] = toBullets(`In October of 1962, during the height of the Cold War, a U2 camera plane captured photographs of nuclear missile sites being built in Cuba by the Soviet Union ${C}.`)
-    expect(bullet).toBe(`In October of 1962, a U2 camera plane captured photographs of nuclear missile sites being built in Cuba ${C}`)
-    const [long] = toBullets('The agency recommends that doctors give a strong, presumptive recommendation instead of asking parents what they want to do in the exam room.')
-    expect(long).toBe('The agency recommends that doctors give a strong, presumptive recommendation')
-  })
-
-  it('closes a quotation it had to cut', () => {
-    const [bullet] = toBullets(`Kennedy made it clear that the “United States would retaliate against the Soviet Union with nuclear weapons if any Cuban missiles were used against an American nation” ${C}.`)
-    expect(bullet).toBe(`Kennedy made it clear that the “United States would retaliate against the Soviet Union with nuclear weapons” ${C}`)
+  it('never ends a bullet on a function word or cuts a sentence off', () => {
+    for (const [sentence] of PAIRS) {
+      for (const bullet of toBullets(sentence)) {
+        expect(bullet).not.toMatch(/\b(?:the|a|an|of|to|in|and|or|but|that|which|with|for)$/i)
+        expect(bullet).not.toMatch(/…$/)
+      }
+    }
   })
 
   it('does not repeat a narrative citation at the end', () => {
     const narrative = (placeholder: string) => placeholder !== C
-    const bullets = toBullets(`${C} showed that heat waves kill more people in dense neighborhoods with few trees than in leafy suburbs, and that older residents living alone are most at risk.`, narrative)
-    expect(bullets).toEqual([`${C} showed that heat waves kill more people in dense neighborhoods with few trees than in leafy suburbs`])
+    expect(toBullets(`${C} showed that heat waves kill more people in dense neighborhoods with few trees than in leafy suburbs, and that older residents living alone are most at risk.`, narrative)).toEqual([
+      `${C} showed that heat waves kill more people in dense neighborhoods with few trees than in leafy suburbs, and that older residents living alone are most at risk`
+    ])
   })
 })

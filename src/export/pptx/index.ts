@@ -94,9 +94,9 @@ export async function exportPptx(input: string | VFile | CompiledDeck, options: 
 
 /** Compiles and fits an outline or an essay in memory as `build` does, measuring in the export's browser. */
 async function compileInput(input: string | VFile, options: PptxOptions, open: () => Promise<Browser>) {
-  const {theme, lang, csl, allowOutsideImages} = options
+  const {theme, lang, csl, allowOutside, allowOutsideImages} = options
   const fit = options.fit === false ? false : {browser: await open(), ...(typeof options.fit === 'object' ? options.fit : {})}
-  const {file, deck} = await build(input, {theme, lang, csl, allowOutsideImages, fit, dryRun: true})
+  const {file, deck} = await build(input, {theme, lang, csl, allowOutside, allowOutsideImages, fit, dryRun: true})
   return {file, deck}
 }
 

@@ -1,0 +1,308 @@
+/**
+ * Essay structure and argument (issue 14), over the gold essays of
+ * `../shared/corpus/essays/` (or `$CITEDECK_CORPUS/essays`): each essay is
+ * imported with the built library (`lib/`) and its outline deck read back.
+ *
+ * Figures (lower is better except the first):
+ * - deck title = the essay's title (gold `title`)
+ * - title-page lines (gold `title` and `front_matter_lines`) that became a slide title, bullet or quote
+ * - bullets cut mid-phrase (a start of their sentence whose rest no other bullet keeps,
+ *   other than a trailing example) or ending on a function word
+ * - sentences with a contrast, condition, negation, limitation or attribution marker whose bullets lost it
+ * - slide titles that are not noun phrases (fragments, bare names, verbs, function words at either end)
+ * - essay sentences missing from the slides and notes
+ *
+ * `node eval/structure.js [--verbose]` prints them alone; `npm run eval` with the rest.
+ */
+import {existsSync, readFileSync, readdirSync} from 'node:fs'
+import {basename, dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import nlp from 'compromise'
+import {VFile} from 'vfile'
+import {corpusDir} from './compare.js'
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+// Words a bullet or title cannot end on (English and Spanish, the corpus's languages).
+const FUNCTION_WORDS = new Set(
+  (
+    'the a an this that these those his its their our my your some any each every no and or but nor so yet to of in on at by with for from into onto over under about as than then if because although though while whereas when where which who whom whose what is are was were be been being have has had do does did will would shall should can could may might must not very more most such also only even just ' +
+    'el la los las un una unos unas lo de del al a en y e o u ni que con por para sin sobre entre como más menos pero sino aunque porque si cuando donde cuyo cuya su sus mi mis tu tus se es son fue ser ha han muy tan hasta desde según'
+  ).split(' ')
+)
+// Markers of contrast, condition, negation, limitation and attribution; a bullet of their sentence keeps them.
+const MARKERS = new Set(
+  (
+    'but however although though unless until only not never no nor cannot without except despite whereas if yet rather instead critics argue argues argued claim claims claimed according ' +
+    'pero embargo aunque no nunca solo sólo hasta salvo excepto sino si críticos ni sin tampoco'
+  ).split(' ')
+)
+// A sentence may open with these to link it to the one before; a bullet list may drop them.
+const OPENERS = new Set('however but yet still pero sin embargo'.split(' '))
+const EXAMPLE_START = /^(?:such as|including|for example|for instance|like|e g|por ejemplo|como)\b/
+const REFERENCE_HEADING = /^(?:#+\s*)?(?:references?|reference list|works cited|bibliography|referencias|bibliografía|sources)\s*:?\s*$/i
+const SKIPPED_TITLES = /^(?:references|referencias|works cited|bibliography|bibliografía|key points(?: \d+)?|in their words(?: \d+)?|conclusion|conclusión|conclusiones)$/i
+
+/** Lower-case words, citations and Markdown marks dropped. */
+function words(text) {
+  return text
+    .replace(/\[[^\]]*@[^\]]*\]|-?@[\w:.#$%&+?<>~/-]+/g, ' ')
+    .replace(/\\/g, '')
+    .replace(/'/g, '’')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}’']+/gu) ?? []
+}
+
+/** Words of a source sentence without its parenthetical citations and asides. */
+function sourceWords(text) {
+  // A narrative citation's name (`Venuti (2018) argues`) is `@venuti2018` in the deck: both sides drop it.
+  let bare = text.replace(/(?:\p{Lu}[\p{L}’'-]*\.?\s+)*\p{Lu}[\p{L}’'-]+(?:\s+et al\.)?\s+(?=\([^()]*\d)/gu, ' ')
+  for (let last; last !== bare; ) [last, bare] = [bare, bare.replace(/\([^()]*\)/g, ' ')]
+  return words(bare)
+}
+
+// A full stop after these ends an abbreviation, not a sentence.
+const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|al|p|pp|St|Dr|Mr|Mrs|Ms|Prof|e\.g|i\.e|etc|vs|cf|ed|eds|vol|no|qtd|Jr|Sr)\.$/u
+
+function splitSentences(text) {
+  const sentences = []
+  for (const piece of text.split(/(?<=[.!?…][”"’)\]]*)\s+(?=[“"‘(¿¡]?[\p{Lu}@[])/u)) {
+    const previous = sentences[sentences.length - 1]
+    if (previous !== undefined && ABBREVIATION.test(previous)) sentences[sentences.length - 1] = `${previous} ${piece}`
+    else sentences.push(piece)
+  }
+  return sentences.map((sentence) => sentence.trim()).filter((sentence) => words(sentence).length > 0)
+}
+
+function normalize(text) {
+  return text.replace(/[“”"]/g, '"').replace(/[‘’']/g, '’').replace(/\\/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
+}
+
+/** The outline read back: front matter and slides with their title, bullets, quote lines and notes. */
+function readDeck(markdown) {
+  const matter = /^---\n([\s\S]*?)\n---\n/.exec(markdown)
+  const field = (name) => {
+    const value = new RegExp(`^${name}: (.*)$`, 'm').exec(matter?.[1] ?? '')?.[1]
+    return value === undefined ? undefined : value.startsWith('"') ? JSON.parse(value) : value
+  }
+  const slides = []
+  let slide
+  let inNotes = false
+  for (const line of markdown.slice(matter?.[0].length ?? 0).split('\n')) {
+    const heading = /^(#{1,2}) (.*)$/.exec(line)
+    if (heading && !inNotes) {
+      slide = {level: heading[1].length, title: heading[2].replace(/\\/g, ''), bullets: [], quote: [], notes: []}
+      slides.push(slide)
+    } else if (line === '::: notes') inNotes = true
+    else if (line === ':::' && inNotes) inNotes = false
+    else if (!slide) continue
+    else if (inNotes) slide.notes.push(line)
+    else if (/^\s*[-*] /.test(line)) slide.bullets.push(line.replace(/^\s*[-*] /, ''))
+    else if (/^> /.test(line)) slide.quote.push(line.slice(2))
+  }
+  return {title: field('title'), subtitle: field('subtitle'), slides}
+}
+
+/** Longest common subsequence length of two word arrays. */
+function lcs(a, b) {
+  let previous = new Array(b.length + 1).fill(0)
+  for (const word of a) {
+    const row = [0]
+    for (let j = 0; j < b.length; j++) row.push(word === b[j] ? previous[j] + 1 : Math.max(previous[j + 1], row[j]))
+    previous = row
+  }
+  return previous[b.length]
+}
+
+/** Where `bullet`'s words end inside `sentence` when they are a subsequence of it, else -1. */
+function subsequenceEnd(bullet, sentence) {
+  let j = 0
+  for (const word of bullet) {
+    while (j < sentence.length && sentence[j] !== word) j++
+    if (j === sentence.length) return -1
+    j++
+  }
+  return j
+}
+
+function isSpanish(text) {
+  const sample = words(text).slice(0, 400)
+  return sample.filter((word) => /^(?:el|la|los|las|que|de|y|en|una|por|para|con)$/.test(word)).length > sample.length * 0.15
+}
+
+/** Why a slide title is not a noun phrase of 2–7 words, or undefined when it is one. */
+function titleProblem(title, spanish) {
+  const list = title.split(/\s+/)
+  if (list.length < 2 || list.length > 7) return 'length'
+  if (/\d/.test(title) && !/^\d{4}s?$/.test(list.find((word) => /\d/.test(word)))) return 'number'
+  const first = list[0].toLowerCase()
+  const last = list[list.length - 1].toLowerCase().replace(/[^\p{L}]/gu, '')
+  if (FUNCTION_WORDS.has(last)) return 'ends on a function word'
+  if (spanish) return FUNCTION_WORDS.has(first) && !/^(?:el|la|los|las|un|una)$/.test(first) ? 'starts on a function word' : undefined
+  // `Carson on dawn chorus`: a person's words on a topic, two noun phrases.
+  const parts = title.split(/\s+on\s+/)
+  for (const part of parts) {
+    const doc = nlp(part)
+    const terms = doc.terms().json().map((term) => term.terms[0])
+    const tags = terms.map((term) => new Set(term.tags))
+    if (!tags.some((set) => set.has('Noun'))) return 'no noun'
+    if (tags[0].has('Preposition') || tags[0].has('Conjunction') || (tags[0].has('Pronoun') && !tags[0].has('Possessive'))) return 'starts on a function word'
+    if (tags.some((set) => (set.has('PresentTense') || set.has('PastTense')) && !set.has('Noun') && !set.has('Adjective') && !set.has('Participle') && !set.has('Gerund'))) return 'has a verb'
+    // `Critics of these studies` is a noun phrase; `Accurate a match` is not.
+    if (tags.some((set, i) => i > 0 && set.has('Determiner') && !set.has('Possessive') && !tags[i - 1].has('Preposition') && !tags[i - 1].has('Conjunction'))) return 'determiner inside'
+    const last = tags[tags.length - 1]
+    if (!last.has('Noun')) return 'does not end on a noun'
+    if (parts.length === 1 && !/[’']s\b/.test(part) && tags.every((set) => set.has('ProperNoun') || set.has('Person') || set.has('Place'))) {
+      if (doc.people().found || tags.every((set) => set.has('Person'))) return 'bare name'
+    }
+    if (tags.length === 2 && (tags[0].has('Determiner') || /^(?:all|some|many|few|other|new|same|whole|main|such)$/i.test(terms[0].text))) return 'vague'
+  }
+  return undefined
+}
+
+/** The essay's text for sentence checks: .docx through the library's reader. */
+async function essayText(path) {
+  if (!path.endsWith('.docx')) return readFileSync(path, 'utf8')
+  const {readDocx, documentText} = await import(join(repoRoot, 'lib/import/docx.js'))
+  return documentText(await readDocx(readFileSync(path)))
+}
+
+/** Figures for one essay. */
+async function measure(path, gold, importEssay) {
+  const value = path.endsWith('.docx') ? new Uint8Array(readFileSync(path)) : readFileSync(path, 'utf8')
+  const {markdown} = await importEssay(new VFile({path, value}))
+  const deck = readDeck(markdown)
+  const text = await essayText(path)
+  const spanish = isSpanish(text)
+  const found = {problems: []}
+  const note = (kind, detail) => found.problems.push(`${kind}: ${detail}`)
+
+  const titles = [deck.title, deck.subtitle && `${deck.title}: ${deck.subtitle}`, deck.subtitle && `${deck.title} ${deck.subtitle}`].filter(Boolean).map(normalize)
+  found.titleRight = titles.includes(normalize(gold.title)) ? 1 : 0
+  if (!found.titleRight) note('deck title', `${JSON.stringify(deck.title)} ≠ ${JSON.stringify(gold.title)}`)
+
+  const shown = deck.slides.flatMap((slide) => [slide.title.replace(/ \(cont\.\)$/, ''), ...slide.bullets, ...slide.quote]).map(normalize)
+  const titlePage = [gold.title, ...(gold.front_matter_lines ?? [])]
+  found.titlePageLines = titlePage.length
+  found.titlePageSlides = titlePage.filter((line) => shown.some((item) => item === normalize(line) || (item.length > 6 && normalize(line).includes(item) && item.length > normalize(line).length * 0.6))).length
+  if (found.titlePageSlides) note('title-page lines on slides', `${found.titlePageSlides}`)
+
+  // Each paragraph's slides (the first and its `(cont.)`) share one notes block: the paragraph.
+  const groups = []
+  for (const slide of deck.slides) {
+    if (/ \(cont\.\)$/.test(slide.title) && groups.length) groups[groups.length - 1].bullets.push(...slide.bullets)
+    else groups.push({bullets: [...slide.bullets], notes: slide.notes.join(' ')})
+  }
+  found.bullets = 0
+  found.badBullets = 0
+  found.markerSentences = 0
+  found.markerLost = 0
+  for (const group of groups) {
+    if (!group.bullets.length) continue
+    const sentences = splitSentences(group.notes).map((sentence) => ({text: sentence, words: sourceWords(sentence), bullets: []}))
+    for (const bullet of group.bullets) {
+      const bulletWords = words(bullet.replace(/\([^()]*\)/g, ' '))
+      const best = sentences.map((sentence) => lcs(bulletWords, sentence.words) / Math.max(1, bulletWords.length)).reduce((top, score, i, all) => (score > all[top] ? i : top), 0)
+      sentences[best]?.bullets.push(bulletWords)
+      found.bullets++
+      const last = bulletWords[bulletWords.length - 1] ?? ''
+      // A whole sentence may end on `were` or `with her`: only a shortened one counts.
+      const sentence = sentences[best]?.words ?? []
+      const end = subsequenceEnd(bulletWords, sentence)
+      const endsInside = end < 0 ? lcs(bulletWords, sentence) < sentence.length : end < sentence.length
+      if (FUNCTION_WORDS.has(last) && endsInside) {
+        found.badBullets++
+        note('bullet ends on a function word', bullet)
+      }
+    }
+    for (const sentence of sentences) {
+      for (const bullet of sentence.bullets) {
+        const end = subsequenceEnd(bullet, sentence.words)
+        if (end < 0 || FUNCTION_WORDS.has(bullet[bullet.length - 1])) continue
+        const rest = sentence.words.slice(end)
+        const keptElsewhere = sentence.bullets.some((other) => other !== bullet && subsequenceEnd(other, rest) >= 0 && other.length >= rest.length * 0.5)
+        // A trailing example may go (`…, including the politicians`), not one the sentence's verb follows.
+        const example = EXAMPLE_START.test(rest.join(' ')) && !nlp(rest.join(' ').replace(EXAMPLE_START, '')).verbs().found
+        if (rest.length >= 3 && !keptElsewhere && !example) {
+          found.badBullets++
+          note('bullet cut mid-phrase', `${bullet.join(' ')} ‖ ${rest.join(' ')}`)
+        }
+      }
+      const markers = sentence.words.filter((word, i) => (MARKERS.has(word) || /n[’']t$/.test(word)) && !(i === 0 && OPENERS.has(word)))
+      if (!markers.length || !sentence.bullets.length) continue
+      found.markerSentences++
+      const kept = new Set(sentence.bullets.flat())
+      const lost = [...new Set(markers)].filter((marker) => !kept.has(marker))
+      if (lost.length) {
+        found.markerLost++
+        note('marker lost', `${lost.join(', ')} in “${sentence.text}”`)
+      }
+    }
+  }
+
+  const sections = new Set((gold.sections ?? []).map(normalize))
+  const contentTitles = deck.slides
+    .filter((slide) => slide.level === 2 && (slide.bullets.length || slide.quote.length))
+    .map((slide) => slide.title.replace(/ \(cont\.\)$/, ''))
+    .filter((title) => !SKIPPED_TITLES.test(title) && !sections.has(normalize(title)))
+  const distinct = [...new Set(contentTitles)]
+  found.titles = distinct.length
+  found.badTitles = 0
+  for (const title of distinct) {
+    const problem = titleProblem(title, spanish)
+    if (problem) {
+      found.badTitles++
+      note('title not a noun phrase', `${title} (${problem})`)
+    }
+  }
+
+  const body = text.split('\n')
+  const end = body.findIndex((line) => REFERENCE_HEADING.test(line.trim()))
+  const skip = new Set([gold.title, ...(gold.front_matter_lines ?? []), ...(gold.sections ?? [])].map(normalize))
+  const paragraphs = (end < 0 ? body : body.slice(0, end)).map((line) => line.replace(/^\s*(?:#+|>)\s*/, '').trim()).filter((line) => line && !skip.has(normalize(line)))
+  const blocks = deck.slides.map((slide) => words([slide.title, ...slide.bullets, ...slide.quote, ...slide.notes].join(' ')))
+  found.sentences = 0
+  found.missing = 0
+  for (const sentence of paragraphs.flatMap(splitSentences)) {
+    const sentenceWords = sourceWords(sentence)
+    if (sentenceWords.length < 3) continue
+    found.sentences++
+    if (!blocks.some((block) => lcs(sentenceWords, block) >= sentenceWords.length * 0.85)) {
+      found.missing++
+      note('sentence missing', sentence)
+    }
+  }
+  return found
+}
+
+/** Figures over the corpus's essays, one line each (`evaluate` as `eval/run.js` calls it). */
+export async function evaluate(corpus, {verbose = false} = {}) {
+  const folder = join(corpus, 'essays')
+  const {importEssay} = await import(join(repoRoot, 'lib/import/index.js'))
+  const essays = readdirSync(folder).filter((name) => /\.(?:txt|md|docx)$/.test(name) && existsSync(join(folder, name.replace(/\.[^.]+$/, '.expected.json'))))
+  const total = {}
+  const details = []
+  for (const name of essays) {
+    const gold = JSON.parse(readFileSync(join(folder, name.replace(/\.[^.]+$/, '.expected.json')), 'utf8'))
+    const found = await measure(join(folder, name), gold, importEssay)
+    for (const [key, value] of Object.entries(found)) if (typeof value === 'number') total[key] = (total[key] ?? 0) + value
+    if (verbose) details.push(...found.problems.map((problem) => `  ${basename(name)}: ${problem}`))
+  }
+  const figure = (name, count, of, what = '') => `essays.structure.${name} ${count}/${of} (${((100 * count) / Math.max(1, of)).toFixed(1)}%)${what ? `  ${what}` : ''}`
+  return [
+    figure('deck_title_right', total.titleRight, essays.length),
+    figure('title_page_lines_on_slides', total.titlePageSlides, total.titlePageLines, 'lower is better'),
+    figure('bullets_cut_or_function_word_end', total.badBullets, total.bullets, 'lower is better'),
+    figure('marker_lost', total.markerLost, total.markerSentences, 'sentences with a contrast/condition/negation/attribution marker whose bullets lost it; lower is better'),
+    figure('titles_not_noun_phrase', total.badTitles, total.titles, 'slide titles other than the essay’s headings; lower is better'),
+    figure('sentences_missing', total.missing, total.sentences, 'from slides and notes; lower is better'),
+    ...details
+  ]
+}
+
+// `node eval/structure.js [--verbose]`: these figures alone, with every problem behind them.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const corpus = corpusDir()
+  if (!corpus) console.log('structure: skipped, no corpus at ../shared/corpus (set CITEDECK_CORPUS)')
+  else for (const line of await evaluate(corpus, {verbose: process.argv.includes('--verbose')})) console.log(line)
+}
