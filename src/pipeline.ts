@@ -23,6 +23,7 @@ import {remarkPandoc} from './parse/pandoc/index.js'
 import {remarkQuotes} from './parse/quotes.js'
 import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
+import {rehypeFigures} from './render/figures.js'
 import {rehypeHighlightCode} from './render/highlight.js'
 import {remarkParseCache} from './serve/parse-cache.js'
 import type {RebuildCache} from './serve/rebuild-cache.js'
@@ -53,6 +54,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkFit)
     .use(remarkResolveCitations)
     .use(remarkRehype, {handlers: overrides.cache ? cachedHandlers(overrides.cache.slides) : handlers, allowDangerousHtml: true})
+    .use(rehypeFigures)
     .use(rehypeHighlightCode)
     .freeze()
 }
