@@ -4,9 +4,9 @@
  * then write the folder or the single embedded file (`writeDeck`). I/O lives
  * here, not in the plugins.
  */
-import {existsSync, realpathSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {copyFile, mkdir} from 'node:fs/promises'
-import {basename, dirname, extname, isAbsolute, join, relative, resolve} from 'node:path'
+import {basename, dirname, extname, join, relative, resolve} from 'node:path'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import type {Raw} from 'mdast-util-to-hast'
 import {toHtml} from 'hast-util-to-html'
@@ -18,6 +18,7 @@ import {CitedeckError} from './errors.js'
 import {isEssayPath} from './import/detect.js'
 import {essayOutline, isEssayFile} from './import/essay-deck.js'
 import {readEssay} from './import/read-essay.js'
+import {allowedFile} from './io/project-folder.js'
 import {readSource} from './io/read-source.js'
 import {checkOutputFolder, replaceFolder, writeFileAtomic} from './io/write-output.js'
 import {hasErrors, report} from './messages.js'
@@ -25,7 +26,7 @@ import {type PipelineOptions, toSlides} from './pipeline.js'
 import {type Asset, SCRIPT_ASSETS, styleAssets} from './render/assets.js'
 import {revealDocument} from './render/document.js'
 import {inlineAsset, inlineImages} from './render/embed.js'
-import {availableThemes, resolveTheme} from './render/theme.js'
+import {resolveTheme} from './render/theme.js'
 
 export interface CompileOptions extends PipelineOptions {
   /** One self-contained HTML file with every asset inlined (default: `false`). */
@@ -36,9 +37,13 @@ export interface CompileOptions extends PipelineOptions {
    */
   fit?: boolean | FitOptions
   /**
-   * Copy local images from outside the deck's folder (default: `false`: such
-   * an image is an error, so a shared deck cannot pick up `../../etc/passwd`).
+   * Read the files the deck names (theme, CSL style, bibliographies, images)
+   * from outside its project folder (default: `false`: such a file is an
+   * error, so a shared deck cannot pick up `../../etc/passwd`; see
+   * io/project-folder.ts).
    */
+  allowOutside?: boolean
+  /** The older name of `allowOutside`. */
   allowOutsideImages?: boolean
 }
 
@@ -90,11 +95,12 @@ export async function compileDeck(file: VFile, options: CompileOptions = {}): Pr
 async function compileOnce(file: VFile, options: CompileOptions): Promise<CompiledDeck> {
   const baseDir = file.dirname ?? process.cwd()
   options.cache?.slides.startBuild()
+  file.data.allowOutside = options.allowOutside ?? options.allowOutsideImages ?? false
   const slides = await toSlides(file, options)
   const config = file.data.config!
   const themePath = findTheme(config, file, options.theme !== undefined)
   const styles = styleAssets(themePath)
-  const images = localImages(file, baseDir, options.allowOutsideImages ?? false)
+  const images = localImages(file, baseDir)
   const body = slides.children.filter((node): node is Element => node.type === 'element')
   const sections = body.flatMap((node) =>
     hasClass(node, 'cd-stack') ? node.children.filter((child): child is Element => child.type === 'element') : [node]
@@ -121,17 +127,20 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
 
 function findTheme(config: DeckConfig, file: VFile, fromCaller: boolean): string {
   const baseDir = fromCaller ? process.cwd() : file.dirname ?? process.cwd()
-  const path = resolveTheme(config.theme, baseDir)
-  if (path) return path
-  const message = `unknown theme '${config.theme}'`
-  const note = `use one of ${availableThemes().join(', ')}, or the path of a .css file`
-  if (fromCaller) throw new CitedeckError(message, 'UNKNOWN_THEME', note)
-  report(file, message, file.data.matter?.place('theme'), 'unknown-theme', {fatal: true, note})
-  return resolveTheme(DEFAULT_THEME, baseDir)!
+  const found = resolveTheme(config.theme, baseDir)
+  const place = file.data.matter?.place('theme')
+  if ('path' in found) {
+    if (fromCaller || found.shipped || allowedFile(file, found.path, 'theme', config.theme, place)) return found.path
+  } else if (fromCaller) {
+    throw new CitedeckError(found.problem, 'UNKNOWN_THEME', found.note)
+  } else {
+    report(file, found.problem, place, 'unknown-theme', {fatal: true, note: found.note})
+  }
+  return (resolveTheme(DEFAULT_THEME, baseDir) as {path: string}).path
 }
 
 /** Images that exist are assets; a missing one is an error at its position. */
-function localImages(file: VFile, baseDir: string, allowOutside: boolean): Asset[] {
+function localImages(file: VFile, baseDir: string): Asset[] {
   const assets: Asset[] = []
   const seen = new Set<string>()
   for (const image of file.data.images ?? []) {
@@ -141,23 +150,12 @@ function localImages(file: VFile, baseDir: string, allowOutside: boolean): Asset
         fatal: true,
         note: `looked for ${relative(process.cwd(), source) || source}`
       })
-    } else if (!allowOutside && !isInside(realpathSync(source), realpathSync(baseDir))) {
-      // Symlinks count where they lead: a link in the deck's folder to /etc is outside too.
-      report(file, `image outside the deck's folder: ${image.source}`, image.position, 'image-outside-deck', {
-        fatal: true,
-        note: "copy it into the deck's folder, or pass --allow-outside-images"
-      })
-    } else if (!seen.has(image.href)) {
+    } else if (allowedFile(file, source, 'image', image.source, image.position) && !seen.has(image.href)) {
       seen.add(image.href)
       assets.push({href: image.href, source})
     }
   }
   return assets
-}
-
-function isInside(path: string, folder: string): boolean {
-  const inside = relative(folder, path)
-  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)
 }
 
 function hasClass(node: Element, name: string): boolean {

@@ -5,6 +5,7 @@
  * own line. Parsed files are cached by path and mtime, so a rebuild after a
  * text edit does not parse them again.
  */
+import {existsSync} from 'node:fs'
 import {readFile, stat} from 'node:fs/promises'
 import {extname, relative, resolve} from 'node:path'
 import core from '@citation-js/core'
@@ -15,6 +16,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {parse as parseYaml, YAMLParseError} from 'yaml'
 import {CONTROL_HINT, cleanData, droppedReason} from '../io/control-characters.js'
+import {allowedFile} from '../io/project-folder.js'
 import {report} from '../messages.js'
 
 // BibTeX keeps titles in title case with {braces} around proper nouns; CSL
@@ -64,6 +66,7 @@ export async function loadBibliography(paths: string[], inline: unknown[], file:
 
   for (const path of paths) {
     const absolute = resolve(baseDir, path)
+    if (existsSync(absolute) && !allowedFile(file, absolute, 'bibliography', path, matterPlace('bibliography'))) continue
     const parsed = await parseFile(absolute)
     if (!parsed) {
       report(file, `bibliography not found: ${path}`, matterPlace('bibliography'), 'missing-bibliography', {

@@ -12,6 +12,7 @@ import {fileURLToPath} from 'node:url'
 import core from '@citation-js/core'
 import '@citation-js/plugin-csl'
 import type {VFile} from 'vfile'
+import {allowedFile} from '../io/project-folder.js'
 import {report} from '../messages.js'
 
 /** How a style cites: in the text with author and date, with a number, or in a note. */
@@ -62,14 +63,11 @@ const loaded = new Map<string, Style>()
  * stands in so the deck still builds.
  */
 export function resolveStyle(value: string, file: VFile): Style {
-  const name = ALIASES[value.toLowerCase()] ?? value.toLowerCase()
-  if (SHIPPED[name]) return shipped(name)
+  const name = shippedName(value)
+  if (name) return shipped(name)
   const place = file.data.matter?.place('csl')
   if (extname(value).toLowerCase() !== '.csl') {
-    report(file, `unknown citation style '${value}'`, place, 'unknown-style', {
-      fatal: true,
-      note: `use one of ${shippedStyles.join(', ')}, or the path of a .csl file`
-    })
+    report(file, `unknown citation style '${value}'`, place, 'unknown-style', {fatal: true, note: STYLE_NOTE})
     return shipped('apa')
   }
   const path = resolve(file.dirname ?? process.cwd(), value)
@@ -77,17 +75,38 @@ export function resolveStyle(value: string, file: VFile): Style {
     report(file, `citation style not found: ${value}`, place, 'unknown-style', {fatal: true, note: `looked for ${relative(process.cwd(), path) || path}`})
     return shipped('apa')
   }
+  // A style named on the command line arrives as an absolute path the user chose; one the deck names is checked.
+  const fromDeck = file.data.matter?.data.csl === value
+  if (fromDeck && !allowedFile(file, path, 'citation style', value, place)) return shipped('apa')
   const xml = readFileSync(path, 'utf8')
-  // A dependent style only names its parent; citeproc needs the parent's text.
-  const parent = /<link[^>]+href="([^"]+)"[^>]+rel="independent-parent"/.exec(xml)?.[1]
-  if (parent || !/<citation[\s>]/.test(xml)) {
-    report(file, `'${value}' is not a complete CSL style`, place, 'unknown-style', {
-      fatal: true,
-      note: parent ? `it is a dependent style: use its parent ${parent}` : 'it has no <citation> element'
-    })
+  const problem = styleProblem(xml)
+  if (problem) {
+    report(file, `'${value}' ${problem.reason}`, place, 'unknown-style', {fatal: true, note: problem.note})
     return shipped('apa')
   }
   return cached(path, xml)
+}
+
+export const STYLE_NOTE = `use one of ${shippedStyles.join(', ')}, or the path of a .csl file`
+
+/** The shipped style a name stands for, in any case and by its aliases. */
+export function shippedName(value: string): string | undefined {
+  const name = ALIASES[value.toLowerCase()] ?? value.toLowerCase()
+  return SHIPPED[name] ? name : undefined
+}
+
+/**
+ * Why a .csl file's text cannot be used, if it cannot: not a CSL style, a
+ * dependent style (it only names its parent), or markup cut short.
+ */
+export function styleProblem(xml: string): {reason: string; note: string} | undefined {
+  if (!/<style[\s>]/.test(xml) || !/<\/style>\s*$/.test(xml)) {
+    return {reason: 'is not a CSL style', note: 'a CSL style is an XML file with a <style> element; find styles at https://www.zotero.org/styles'}
+  }
+  const parent = /<link[^>]+href="([^"]+)"[^>]+rel="independent-parent"/.exec(xml)?.[1]
+  if (parent) return {reason: 'is not a complete CSL style', note: `it is a dependent style: use its parent ${parent}`}
+  if (!/<citation[\s>]/.test(xml)) return {reason: 'is not a complete CSL style', note: 'it has no <citation> element'}
+  return undefined
 }
 
 function shipped(name: string): Style {

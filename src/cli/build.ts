@@ -1,6 +1,6 @@
 /** `citedeck build`: compile a deck and write its folder (or one embedded file). */
 import {readdir, stat} from 'node:fs/promises'
-import {extname, join, relative, resolve} from 'node:path'
+import {extname, join, relative} from 'node:path'
 import {Command, Option} from 'commander'
 import {build, type BuildOptions} from '../build-deck.js'
 import type {Browser} from 'puppeteer-core'
@@ -13,6 +13,7 @@ import type {CliContext} from './context.js'
 import {type PdfChoice, parsePdfChoice, printBuiltDeck} from './pdf.js'
 import type {WatchBuildOptions} from '../serve/watch-build.js'
 import {runWatchBuild} from './watch.js'
+import {sourceOptions, withAllowOutside} from './source-flags.js'
 
 interface BuildFlags {
   output?: string
@@ -28,13 +29,14 @@ interface BuildFlags {
   paper?: string
   handoutNotes?: boolean
   watch?: boolean
+  allowOutside?: boolean
   allowOutsideImages?: boolean
   /** `--no-fit` sets it to false. */
   fit?: boolean
 }
 
 export function buildCommand(context: CliContext): Command {
-  return new Command('build')
+  return withAllowOutside(new Command('build'))
     .description('build a deck folder (index.html + assets) from a Markdown outline, or from an essay imported on the fly')
     .argument('<input>', 'the deck: a Markdown outline (.md), or an essay (.txt, .docx, prose .md) with APA citations')
     .option('-o, --output <path>', 'output folder (default: dist/<deck>), or .html file with --embed')
@@ -43,7 +45,6 @@ export function buildCommand(context: CliContext): Command {
     .option('--embed', 'write one self-contained HTML file with everything inlined')
     .option('--strict', 'fail (exit 1) on warnings too')
     .option('--force', 'replace an output folder that citedeck did not make')
-    .option('--allow-outside-images', 'copy images from outside the deck\'s folder (refused by default)')
     .option('--no-fit', 'do not measure slides to scale down or split those that overflow')
     .option('--pdf', 'also print the slides to <deck>.pdf in the output folder')
     .option('--pptx', 'also export an editable PowerPoint file, <deck>.pptx, to the output folder')
@@ -142,11 +143,9 @@ function buildOptions(flags: BuildFlags): BuildOptions {
   return {
     output: flags.output,
     theme: flags.theme,
-    // A style file named on the command line is relative to where the user is, not to the deck.
-    csl: flags.csl && /\.csl$/i.test(flags.csl) ? resolve(flags.csl) : flags.csl,
+    ...sourceOptions(flags),
     embed: flags.embed,
     strict: flags.strict,
-    force: flags.force,
-    allowOutsideImages: flags.allowOutsideImages
+    force: flags.force
   }
 }

@@ -1,21 +1,24 @@
 /** `citedeck check`: lint and measure a deck; report as text or JSON. */
-import {relative, resolve} from 'node:path'
+import {relative} from 'node:path'
 import {Command, Option} from 'commander'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {check, type CheckResult} from '../check/index.js'
 import {counted, formatMessages} from './format.js'
 import type {CliContext} from './context.js'
+import {sourceOptions, withAllowOutside} from './source-flags.js'
 
 interface CheckFlags {
   format: 'text' | 'json'
   strict?: boolean
   theme?: string
   csl?: string
+  allowOutside?: boolean
+  allowOutsideImages?: boolean
 }
 
 export function checkCommand(context: CliContext): Command {
-  return new Command('check')
+  return withAllowOutside(new Command('check'))
     .description('lint a deck and measure every slide in the browser: overflow, small text, broken images, citation problems')
     .argument('<input>', 'the deck: a Markdown outline (.md)')
     .addOption(new Option('--format <format>', 'report as text lines or one JSON document').choices(['text', 'json']).default('text'))
@@ -30,7 +33,7 @@ export function checkCommand(context: CliContext): Command {
 async function runCheck(input: string, flags: CheckFlags, {io}: CliContext): Promise<number> {
   const result = await check(input, {
     theme: flags.theme,
-    csl: flags.csl && /\.csl$/i.test(flags.csl) ? resolve(flags.csl) : flags.csl
+    ...sourceOptions(flags)
   })
   const {file} = result
   const count = (severity: string) => file.messages.filter((message) => severityOf(message) === severity).length

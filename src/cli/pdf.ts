@@ -1,6 +1,6 @@
 /** `citedeck pdf`: print decks to PDF (slides, notes pages or handouts) through one browser. */
 import {existsSync, statSync} from 'node:fs'
-import {basename, dirname, extname, join, relative, resolve} from 'node:path'
+import {basename, dirname, extname, join, relative} from 'node:path'
 import {Command, Option} from 'commander'
 import type {Browser} from 'puppeteer-core'
 import {defaultOutput} from '../build.js'
@@ -12,6 +12,7 @@ import {defaultPdfOutput, pdfSuffix} from '../export/pdf-options.js'
 import {hasErrors} from '../messages.js'
 import type {CliContext, CliIO} from './context.js'
 import {formatMessages} from './format.js'
+import {sourceOptions, withAllowOutside} from './source-flags.js'
 
 interface PdfFlags {
   output?: string
@@ -25,6 +26,8 @@ interface PdfFlags {
   timeout?: string
   strict?: boolean
   quiet?: boolean
+  allowOutside?: boolean
+  allowOutsideImages?: boolean
 }
 
 /** The PDF options shared by `pdf` and `build --pdf`, parsed and checked. */
@@ -35,7 +38,7 @@ export interface PdfChoice {
 }
 
 export function pdfCommand(context: CliContext): Command {
-  return new Command('pdf')
+  return withAllowOutside(new Command('pdf'))
     .description('print decks to PDF: slides (one a page), notes pages or handouts')
     .argument('<inputs...>', 'one or more decks: Markdown outlines, or essays (.txt, .docx, prose .md)')
     .option('-o, --output <path>', 'the PDF (default: dist/<deck>.pdf); with several decks, a folder')
@@ -67,8 +70,7 @@ async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Prom
     ...choice,
     notes: flags.notes,
     theme: flags.theme,
-    // A style file named on the command line is relative to where the user is, not to the deck.
-    csl: flags.csl && /\.csl$/i.test(flags.csl) ? resolve(flags.csl) : flags.csl,
+    ...sourceOptions(flags),
     strict: flags.strict,
     timeout: timeout * 1000,
     concurrency,

@@ -35,6 +35,8 @@ export interface OutlineInput {
   labels: Map<string, string>
   /** `references.json` beside the outline, or the items inline in front matter (pandoc's `references:`). */
   bibliography: {file: string} | {items: CslItem[]; start: number}
+  /** The citation style of the deck (the essay's own), when not the default APA. */
+  csl?: string
 }
 
 export interface OutlineProblem {
@@ -68,7 +70,7 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   const push = (text: string, at: number) => segments.push({text, at})
   const result: OutlineResult = {markdown: '', lineOffsets: [], sentences: [], quotes: 0, slides: 0, problems: []}
   const phraseOptions = phraseContext(input)
-  push(frontMatter(input.header, input.bibliography), 'start' in input.bibliography ? input.bibliography.start : 0)
+  push(frontMatter(input.header, input.bibliography, input.csl), 'start' in input.bibliography ? input.bibliography.start : 0)
 
   const quoteSlide = (quote: Quotation, before: string, citation: string, at: number) => {
     const {speaker, intro} = attribute(before, input.citedNames)
@@ -204,11 +206,12 @@ function notes(text: string): string {
   return `::: notes\n${text}\n:::`
 }
 
-function frontMatter(header: Header, bibliography: OutlineInput['bibliography']): string {
+function frontMatter(header: Header, bibliography: OutlineInput['bibliography'], csl: string | undefined): string {
   const lines = ['---']
   for (const field of ['title', 'subtitle', 'author', 'date'] as const) {
     if (header[field]) lines.push(`${field}: ${JSON.stringify(header[field])}`)
   }
+  if (csl) lines.push(`csl: ${csl}`)
   if ('file' in bibliography) lines.push(`bibliography: ${bibliography.file}`)
   else if (bibliography.items.length > 0) lines.push(stringify({references: bibliography.items}).trimEnd())
   // The essay's reference list is the student's: every entry stays, cited in the text or not.

@@ -3,15 +3,16 @@
  * its assets (by their output path, from their source path) and the
  * live-reload channel, and nothing else: there is no folder to browse, so a
  * path that climbs out (`/../x`, `%2e%2e`, `%2f`, `\`), a dotfile, or an image
- * that resolves (through a symlink too) outside the deck's folder is refused.
+ * that resolves (through a symlink too) outside the deck's project folder
+ * (io/project-folder.ts) is refused.
  */
 import {createReadStream} from 'node:fs'
 import {realpath, stat} from 'node:fs/promises'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
-import {dirname, relative, sep} from 'node:path'
 import type {CompiledDeck} from '../build.js'
 import {CONTENT_POLICY} from '../export/load.js'
 import {contentType} from '../io/content-type.js'
+import {isInside, projectFolder} from '../io/project-folder.js'
 import {CLIENT_PATH, clientScript, clientTag, EVENTS_PATH} from './client.js'
 import type {PageChange} from './page-diff.js'
 
@@ -106,9 +107,9 @@ export class PreviewServer {
 
     const asset = deck.assets.find((candidate) => '/' + candidate.href === path)
     if (!asset) return send(response, 404, 'not found')
-    // Images are the user's files: they must really be inside the deck's folder.
-    if (asset.href.startsWith('media/') && !(await inside(asset.source, dirname(deck.file.path)))) {
-      return send(response, 403, 'forbidden: outside the deck folder')
+    // Images are the user's files: they must really be inside the deck's project folder, whatever the build was allowed.
+    if (asset.href.startsWith('media/') && !(await inside(asset.source, projectFolder(deck.file.path)))) {
+      return send(response, 403, "forbidden: outside the deck's project folder")
     }
     await sendFile(request, response, asset.source)
   }
@@ -136,9 +137,7 @@ export function requestPath(url: string): string | false | undefined {
 
 async function inside(path: string, folder: string): Promise<boolean> {
   try {
-    const [real, root] = await Promise.all([realpath(path), realpath(folder)])
-    const rest = relative(root, real)
-    return rest !== '' && !rest.startsWith('..' + sep) && rest !== '..' && !rest.startsWith(sep)
+    return isInside(await realpath(path), folder)
   } catch {
     return false
   }

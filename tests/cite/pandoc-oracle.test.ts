@@ -4,7 +4,7 @@
  * same, style by style. Skipped where pandoc is not installed.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import core from '@citation-js/core'
@@ -56,6 +56,8 @@ const normalise = (text: string) =>
 
 describe.skipIf(!hasPandoc)('citations agree with pandoc --citeproc', () => {
   const dir = mkdtempSync(join(tmpdir(), 'citedeck-oracle-'))
+  // A deck reads its bibliography from inside its own project folder only.
+  copyFileSync(BIBLIOGRAPHY, join(dir, 'sources.bib'))
   for (const [name, csl] of Object.entries(STYLES)) {
     it(name, async () => {
       const cslPath = join(dir, `${name}.csl`)
@@ -65,8 +67,8 @@ describe.skipIf(!hasPandoc)('citations agree with pandoc --citeproc', () => {
       )
       const body = FORMS.map((form, index) => `Form${index} ${form}`).join('\n\n')
       const input = join(dir, `${name}.md`)
-      writeFileSync(input, `---\nbibliography: ${BIBLIOGRAPHY}\ncsl: ${name}\ncitations: inline\n---\n\n${body}\n`)
-      const pandoc = execFileSync('pandoc', ['--citeproc', '--csl', cslPath, '-t', 'plain', '--wrap=none', input], {encoding: 'utf8'})
+      writeFileSync(input, `---\nbibliography: sources.bib\ncsl: ${name}\ncitations: inline\n---\n\n${body}\n`)
+      const pandoc = execFileSync('pandoc', ['--citeproc', '--csl', cslPath, '-t', 'plain', '--wrap=none', input], {encoding: 'utf8', cwd: dir})
       const expected = pandoc.split(/\n\n+/).map(normalise).filter(Boolean)
 
       const deck = await compileDeck(await readSource(input))

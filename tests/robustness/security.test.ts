@@ -1,10 +1,12 @@
 /**
  * Security: text from bibliography fields and from imported prose is always
  * escaped (the author's own raw HTML in a deck is kept: it is their deck);
- * images from outside the deck's folder need --allow-outside-images; front
- * matter cannot end the Reveal.initialize script.
+ * citeproc's links cannot carry attributes; themes, CSL files,
+ * bibliographies and images from outside the deck's project folder need
+ * --allow-outside, and a theme must be CSS; front matter cannot end the
+ * Reveal.initialize script.
  */
-import {mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {build} from '../../src/index.js'
@@ -74,7 +76,7 @@ describe('security', () => {
     expect(eventHandlers(parseHtml(built.deck.html).tree)).toEqual([])
   })
 
-  it('an image outside the deck\'s folder (../, absolute, a symlink out) is refused unless --allow-outside-images', async () => {
+  it('an image outside the deck\'s folder (../, absolute, a symlink out) is refused unless --allow-outside', async () => {
     const root = tempDir('citedeck-sec-')
     mkdirSync(join(root, 'deck'))
     mkdirSync(join(root, 'private'))
@@ -85,10 +87,85 @@ describe('security', () => {
     writeFileSync(deck, `## A\n\n![ok](inside.png) ![up](../private/secret.png) ![abs](${join(root, 'private', 'secret.png')}) ![link](link.png)\n`)
     const refused = await runCli('build', deck, '-o', join(root, 'out'), '--no-fit')
     expect(refused.code).toBe(1)
-    expect(refused.stderr.match(/error: image outside the deck's folder: .* \[image-outside-deck\]/g)).toHaveLength(3)
-    expect(refused.stderr).toContain('hint: copy it into the deck\'s folder, or pass --allow-outside-images')
-    const allowed = await runCli('build', deck, '-o', join(root, 'out'), '--no-fit', '--allow-outside-images')
-    expect(allowed.code).toBe(0)
+    expect(refused.stderr.match(/deck\.md:3:\d+: error: image outside the deck's project folder: .* \[outside-project\]/g)).toHaveLength(3)
+    expect(refused.stderr).toMatch(/hint: the project folder is .*; copy the file into it, or pass --allow-outside/)
+    for (const flag of ['--allow-outside', '--allow-outside-images']) {
+      const allowed = await runCli('build', deck, '-o', join(root, 'out'), '--no-fit', flag)
+      expect(allowed.code).toBe(0)
+    }
+  })
+
+  it('one rule for theme, CSL, bibliography and images: inside the project folder (the nearest with .git or package.json)', async () => {
+    const outside = tempDir('citedeck-sec-')
+    writeFileSync(join(outside, 'secret.css'), 'body{}')
+    writeFileSync(join(outside, 'style.csl'), readFileSync(new URL('../../styles/ieee.csl', import.meta.url)))
+    writeFileSync(join(outside, 'refs.json'), '[{"id":"a","type":"book","title":"T","issued":{"date-parts":[[2020]]}}]')
+    writeFileSync(join(outside, 'pic.png'), PNG)
+    const root = tempDir('citedeck-sec-')
+    writeFileSync(join(root, 'package.json'), '{}')
+    mkdirSync(join(root, 'images'))
+    mkdirSync(join(root, 'talks', 'week1'), {recursive: true})
+    writeFileSync(join(root, 'images', 'map.png'), PNG)
+    writeFileSync(join(root, 'shared.css'), 'body{}')
+    writeFileSync(join(root, 'refs.json'), '[{"id":"b","type":"book","title":"U","issued":{"date-parts":[[2021]]}}]')
+    const deck = join(root, 'talks', 'week1', 'deck.md')
+    // Above the deck's folder but inside the project: copied.
+    writeFileSync(deck, '---\ntheme: ../../shared.css\nbibliography: ../../refs.json\n---\n\n## A\n\n![map](../../images/map.png) [@b]\n')
+    const inside = await runCli('build', deck, '-o', join(root, 'out'), '--no-fit', '--quiet')
+    expect(inside.stderr).toBe('')
+    expect(inside.code).toBe(0)
+    expect(readFileSync(join(root, 'out', 'media', 'map.png')).equals(PNG)).toBe(true)
+
+    writeFileSync(
+      deck,
+      `---\ntheme: ${join(outside, 'secret.css')}\ncsl: ${join(outside, 'style.csl')}\nbibliography: ${join(outside, 'refs.json')}\n---\n\n## A\n\n![pic](${join(outside, 'pic.png')}) [@a]\n`
+    )
+    const refused = await runCli('build', deck, '-o', join(root, 'out'), '--no-fit')
+    expect(refused.code).toBe(1)
+    for (const [line, what] of [[2, 'theme'], [3, 'citation style'], [4, 'bibliography'], [9, 'image']] as const) {
+      expect(refused.stderr).toMatch(new RegExp(`deck\\.md:${line}:\\d+: error: ${what} outside the deck's project folder: `))
+    }
+    expect(refused.stderr).not.toMatch(/\n\s+at /)
+    expect((await runCli('build', deck, '-o', join(root, 'out'), '--no-fit', '--allow-outside', '--quiet')).code).toBe(0)
+  })
+
+  it('a theme must be CSS: /etc/passwd, an image or a missing name is refused at the front-matter line; names in any case', async () => {
+    const dir = tempDir('citedeck-sec-')
+    writeFileSync(join(dir, 'package.json'), '{}')
+    writeFileSync(join(dir, 'binary.css'), PNG)
+    const deck = join(dir, 'deck.md')
+    const cases: Array<[string, RegExp]> = [
+      ['../../../../../../etc/passwd', /deck\.md:2:1: error: a theme must be a CSS file \(\.css\): \.\.\/.*etc\/passwd \[unknown-theme\]/],
+      ['binary.css', /deck\.md:2:1: error: a theme must be a CSS file: binary.css is not text/],
+      ['nope', /deck\.md:2:1: error: unknown theme 'nope'/]
+    ]
+    for (const [theme, message] of cases) {
+      writeFileSync(deck, `---\ntheme: ${theme}\n---\n\n## A\n`)
+      const result = await runCli('build', deck, '-o', join(dir, 'out'), '--no-fit')
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(message)
+    }
+    writeFileSync(deck, '---\ntheme: Chalkboard\n---\n\n## A\n')
+    expect((await runCli('build', deck, '-o', join(dir, 'out'), '--no-fit', '--quiet')).code).toBe(0)
+    expect(readFileSync(join(dir, 'out', 'theme.css'), 'utf8')).toBe(readFileSync(new URL('../../themes/chalkboard.css', import.meta.url), 'utf8'))
+
+    // On the command line, an unknown theme or style is a usage error (2), without a place in the deck.
+    writeFileSync(deck, '## A\n')
+    for (const flags of [['--theme', 'nope'], ['--csl', 'nope'], ['--csl', 'gone.csl'], ['--theme', 'binary.css']]) {
+      const result = await runCli('build', deck, '-o', join(dir, 'out'), '--no-fit', ...flags)
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(/^citedeck: error: /)
+    }
+  })
+
+  it('a malformed .csl is an error at the csl: line', async () => {
+    const dir = tempDir('citedeck-sec-')
+    writeFileSync(join(dir, 'cut.csl'), readFileSync(new URL('../../styles/ieee.csl', import.meta.url), 'utf8').slice(0, 3000))
+    writeFileSync(join(dir, 'refs.json'), '[{"id":"a","type":"book","title":"T","issued":{"date-parts":[[2020]]}}]')
+    writeFileSync(join(dir, 'deck.md'), '---\nbibliography: refs.json\ncsl: cut.csl\n---\n\n## A\n\n[@a]\n')
+    const result = await runCli('build', join(dir, 'deck.md'), '-o', join(dir, 'out'), '--no-fit')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/deck\.md:3:1: error: 'cut.csl' is not a CSL style \[unknown-style\]/)
   })
 
   it('front matter cannot end the Reveal.initialize script', async () => {
