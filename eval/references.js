@@ -54,7 +54,8 @@ function fieldRight(field, gold, item) {
   if (field === 'year') {
     if (want === null) return have === undefined
     // `2020a`: the letter is citeproc's to give again, so the year alone is compared.
-    if (/^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j)/i.test(want)) return have !== undefined && /^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j)/i.test(have)
+    // An undated entry has no `issued` (the style prints `n.d.`), or says so in a literal.
+    if (/^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j)/i.test(want)) return have === undefined || /^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j)/i.test(have)
     return have !== undefined && norm(have) === norm(want)
   }
   if (field === 'family') {
@@ -124,7 +125,12 @@ export async function evaluate(corpus) {
     for (const [j, item] of items.entries()) if (!pairs.includes(j)) details.push(`  ${gold.file}: junk entry ${JSON.stringify(itemText(item).trim().slice(0, 90))}`)
 
     // One found item per source a citation names; an unknown source is an item with no key.
-    const found = result.citations.flatMap((citation) => [
+    // Gold counts a narrative citation and its later `(p. N)` as one: the page joins the narrative before it.
+    const citations = result.citations.filter((citation, i) => {
+      const before = result.citations[i - 1]
+      return !(citation.kind === 'locator' && before?.kind === 'narrative' && before.keys.join() === citation.keys.join())
+    })
+    const found = citations.flatMap((citation) => [
       ...citation.keys.map((key) => ({text: citation.text, key})),
       ...(citation.resolved ? [] : [{text: citation.text, key: null}])
     ])

@@ -15,6 +15,8 @@ export interface ReportOptions {
   note?: string
   /** Another file the problem lies in (a bibliography, an image). */
   file?: string
+  /** Worth knowing, needs no fix (printed as `info`, never fails a build). */
+  info?: boolean
 }
 
 export function report(file: VFile, reason: string, place: Place, rule: string, options: ReportOptions = {}) {
@@ -23,10 +25,15 @@ export function report(file: VFile, reason: string, place: Place, rule: string, 
     ruleId: rule,
     source: 'citedeck'
   })
-  message.fatal = options.fatal ?? false
+  message.fatal = options.info ? undefined : options.fatal ?? false
   if (options.note) message.note = options.note
   if (options.file) message.file = options.file
   return message
+}
+
+/** True when the file carries a warning or an error; info messages (such as "no browser to measure in") do not count. */
+export function hasWarnings(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal !== undefined)
 }
 
 /** True when the file carries at least one error (not just warnings). */

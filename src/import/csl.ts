@@ -6,23 +6,58 @@
 export interface CslName {
   family?: string
   given?: string
+  /** `van der` in `van der Berg`: kept before the family name and in sorting. */
+  'non-dropping-particle'?: string
+  /** `de` in `Saint-Exupéry, A. de`: printed after the given name. */
+  'dropping-particle'?: string
+  suffix?: string
   /** A group author (`World Health Organization`), printed as is. */
   literal?: string
 }
 
+/** A CSL date: year, month, day as far as known, or a literal (`in press`). */
+export type CslDate = {'date-parts': [number[]]} | {literal: string}
+
+export type CslType =
+  | 'book'
+  | 'article-journal'
+  | 'article-magazine'
+  | 'article-newspaper'
+  | 'webpage'
+  | 'post-weblog'
+  | 'chapter'
+  | 'paper-conference'
+  | 'report'
+  | 'thesis'
+  | 'dataset'
+  | 'motion_picture'
+  | 'broadcast'
+  | 'graphic'
+  | 'entry-encyclopedia'
+  | 'document'
+
 export interface CslItem {
   id: string
-  type: 'book' | 'article-journal' | 'webpage' | 'chapter' | 'report' | 'document'
+  type: CslType
   author?: CslName[]
   editor?: CslName[]
-  issued?: {'date-parts': [[number]]} | {literal: string}
+  translator?: CslName[]
+  issued?: CslDate
+  'original-date'?: CslDate
+  accessed?: CslDate
   title?: string
+  'title-short'?: string
   'container-title'?: string
   'collection-title'?: string
   volume?: string
   issue?: string
   page?: string
   edition?: string
+  number?: string
+  genre?: string
+  medium?: string
+  language?: string
+  ISBN?: string
   publisher?: string
   'publisher-place'?: string
   DOI?: string

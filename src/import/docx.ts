@@ -114,9 +114,10 @@ export async function docxText(bytes: Uint8Array): Promise<string> {
  * `1. ` list items, table rows with tab-separated cells; footnote marks are
  * left out (the notes are in `footnotes`).
  */
-export function documentText(document: DocxDocument): string {
+export function documentText(document: DocxDocument, {marks = false} = {}): string {
   const lines = document.blocks.map((block) => {
-    const text = block.text.replace(/\[\^\d+\]/g, '')
+    // The essay importer keeps the marks to put each note's citation where its mark stands.
+    const text = marks ? block.text : block.text.replace(/\[\^\d+\]/g, '')
     switch (block.kind) {
       case 'title':
         return `# ${text}`

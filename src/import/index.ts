@@ -8,11 +8,10 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {report as message} from '../messages.js'
 import type {CslItem} from './csl.js'
-import {docxText} from './docx.js'
-import {type FoundCitation, collectAliases, findCitations} from './in-text.js'
+import {documentText, readDocx} from './docx.js'
+import {readEssayReferences, reportUncited} from './essay-references.js'
+import type {FoundCitation} from './in-text.js'
 import {writeOutline} from './outline.js'
-import {findReferenceSection} from './reference-section.js'
-import {buildReferences} from './references.js'
 import type {ImportReport} from './report.js'
 import {splitBlocks} from './structure.js'
 import {pointMaker, repairText} from './text-repair.js'
@@ -31,6 +30,8 @@ export interface ImportOptions {
    * of `bibliography: references.json`: for building without writing files (default: `false`).
    */
   inlineReferences?: boolean
+  /** The deck's citation style, instead of the essay's own (`apa`, `mla`, `chicago-notes`, `harvard`, `ieee`). */
+  csl?: string
 }
 
 export interface ImportResult {
@@ -49,6 +50,7 @@ export interface ImportedCitation {
   keys: string[]
   /** False when a source it names is missing from the reference list. */
   resolved: boolean
+  kind: FoundCitation['kind']
 }
 
 // Beyond this an input is not an essay; refusing beats a slow, useless deck.
@@ -57,21 +59,16 @@ const MAX_CHARACTERS = 2_000_000
 /** Imports `file` (text, Markdown or a .docx as bytes); never throws for bad content. */
 export async function importEssay(file: VFile, options: ImportOptions = {}): Promise<ImportResult> {
   const empty: ImportResult = {markdown: '', references: [], report: emptyReport(), positions: [], citations: []}
-  const source = await readEssay(file)
-  if (source === undefined) return empty
+  const read = await readEssay(file)
+  if (read === undefined) return empty
+  const {text: source, footnotes} = read
   const markdown = /\.(?:md|markdown)$/i.test(file.path ?? '')
   const repaired = repairText(source, {markdown})
   const pointAt = pointMaker(source)
   const place = (offset: number) => pointAt(repaired.map[offset] ?? source.length)
 
-  const section = findReferenceSection(repaired.text)
-  if (!section) message(file, 'No reference list found (a “References” heading or line)', place(0), 'import-no-references')
-  const references = buildReferences(section?.entries ?? [])
-  for (const reference of references) {
-    if (!reference.parsed) message(file, 'Reference entry has no `(year)` and was kept as written', place(reference.start), 'import-unparsed-reference')
-  }
+  const {section, references, style, reader} = readEssayReferences(file, repaired.text, place, footnotes)
   const body = repaired.text.slice(0, section?.start ?? repaired.text.length)
-  const context = {references, aliases: collectAliases(body)}
   const {header, blocks} = splitBlocks(repaired.text, body.length)
 
   const cites: string[] = []
@@ -81,9 +78,9 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
     if (block.kind === 'heading') return {kind: block.kind, text: block.text, start: block.start}
     // A quotation set off from the sentence introducing it belongs to that sentence's source.
     const introduced = block.kind === 'quote' || previous?.text.trimEnd().endsWith(':')
-    const {citations, problems, lastKey} = findCitations(block.text, context, introduced ? previous?.lastKey : undefined)
-    previous = {text: block.text, lastKey}
-    for (const problem of problems) message(file, problem.reason, place(block.offsets[problem.offset] ?? block.start), problem.rule)
+    const {citations, problems, lastKey} = reader.find(block.text, introduced ? previous?.lastKey : undefined)
+    previous = {text: block.text, ...(lastKey ? {lastKey} : {})}
+    for (const problem of problems) message(file, problem.reason, place(block.offsets[problem.offset] ?? block.start), problem.rule, {info: problem.severity === 'info'})
     found.push(...citations)
     let text = block.text
     for (const citation of [...citations].reverse()) {
@@ -93,6 +90,7 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
     return {kind: block.kind, text, start: block.start}
   })
   if (found.length === 0 && blocks.length > 0) message(file, 'No in-text citations found', place(0), 'import-no-citations')
+  reportUncited(file, references, found, place)
 
   if (options.title) header.title = options.title
   header.title ??= essayTopic(body, references.map((reference) => reference.item.title ?? ''))
@@ -100,14 +98,15 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
   const items = references.map((reference) => reference.item)
   const bibliography = options.inlineReferences ? {items, start: section?.start ?? repaired.text.length} : {file: 'references.json'}
   const labels = new Map(references.map((reference) => [reference.item.id, reference.label]))
-  const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames, labels, bibliography})
+  const csl = options.csl ?? (style === 'apa' ? undefined : style)
+  const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames, labels, bibliography, ...(csl ? {csl} : {})})
   for (const problem of outline.problems) message(file, problem.reason, place(problem.at), problem.rule, {note: problem.note})
   const inOutline = outline.sentences.filter((sentence) => outline.markdown.includes(sentence)).length
   return {
     markdown: outline.markdown,
     references: items,
     positions: outline.lineOffsets.map(place),
-    citations: found.map((citation) => ({text: citation.raw, keys: citation.keys, resolved: citation.resolved})),
+    citations: found.map((citation) => ({text: citation.raw, keys: citation.keys, resolved: citation.resolved, kind: citation.kind})),
     report: {
       paragraphs: blocks.filter((block) => block.kind !== 'heading').length,
       sentences: {total: outline.sentences.length, inOutline},
@@ -120,15 +119,18 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
   }
 }
 
-/** The essay text, or undefined after a fatal message when there is none. */
-async function readEssay(file: VFile): Promise<string | undefined> {
+/** The essay text (a .docx's with its footnote marks, and the notes), or undefined after a fatal message. */
+async function readEssay(file: VFile): Promise<{text: string; footnotes?: Map<number, string>} | undefined> {
   const value = file.value
   const bytes = typeof value === 'string' ? undefined : value
   const start = {line: 1, column: 1}
   let text: string
+  let footnotes: Map<number, string> | undefined
   if (bytes && (/\.docx$/i.test(file.path ?? '') || (bytes[0] === 0x50 && bytes[1] === 0x4b))) {
     try {
-      text = await docxText(bytes)
+      const document = await readDocx(bytes)
+      text = documentText(document, {marks: true})
+      footnotes = new Map(document.footnotes.map((note) => [note.n, note.text]))
     } catch {
       message(file, 'Cannot read this .docx file (not a Word document, or damaged)', start, 'import-unreadable', {fatal: true})
       return undefined
@@ -142,7 +144,7 @@ async function readEssay(file: VFile): Promise<string | undefined> {
   else if (!text.trim()) message(file, 'The essay is empty', start, 'import-empty', {fatal: true})
   else if (text.length > MAX_CHARACTERS) {
     message(file, `The essay is too long to import (${Math.round(text.length / 1000)}k characters; limit ${MAX_CHARACTERS / 1000}k)`, start, 'import-too-large', {fatal: true, note: 'Split it into parts and import each.'})
-  } else return text
+  } else return {text, ...(footnotes ? {footnotes} : {})}
   return undefined
 }
 

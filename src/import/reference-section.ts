@@ -1,14 +1,13 @@
 /**
- * Finds the reference list of an essay and cuts it into entries, even when the
- * student pasted every entry onto one line. Works on the repaired text and
- * returns offsets into it.
+ * Finds the reference list of an essay: the last heading that names one, in
+ * the usual words of several languages (References, Works Cited,
+ * Bibliography, Referencias, Literaturverzeichnis, Bibliographie…), or an
+ * inline `References:` line; its entries are cut by references/split.ts.
+ * Works on the repaired text and returns offsets into it.
  */
+import {type Span, splitEntries} from './references/split.js'
 
-export interface Span {
-  text: string
-  /** Offset of `text` in the repaired essay. */
-  start: number
-}
+export type {Span} from './references/split.js'
 
 export interface ReferenceSection {
   /** Where the heading (or inline `References:`) starts: the body ends here. */
@@ -16,8 +15,16 @@ export interface ReferenceSection {
   entries: Span[]
 }
 
-const HEADING = /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(references?|reference list|works cited|bibliography|sources|sources cited|literature cited)(?:\*\*|__)?[ \t]*:?[ \t]*(?:\n|$)/gimu
-const INLINE = /^[ \t]*(?:references?|works cited|bibliography|sources)[ \t]*:[ \t]*(?=\S)/gimu
+const WORDS = [
+  'references?', 'reference list', 'list of references', 'works? cited', 'works? consulted', 'bibliography', 'select bibliography', 'sources', 'sources cited', 'literature cited',
+  'referencias', 'referencias bibliográficas', 'bibliografía', 'obras citadas', 'fuentes', 'fuentes consultadas',
+  'literaturverzeichnis', 'literatur', 'quellen', 'quellenverzeichnis',
+  'bibliographie', 'références', 'références bibliographiques', 'ouvrages cités',
+  'bibliografia', 'riferimenti bibliografici', 'referências', 'referências bibliográficas', 'literatuur', 'literatuurlijst', 'bronnen', 'källor', 'kilder', 'litteratur'
+].join('|')
+// `References`, `## Works Cited`, `**Bibliography**`, `7. References`, `REFERENCIAS:` alone on a line.
+const HEADING = new RegExp(String.raw`^[ \t]*(?:#{1,6}[ \t]*)?(?:\d{1,2}\.?[ \t]+)?(?:\*\*|__)?(?:${WORDS})(?:\*\*|__)?[ \t]*:?[ \t]*(?:\n|$)`, 'gimu')
+const INLINE = new RegExp(String.raw`^[ \t]*(?:${WORDS})[ \t]*:[ \t]*(?=\S)`, 'gimu')
 
 /** The last reference heading of the text (the list sits at the end of an essay). */
 export function findReferenceSection(text: string): ReferenceSection | undefined {
@@ -30,87 +37,4 @@ export function findReferenceSection(text: string): ReferenceSection | undefined
   return {start: found.start, entries: splitEntries({text: text.slice(found.body), start: found.body})}
 }
 
-// `(2010)`, `(2010a)`, `(n.d.)`, `(2010, May 3)`, `(in press)`: the date every APA entry has after its authors.
-export const ENTRY_DATE = /\((\d{4}[a-z]?|n\.\s?d\.|in press)(?:,\s[^()]{1,30})?\)\.?/giu
-
-const HAS_DATE = new RegExp(ENTRY_DATE.source, 'iu')
-
-// Hyphenated surnames and lower-case particles; a space-separated second word would swallow the publisher before it.
-const NAME = String.raw`(?:(?:van|von|de|der|den|da|di|du|del|la|le|dos|bin|al)\s)*[\p{Lu}][\p{L}’'\-]+`
-const INITIALS = String.raw`(?:\p{Lu}[\p{Ll}]?\.(?:\s?-?\p{Lu}[\p{Ll}]?\.)*)`
-export const AUTHOR = String.raw`${NAME},\s${INITIALS}`
-// A personal author list that runs right up to the entry's date.
-const AUTHOR_LIST_BEFORE_DATE = new RegExp(
-  String.raw`(?<=^|\s)${AUTHOR}(?:,?\s(?:&\s|and\s)?${AUTHOR})*(?:,?\s(?:&\s)?\.\.\.\s${AUTHOR})?(?:\s\(Eds?\.\))?\s*$`,
-  'u'
-)
-// A sentence end inside an entry: a full stop not after an initial or a short abbreviation.
-const ENTRY_BOUNDARY = /(?<!\b\p{Lu}|\b(?:ed|eds|vol|no|pp?|Vol|No|St|Dr|Inc|Co|Ltd|Jr|Sr))[.?!]\s+|(?:https?:\/\/|www\.|doi:)\S+\s+/gu
-// Words that end a publisher's name; a group author pasted after `Place: Publisher` starts after them.
-const PUBLISHER_END = /^(?:Press|Hall|Books|Publishing|Publishers|Publications|Inc\.?|Ltd\.?|Co\.?|Company|Sons|House|Group|Media|Wiley|Routledge|Norton|Pearson|Macmillan|Penguin|Springer|Elsevier|Sage|USGPO|GPO|HMSO)$/
-
-/** Cuts a reference list into entries: per line, then run-on lines at each new author and date. */
-export function splitEntries(section: Span): Span[] {
-  const entries: Span[] = []
-  let offset = section.start
-  for (const line of section.text.split('\n')) {
-    const trimmed = line.replace(/^[ \t>*\-\d.]*?(?=\S)/, '')
-    const start = offset + (line.length - trimmed.length)
-    offset += line.length + 1
-    if (!trimmed.trim()) continue
-    const pieces = splitRunOn({text: trimmed, start})
-    const previous = entries[entries.length - 1]
-    // A wrapped line with no date of its own continues the entry above it.
-    if (previous && pieces.length === 1 && !HAS_DATE.test(trimmed) && !/[.)]$|\S+:\/\/\S+$/.test(previous.text)) {
-      previous.text += ' ' + trimmed
-      continue
-    }
-    entries.push(...pieces)
-  }
-  return entries
-}
-
-/** Splits one line holding several entries: each entry's authors end at its `(date)`. */
-export function splitRunOn(line: Span): Span[] {
-  const dates = [...line.text.matchAll(ENTRY_DATE)].map((match) => match.index)
-  const cuts = [0]
-  for (let i = 1; i < dates.length; i++) {
-    const from = dates[i - 1]!
-    const cut = authorStart(line.text.slice(from, dates[i]))
-    if (cut !== undefined && cut > 0) cuts.push(from + cut)
-  }
-  return cuts
-    .map((cut, i) => {
-      const raw = line.text.slice(cut, cuts[i + 1] ?? line.text.length)
-      return {text: raw.trim(), start: line.start + cut + (raw.length - raw.trimStart().length)}
-    })
-    .filter((span) => span.text)
-}
-
-/** Where, in the text between two dates, the second entry's author part starts. */
-function authorStart(between: string): number | undefined {
-  const personal = AUTHOR_LIST_BEFORE_DATE.exec(between)
-  if (personal) return personal.index
-  // A group author or a title-first entry: it starts after the last sentence end or URL.
-  let start: number | undefined
-  for (const match of between.matchAll(ENTRY_BOUNDARY)) {
-    if (match.index + match[0].length < between.trimEnd().length) start = match.index + match[0].length
-  }
-  if (start === undefined) return undefined
-  return start + afterPublisher(between.slice(start))
-}
-
-/**
- * APA 6 ends a book with `Place: Publisher` and students drop the final full
- * stop, so `Prentice Hall U.S. Department of State.` holds two entries' text.
- */
-function afterPublisher(segment: string): number {
-  const colon = segment.lastIndexOf(': ')
-  if (colon < 0) return 0
-  const words = [...segment.slice(colon + 2).matchAll(/\S+/g)]
-  // Leave at least two words for the group author or title.
-  for (let i = 0; i < words.length - 2 && i < 4; i++) {
-    if (PUBLISHER_END.test(words[i]![0].replace(/[,.]$/, ''))) return words[i + 1]!.index + colon + 2
-  }
-  return words.length > 4 ? words[2]!.index + colon + 2 : 0
-}
+export {splitEntries}

@@ -3,8 +3,8 @@
  * matched against: the names a citation may use for each entry and its year.
  */
 import {type CslItem, assignKeys, fold} from './csl.js'
-import {parseEntry} from './apa-entry.js'
-import type {Span} from './reference-section.js'
+import {readEntry} from './references/entry.js'
+import type {Span} from './references/split.js'
 
 export interface Reference {
   item: CslItem
@@ -17,21 +17,33 @@ export interface Reference {
   /** Where the entry starts in the repaired text. */
   start: number
   parsed: boolean
+  /** Fields read with doubt, for one warning at the entry. */
+  unsure: string[]
+  /** The entry's number in a numbered list (`[3]`). */
+  number?: string
 }
 
 /** Parses every entry; unparsed ones are kept as literal items (the caller warns). */
 export function buildReferences(entries: Span[]): Reference[] {
+  let previous: CslItem | undefined
   const references = entries.map((entry): Reference => {
-    const {item, year, parsed} = parseEntry(entry.text)
+    const {item, year, parsed, unsure, sameAuthors, number} = readEntry(entry.text)
     if (!parsed) item.note = entry.text
-    const written = item.author?.map((name) => name.family ?? name.literal ?? '') ?? [item.title ?? '']
+    // `———.` repeats the previous entry's names.
+    if (sameAuthors && previous) {
+      for (const role of ['author', 'editor', 'translator'] as const) if (previous[role] && !item[role]) item[role] = previous[role]
+    }
+    previous = item
+    const written = (item.author ?? item.editor)?.map((name) => [name['non-dropping-particle'], name.family].filter(Boolean).join(' ') || name.literal || '') ?? [item.title ?? '']
     return {
       item,
       year,
       names: written.map(fold),
       label: written.length > 2 ? `${written[0]} et al.` : written.join(' and '),
       start: entry.start,
-      parsed
+      parsed,
+      unsure,
+      ...(number ? {number} : {})
     }
   })
   assignKeys(

@@ -27,9 +27,10 @@ describe('findCitations', () => {
   })
 
   it('reads narrative citations and a bare page for the last source named', () => {
-    expect(cite('Roskin and Berry (2010) say so.').pandoc).toEqual(['@roskin2010'])
-    expect(cite('Larson et al. (2016) found “this” (p. 297).').pandoc).toEqual(['@larson2016', '[@larson2016, p. 297]'])
-    expect(cite('Okafor (2010b) showed it.').pandoc).toEqual(['@okafor2010b'])
+    // The student's words stay; only the parenthesis becomes a citation.
+    expect(cite('Roskin and Berry (2010) say so.').pandoc).toEqual(['Roskin and Berry [-@roskin2010]'])
+    expect(cite('Larson et al. (2016) found “this” (p. 297).').pandoc).toEqual(['Larson et al. [-@larson2016]', '[@larson2016, p. 297]'])
+    expect(cite('Okafor (2010b) showed it.').pandoc).toEqual(['Okafor [-@okafor2010b]'])
   })
 
   it('resolves a group author through its [ABBR] anywhere in the essay', () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {parseEntry} from '../../src/import/apa-entry.js'
+import {readEntry as parseEntry} from '../../src/import/references/entry.js'
 
-describe('parseEntry', () => {
+describe('readEntry (APA)', () => {
   it('reads a journal article field by field', () => {
     const {item, year, parsed} = parseEntry('Dubé, E., Laberge, C., & Guay, M. (2013). Vaccine hesitancy: An overview. Human Vaccines & Immunotherapeutics, 9(8), 1763-1773. https://doi.org/10.4161/hv.24657')
     expect(parsed).toBe(true)
@@ -27,7 +27,7 @@ describe('parseEntry', () => {
   it('reads a chapter in an edited book', () => {
     const {item} = parseEntry('Brandt, L. (2019). Mapping heat risk. In R. Amato & P. Singh (Eds.), Climate and the city (pp. 112-130). New York, NY: Northfield.')
     expect(item).toMatchObject({type: 'chapter', 'container-title': 'Climate and the city', page: '112–130', publisher: 'Northfield', 'publisher-place': 'New York, NY'})
-    expect(item.editor).toEqual([{literal: 'R. Amato'}, {literal: 'P. Singh'}])
+    expect(item.editor).toEqual([{family: 'Amato', given: 'R.'}, {family: 'Singh', given: 'P.'}])
   })
 
   it('reads group authors, n.d., 2010a and title-first web pages', () => {
@@ -40,6 +40,6 @@ describe('parseEntry', () => {
   })
 
   it('keeps an entry without a date as written, unparsed', () => {
-    expect(parseEntry('Some website about missiles')).toEqual({item: {id: '', type: 'document', title: 'Some website about missiles'}, year: '', parsed: false})
+    expect(parseEntry('Some website about missiles')).toEqual({item: {id: '', type: 'document', title: 'Some website about missiles'}, year: '', parsed: false, unsure: [], sameAuthors: false})
   })
 })

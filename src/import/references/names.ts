@@ -1,0 +1,155 @@
+/**
+ * The name list that opens a reference entry, in the forms the styles use:
+ * inverted with initials (`Odoux, J.-F., & Aupinel, P.`, APA/Harvard),
+ * inverted then direct (`Gilbert, Sandra M., and Susan Gubar.`, MLA/Chicago),
+ * direct (`S. E. Han, G. Chen,`, IEEE) and Vancouver (`Peters OA, Arias A.`).
+ * Surnames may have particles (`van der`, `de la`, `A. de.` after the
+ * initials), two words (`Moreno Fernández`, `Ní Bhriain`, `St. John`),
+ * hyphens and suffixes (`Jr.`). A scanner, not one regular expression: each
+ * name is read at the position the previous one ended, so a list stops
+ * exactly where the names stop.
+ */
+import type {CslName} from '../csl.js'
+
+export interface NameList {
+  names: CslName[]
+  /** Offset just after the list and its role marker (`(Eds.)`, `, editors`). */
+  end: number
+  /** The names are editors or translators, not authors. */
+  role?: 'editor' | 'translator'
+  /** The list ended with `et al.`. */
+  etAl?: boolean
+  /** The list's form: names inverted (`Family, I.`), direct (`I. Family`) or Vancouver (`Family IN`). */
+  form: 'inverted' | 'direct' | 'vancouver'
+}
+
+const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|des|di|da|du|dos|das|do|la|le|ten|ter|bin|ibn|al|el|zu)`
+// `O’Connor`, `McDonald`, `Steffan-Dewenter`, and upper-case surnames before a comma (`DUPONT, J.`).
+const WORD = String.raw`(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
+// A family name: particles, then one to three capitalised words (`Ní Bhriain`, `Moreno Fernández`).
+const FAMILY = String.raw`(?:${PARTICLE}\s+){0,3}${WORD}(?:\s+(?:${PARTICLE}\s+)*${WORD}){0,2}`
+const INITIAL = String.raw`(?:\p{Lu}[\p{Ll}]?\.)`
+const INITIALS = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL})*`
+// Given names written out, possibly with initials (`Sandra M.`, `J. Paul`, `Ana Lucía`).
+const GIVEN_WORD = String.raw`[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Lu}][\p{Ll}\p{M}]+)?`
+// After an initial only initials follow (`Anne K. Mary Shelley:` is a name, then a title).
+const GIVEN_WORDS = String.raw`(?:${GIVEN_WORD}\s+){0,2}(?:${GIVEN_WORD}(?=[\s,.;&)]|$)|${INITIALS})`
+const SUFFIX = String.raw`(?:Jr\.?|Sr\.?|II|III|IV)`
+
+const sticky = (source: string) => new RegExp(source, 'uy')
+const INVERTED = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${GIVEN_WORDS})(?:\s*(${PARTICLE})\.?(?=[\s,.]))?(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
+// `Heidegger M.`: family and initials without a comma.
+const INVERTED_NO_COMMA = sticky(String.raw`(${WORD}(?:-${WORD})?)\s+(${INITIALS})(?=[,;]|\s+(?:and|&)\s|\s*$)`)
+const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
+const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3})(?=[,.;]|\s+(?:and|&)\s|$)`)
+const SEPARATOR = sticky(String.raw`\s*(?:,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*|\s+(?:&|and|y|e|et|und)\s+|,?\s*(?:\.\.\.|…)\s*)`)
+const ET_AL = sticky(String.raw`,?\s*(?:et\.?\s*al\.?|and others|u\.\s?a\.)`)
+const ROLE = sticky(String.raw`\s*(?:\((?:eds?|Eds?|Hrsg|Hg|Coords?|Comps?|Dirs?)\.?\)|,\s*(?:editors?|eds?\.|Eds?\.)(?=[\s.,]|$))`)
+const TRANSLATOR_ROLE = sticky(String.raw`\s*(?:\((?:Trans|trans|Tr|Übers)\.?\)|,\s*(?:translators?|trans\.)(?=[\s.,]|$))`)
+
+interface Read {
+  name: CslName
+  end: number
+}
+
+function at(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
+  pattern.lastIndex = from
+  return pattern.exec(text)
+}
+
+/** Lower-case particles in front of a family name are CSL's `non-dropping-particle`. */
+function family(written: string): Pick<CslName, 'family' | 'non-dropping-particle'> {
+  const match = new RegExp(String.raw`^((?:${PARTICLE}\s+)+)(.+)$`, 'u').exec(written)
+  if (match && /^\p{Ll}/u.test(match[1]!)) return {'non-dropping-particle': match[1]!.trim(), family: match[2]!}
+  return {family: written}
+}
+
+function clean(given: string): string {
+  return given.replace(/\s+/g, ' ').trim()
+}
+
+function readOne(text: string, from: number, form: NameList['form'] | undefined, first: boolean): (Read & {form: NameList['form']}) | undefined {
+  const tries: Array<[NameList['form'], RegExp]> =
+    form === 'vancouver'
+      ? [['vancouver', VANCOUVER]]
+      : form === 'direct'
+        ? [['direct', DIRECT]]
+        : // After an inverted first name, MLA and Chicago write the others directly (`, and Susan Gubar`).
+          form === 'inverted'
+          ? [['inverted', INVERTED], ['direct', DIRECT]]
+          : [['inverted', INVERTED], ['inverted', INVERTED_NO_COMMA], ['vancouver', VANCOUVER], ['direct', DIRECT]]
+  for (const [kind, pattern] of tries) {
+    const match = at(pattern, text, from)
+    if (!match) continue
+    if (kind === 'inverted' && pattern === INVERTED && !acceptInverted(match, text, first)) continue
+    const name: CslName =
+      kind === 'direct' ? {...family(match[2]!), given: clean(match[1]!)} : {...family(match[1]!), given: clean(match[2]!)}
+    if (kind === 'inverted' && match[3]) name['dropping-particle'] = match[3]
+    const suffix = kind === 'direct' ? match[3] : match[4]
+    if (suffix) name.suffix = suffix
+    return {name, end: match.index + match[0].length, form: kind}
+  }
+  return undefined
+}
+
+/**
+ * `Paunesku, D.` is a name; `Harcourt, Brace & World` or `Science, 336` are not:
+ * the given part must be initials, or words followed by the list's punctuation.
+ */
+function acceptInverted(match: RegExpExecArray, text: string, first: boolean): boolean {
+  const given = match[2]!.trim()
+  if (new RegExp(`^${INITIALS}$`, 'u').test(given)) return true
+  const next = text.slice(match.index + match[0].length)
+  // Full given names: the name ends the list (`.`), or another follows (`, and`, `,`).
+  return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next))
+}
+
+/**
+ * Reads the names at the start of `text`; undefined when it does not start
+ * with a personal name list.
+ */
+export function readNames(text: string): NameList | undefined {
+  const names: CslName[] = []
+  let position = 0
+  let form: NameList['form'] | undefined
+  let etAl = false
+  for (;;) {
+    const one = readOne(text, position, form, names.length === 0)
+    if (!one) break
+    names.push(one.name)
+    form ??= one.form
+    position = one.end
+    const more = at(ET_AL, text, position)
+    if (more) {
+      etAl = true
+      position = more.index + more[0].length
+      break
+    }
+    const separator = at(SEPARATOR, text, position)
+    if (!separator || separator[0].length === 0) break
+    // A separator must lead to another name, else the list ended before it.
+    if (!readOne(text, separator.index + separator[0].length, form, false)) break
+    position = separator.index + separator[0].length
+  }
+  if (names.length === 0 || !form) return undefined
+  // A direct first name with its given name written out may be a title's first words (`Silent Spring.`):
+  // only initials, or a list of several, make it a name.
+  if (form === 'direct' && names.length === 1 && !/\p{Lu}\./u.test(names[0]!.given ?? '')) return undefined
+  const list: NameList = {names, end: position, form}
+  if (etAl) list.etAl = true
+  const role = at(ROLE, text, position) ?? undefined
+  const translator = role ? undefined : at(TRANSLATOR_ROLE, text, position) ?? undefined
+  if (role) list.role = 'editor'
+  if (translator) list.role = 'translator'
+  const marker = role ?? translator
+  if (marker) list.end = marker.index + marker[0].length
+  // Names end where the entry's next part starts: a full stop, comma, date, colon or quotation.
+  if (!/^\s*(?:[.,:;(\[“"‘']|$)/u.test(text.slice(list.end)) && !/[.]$/.test(text.slice(0, list.end))) return undefined
+  return list
+}
+
+/** Editors or translators named inside a source (`edited by J. Paul Hunter and A. Smith`, `H. Zohn, Trans.`). */
+export function readNameRun(text: string): CslName[] {
+  const list = readNames(text.trim())
+  return list?.names ?? (text.trim() ? [{literal: text.trim()}] : [])
+}

@@ -1,0 +1,242 @@
+/**
+ * What follows an entry's title: where the work appeared and how to find it.
+ * The styles order the same parts differently (APA `Journal, 13(2), 137–172.`,
+ * MLA `Journal, vol. 13, no. 2, 2003, pp. 137-72.`, Chicago `Journal 13, no. 2
+ * (2003): 137–72.`, IEEE `Journal, vol. 13, no. 2, pp. 137–172, 2003.`,
+ * Vancouver `Journal. 2003;13(2):137-72.`), so the text is cut into parts at
+ * its commas and full stops and each part is known by its own form: a volume
+ * by `vol.` or `13(2)`, pages by `pp.` or a range, a place by the colon before
+ * its publisher, a date by being one. The text parts left are the container
+ * and the publisher, told apart by their position and the words they hold.
+ */
+import type {CslDate, CslName} from '../csl.js'
+import {MONTH_WORD, type ReadDate, monthNumber, readDate} from './dates.js'
+import {readNameRun} from './names.js'
+import {sentenceEnd} from './title.js'
+
+export interface Source {
+  container?: string
+  /** Book or proceedings title of a chapter (`In … (Eds.), Title (pp. 1–20)`). */
+  chapter?: boolean
+  editor?: CslName[]
+  translator?: CslName[]
+  volume?: string
+  issue?: string
+  page?: string
+  number?: string
+  edition?: string
+  publisher?: string
+  place?: string
+  /** Dates found in the source, in order (MLA and Chicago date the work here). */
+  dates: ReadDate[]
+  /** `12 Feb.` or `22 February` without a year: the month and day of the entry's year. */
+  monthDay?: [number, number?]
+  original?: CslDate
+  genre?: string
+  /** Text parts in order, before they are placed as container, publisher or place. */
+  texts: string[]
+  /** Text parts that could not be placed (kept in the item's note). */
+  leftover: string[]
+}
+
+const PUBLISHER_WORDS = /\b(?:Press|UP|P|Publish(?:ers?|ing)|Publications|Books|Verlag|Editorial|Ediciones|Éditions|Editions|Edições|Editora|Editores|Libros|Inc|Ltd|Co|Corp|Company|Sons|House|Media|Group|Hall|Routledge|Wiley|Springer|Elsevier|Sage|Norton|Pearson|Penguin|Macmillan|Harper(?:Collins)?|Knopf|Vintage|Bloomsbury|Gallimard|Suhrkamp|Ariel|Crítica|Anagrama|Seuil|Fayard|Flammarion|Cengage|McGraw-Hill|Blackwell|Brill|Benjamins|Harcourt|Houghton|Mifflin|Basic|Verso|Polity|Allen|Unwin|Heinemann|Longman|Shambhala|Crown|Holt|Scribner|Riverhead|Atria|Faber|Mariner|Sutton|Spire|Churchill)\b/u
+const EDITION = /^(?:\(?\s*)?(\d+|[a-z]+)(?:st|nd|rd|th|\.ª|ª|\.|e|ème|te)?\s*(?:ed|edn|edition|éd|ed\.ª|Aufl|Auflage|ed\.\s*rev)\.?\s*\)?$|^(Rev(?:ised)?|Expanded|Updated)\.?\s+ed(?:ition|n)?\.?$/iu
+const VOLUME = /^(?:vol(?:ume)?s?|Bd|Jg|t|tome|tomo)\.?\s*([\w.-]+)$/iu
+const ISSUE = /^(?:no|nos|nr|núm|num|n[°º]|issue|iss|Heft|H|fasc)\.?\s*([\w/-]+)$/iu
+const VOLUME_ISSUE = /^(\d+[A-Za-z]?)(\s*)\(([^()]+)\)(?:\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$/u
+const VOLUME_PAGES = /^(\d+)\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u
+const VANCOUVER = /^(\d{4}[a-z]?)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(\d+)?\s*(?:\(([^()]+)\))?\s*(?::\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?$/u
+const PAGES = /^(?:pp?|pgs?|pages?|págs?|S|s|str|cc?)\.?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?(?:\s*(?:,|&|and)\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+)?)*)\.?$/u
+const RANGE = /^([A-Za-z]?\d+[A-Za-z]?\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?|[A-Z]\d+(?:\s*,\s*[A-Z]\d+)*)$/u
+const ARTICLE = /^(?:Article|Art\.|Paper|article)\s*(?:No\.?\s*)?([\w.-]+)$|^(e\d{3,})$/u
+const REPORT_NUMBER = /^(?:(?:[\p{L}]+\s+)*(?:Report|Working Paper|Paper|Technical Report|Research Report|Bulletin|Series)\s+)?(?:No\.|Nr\.|Number)\s*([\w./-]+)$/iu
+const EDITORS = /^(?:edited|ed\.|eds\.|Ed\.|Eds\.|hrsg\.|herausgegeben|édité|editado|a cura di|coord\.)\s*(?:by|von|par|por|di)?\s+(.+)$/iu
+const TRANSLATORS = /^(?:translated|trans\.|transl\.|tr\.|traducido|traducción de|traduit|übersetzt|übers\.|traduzione di)\s*(?:by|von|par|por|de)?\s+(.+)$/iu
+const ORIGINAL = /\(?(?:Original work published|Trabajo original publicado en|Obra original publicada en|Originally published|First published)\s*(?:in\s*)?(\d{4})\)?\.?/iu
+
+/** Reads the source part of an entry. */
+export function readSource(text: string, {chapterLead = false} = {}): Source {
+  const source: Source = {dates: [], texts: [], leftover: []}
+  let rest = text.trim()
+  const original = ORIGINAL.exec(rest)
+  if (original) {
+    source.original = {'date-parts': [[Number(original[1])]]}
+    rest = `${rest.slice(0, original.index)} ${rest.slice(original.index + original[0].length)}`.trim()
+  }
+  rest = readChapterLead(rest, source, chapterLead)
+  for (const part of parts(rest)) classify(part, source)
+  settle(source)
+  return source
+}
+
+/**
+ * `In A. Editor (Ed.), Book (2nd ed., pp. 1–20). Publisher.` (APA) and
+ * `in Editor, A. (ed.) Book.` (Harvard): the editors and book before the rest.
+ */
+function readChapterLead(text: string, source: Source, chapterLead: boolean): string {
+  const lead = /^(?:In|in|En|en|Dans|dans|Im|im|In:)\s+/u.exec(text)
+  if (!lead && !chapterLead) return text
+  let rest = lead ? text.slice(lead[0].length) : text
+  source.chapter = true
+  const editors = /^(.+?)\s*\((?:Eds?|eds?|Hrsg|Hg|Coords?|Dirs?|Comps?)\.?\),?\s*/u.exec(rest)
+  if (editors && editors[1]!.length < 200) {
+    source.editor = readNameRun(editors[1]!)
+    rest = rest.slice(editors[0].length)
+  }
+  // The book's title runs to its bracketed details or the sentence end.
+  const bracket = /^(.+?)\s*\(([^()]*(?:pp?\.|ed\.|Vol\.|vol\.|S\.|págs?\.)[^()]*)\)\.?\s*/u.exec(rest)
+  if (bracket && !/[.]\s/.test(bracket[1]!.replace(/\b(?:\p{Lu}|St|Vol|vol|No|pp?)\./gu, ''))) {
+    source.container = bracket[1]!.trim()
+    for (const detail of bracket[2]!.split(/,\s*/)) classify(detail.trim(), source)
+    return rest.slice(bracket[0].length)
+  }
+  const end = sentenceEnd(rest)
+  const head = rest.slice(0, end.at)
+  // `In Book Title, edited by X, 1–20.` (Chicago) keeps its commas for the parts.
+  const comma = /^(.+?),\s*(?=(?:edited|ed\.|eds\.|trans|translated|vol\.|pp?\.|\d))/iu.exec(head)
+  source.container = (comma ? comma[1]! : head).trim()
+  return (comma ? head.slice(comma[0].length) + rest.slice(end.at) : rest.slice(end.next)).replace(/^[\s.,]+/, '')
+}
+
+/** Cuts the source at full stops, commas and semicolons outside brackets, keeping `March 4, 2021` and `Place: Publisher` whole. */
+export function parts(text: string): string[] {
+  const protectedText = text.replace(new RegExp(String.raw`(${MONTH_WORD}\s+\d{1,2}),\s+(?=\d{4})`, 'gu'), '$1\u0000 ')
+  const out: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < protectedText.length; i++) {
+    const char = protectedText[i]!
+    if (char === '(' || char === '[') depth++
+    else if (char === ')' || char === ']') depth = Math.max(0, depth - 1)
+    else if (depth === 0 && (char === ',' || char === '.') && /^\s|^$/.test(protectedText.slice(i + 1, i + 2))) {
+      if (char === '.' && isAbbreviation(protectedText.slice(start, i))) continue
+      out.push(protectedText.slice(start, i))
+      start = i + 1
+    }
+  }
+  out.push(protectedText.slice(start))
+  const cleaned = out.map((part) => part.replace(/\u0000/g, ',').trim().replace(/^[.,;]+|[.,;]+$/g, '').trim()).filter(Boolean)
+  // A part opening in lower case continues the one before (`Punch, or the London Charivari`), unless it is a label.
+  const joined: string[] = []
+  for (const part of cleaned) {
+    const previous = joined[joined.length - 1]
+    if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part)) joined[joined.length - 1] += `, ${part}`
+    // `New York, NY: Publisher`, `Upper Saddle River, New Jersey: Publisher`: a place with a comma.
+    else if (previous !== undefined && isPlace(previous) && /^[\p{Lu}][\p{L}.\s]{0,25}:\s/u.test(part) && isPlace(part.split(':')[0]!)) joined[joined.length - 1] += `, ${part}`
+    else joined.push(part)
+  }
+  return joined
+}
+
+function isPlace(text: string): boolean {
+  return /^[\p{Lu}][\p{L}.\s]{0,30}$/u.test(text) && text.split(/\s+/).length <= 4
+}
+
+const LABEL = /^(?:vols?\.?|no\.?|nos\.?|nr\.?|núm\.?|pp?\.|pgs?\.?|págs?\.|s\.|ed\.|eds\.|edn|edited|trans|translated|transl|hrsg|in\s|en\s|dans\s|im\s|et al|e\d|art\.|article|issue|retrieved|available|accessed|doi|http|www)/iu
+
+function isAbbreviation(before: string): boolean {
+  return /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{Lu}|St|Dr|Jr|Sr|Vol|vol|No|no|Nr|pp?|Ed|ed|Eds|eds|edn|Inc|Co|Ltd|Corp|Trans|trans|al|Univ|Dept|Rev|ca|[\p{Lu}]\.\p{Lu}|J|Soc|Am|Sci|Res|Rev|Lett|Phys|Chem|Biol|Med|Proc|Natl|Acad|Int|Nat|Eur|Psychol|Educ|Econ|Hist|Stud|Q|Ann|Bull|Comput|Eng)$/u.test(before)
+}
+
+/** Files one part of the source under its field. */
+function classify(raw: string, source: Source) {
+  let part = raw.replace(/^[([]|[)\]]$/g, (bracket) => (raw.startsWith('(') && raw.endsWith(')')) || (raw.startsWith('[') && raw.endsWith(']')) ? '' : bracket).trim()
+  if (!part) return
+  // A date in brackets inside a part: `45 (1930)`, `no. 7327 (2001): 1469–71`.
+  const inner = /\s*(?<!\d)\(([^()]*\d{4}[^()]*)\)/u.exec(part)
+  if (inner && readDate(inner[1]!)) {
+    source.dates.push(readDate(inner[1]!)!)
+    part = `${part.slice(0, inner.index)}${part.slice(inner.index + inner[0].length)}`.trim()
+    const pages = /^(.*?)\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u.exec(part)
+    if (pages) {
+      source.page = dash(pages[2]!)
+      part = pages[1]!
+    }
+    if (!part) return
+  }
+  let match: RegExpExecArray | null
+  if ((match = VANCOUVER.exec(part)) && (match[2] || match[4])) {
+    source.dates.push(readDate(match[1]!)!)
+    if (match[2]) source.volume = match[2]
+    if (match[3]) source.issue = match[3]
+    if (match[4]) source.page = dash(match[4])
+  } else if ((match = VOLUME_ISSUE.exec(part)) && !(match[2] && readDate(match[3]!))) {
+    // `274(1608)` is an issue; `45 (1930)`, with a space, is MLA's or Chicago's year.
+    source.volume = match[1]!
+    source.issue = match[3]!.replace(/^(?:no|nr)\.?\s*/i, '')
+    if (match[4]) source.page = dash(match[4])
+  } else if ((match = VOLUME_PAGES.exec(part))) {
+    source.volume = match[1]!
+    source.page = dash(match[2]!)
+  } else if ((match = VOLUME.exec(part))) source.volume = match[1]!
+  else if ((match = ISSUE.exec(part)) && (source.volume || source.container || source.texts.length > 0)) source.issue = match[1]!
+  else if ((match = REPORT_NUMBER.exec(part))) source.number = match[1]!
+  else if ((match = PAGES.exec(part))) source.page = dash(match[1]!)
+  else if (/^(?:1[5-9]|20)\d\d\s*[-–]\s*(?:1[5-9]|20)\d\d$/.test(part) && !source.volume && source.texts.length > 0) {
+    // `Foreign Relations of the United States, 1961-1963, VI`: a span of years names a series, not pages.
+    source.texts[source.texts.length - 1] += `, ${part}`
+  } else if (/^[IVXLC]{1,6}$/.test(part) && source.texts.length > 0 && !source.volume) source.volume = part
+  else if ((match = RANGE.exec(part)) && (source.container || source.texts.length > 0 || source.volume)) {
+    // `A1, A6`: newspaper pages were cut at their comma.
+    source.page = source.page && /^[A-Z]\d+$/.test(source.page) ? `${source.page}, ${match[1]}` : dash(match[1]!)
+  }
+  // `Labour Economics, 41, 61–76`: a bare number after the journal is its volume.
+  else if (/^\d{1,4}[A-Za-z]?$/.test(part) && (source.container || source.texts.length > 0) && !source.volume && !readDate(part)) source.volume = part
+  else if (/^[A-Za-z]?\d{1,5}[A-Za-z]?$/.test(part) && source.volume && !source.page && !readDate(part)) source.page = part
+  else if ((match = ARTICLE.exec(part))) source.number = match[1] ?? match[2]!
+  else if ((match = EDITION.exec(part))) source.edition = match[1] ? editionNumber(match[1]) : part.replace(/\.$/, '')
+  else if ((match = EDITORS.exec(part))) source.editor = [...(source.editor ?? []), ...readNameRun(match[1]!)]
+  else if ((match = TRANSLATORS.exec(part))) source.translator = [...(source.translator ?? []), ...readNameRun(match[1]!)]
+  else if ((match = /^(.+?),?\s+(?:\(?(?:Eds?|eds?)\.?\)?|editors?)$/u.exec(part)) && source.chapter) source.editor = readNameRun(match[1]!)
+  else if ((match = /^(.+?),?\s+\(?(?:Trans|trans|Tr)\.?\)?$/u.exec(part))) source.translator = readNameRun(match[1]!)
+  else if (readDate(part)) source.dates.push(readDate(part)!)
+  else if ((match = dayMonth(part))) source.monthDay = [monthNumber(match[2] ?? match[3]!)!, Number(match[1] ?? match[4]) || undefined]
+  else if (/^(?:Doctoral dissertation|Master'?s thesis|PhD thesis|Ph\.D\. diss|Tesis doctoral|Dissertation|Thèse)/iu.test(part)) source.genre = part
+  else if (/^By\s+\p{Lu}/u.test(part)) source.leftover.push(part)
+  else if ((match = /^([\p{Lu}][\p{L}.\s]{1,30}?(?:,\s*[\p{Lu}][\p{L}.\s]{1,20})?)\s*:\s*(.+)$/u.exec(part)) && match[1]!.split(/\s+/).length <= 5 && !source.publisher) {
+    source.place = match[1]!.trim()
+    source.publisher = match[2]!.trim()
+  } else if (/^(?:Retrieved|Recuperado|Available|Accessed|Consultado)\b/iu.test(part)) return
+  else text(part, source)
+}
+
+const DAY_MONTH = new RegExp(String.raw`^(?:(\d{1,2})\s+(${MONTH_WORD})|(${MONTH_WORD})\s+(\d{1,2}))$`, 'iu')
+
+function dayMonth(part: string): RegExpExecArray | null {
+  return DAY_MONTH.exec(part)
+}
+
+/** A text part, placed once all parts are known (settle). */
+function text(part: string, source: Source) {
+  source.texts.push(part)
+}
+
+/**
+ * Places the text parts: with journal parts (volume, issue, pages, a day's
+ * date) or in a chapter the first is the container and the next the
+ * publisher; alone, a publisher's name is the publisher. `BMJ 323` holds the volume.
+ */
+function settle(source: Source) {
+  const texts = [...source.texts]
+  const dated = source.monthDay || source.dates.some((date) => date.issued && 'date-parts' in date.issued && date.issued['date-parts'][0].length > 1)
+  const journal = Boolean(source.volume || source.issue || source.page || dated || source.chapter)
+  if (!source.container && texts.length > 0 && (journal || texts.length > 1 || !PUBLISHER_WORDS.test(texts[0]!))) source.container = texts.shift()
+  if (!source.publisher && texts.length > 0) source.publisher = texts.shift()
+  if (!source.place && texts.length > 0 && /^[\p{Lu}][\p{L}\s]{1,25}$/u.test(texts[0]!) && texts[0]!.split(/\s+/).length <= 3) source.place = texts.shift()
+  source.leftover.push(...texts)
+  const numbered = source.container && !source.volume && /^(.+?)\s+(\d{1,4})$/u.exec(source.container)
+  if (numbered && (source.issue || source.page || source.dates.length > 0) && !/\b(?:19|20)\d{2}$/.test(source.container!)) {
+    source.container = numbered[1]!
+    source.volume = numbered[2]!
+  }
+}
+
+function dash(pages: string): string {
+  return pages.replace(/\s*[-–—]+\s*/g, '–').replace(/\s*,\s*/g, ', ')
+}
+
+const WORD_EDITIONS: Record<string, string> = {first: '1', second: '2', third: '3', fourth: '4', fifth: '5', sixth: '6', seventh: '7', eighth: '8', ninth: '9', tenth: '10'}
+
+function editionNumber(written: string): string {
+  return WORD_EDITIONS[written.toLowerCase()] ?? written
+}

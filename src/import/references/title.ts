@@ -1,0 +1,93 @@
+/**
+ * The title of an entry: quoted (`“Title,”` MLA/Chicago/IEEE, `'Title',`
+ * Harvard) or the first sentence of what follows the authors and date (APA),
+ * keeping a subtitle after `?` or `!` (`Is that a fish in your ear?
+ * Translation and the meaning of everything.`) and reading the brackets
+ * after it: `(2nd ed.)`, `(H. Zohn, Trans.)`, `(Vol. 1, pp. 1–20)`, `[Video]`.
+ */
+
+export interface ReadTitle {
+  title: string
+  /** What follows the title. */
+  rest: string
+  /** Bracketed parts that followed the title, without brackets (`2nd ed.`, `Video`). */
+  notes: string[]
+  quoted: boolean
+}
+
+const OPEN_CLOSE: Record<string, string> = {'“': '”', '"': '"', '‘': '’', "'": "'", '«': '»', '„': '“'}
+// Words whose full stop does not end a sentence.
+const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|\p{Lu}\p{Ll}|St|Ste|Dr|Mr|Mrs|Ms|Jr|Sr|vs|Vol|vol|No|no|Nr|nr|pp?|Ed|ed|Eds|eds|Inc|Co|Corp|Ltd|Trans|trans|edn|al|e\.g|i\.e|cf|Univ|Dept|Proc|Natl|Int|Rev|repr|ca|approx|et al|U\.S|U\.K)$/u
+
+/** The title at the start of `text` (after authors and date). */
+export function readTitle(text: string): ReadTitle {
+  const trimmed = text.replace(/^[\s.,:;]+/, '')
+  const quoted = readQuoted(trimmed)
+  if (quoted) return quoted
+  const end = sentenceEnd(trimmed, true)
+  let title = trimmed.slice(0, end.at).trim()
+  const rest = trimmed.slice(end.next)
+  const notes: string[] = []
+  // Brackets closing the title hold its edition, translator, volume, pages or medium.
+  for (let match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title); match; match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title)) {
+    if (!/\b(?:ed|edn|eds|Ed|Eds|edition|Trans|trans|Vol|vol|pp?|No|Report|ISSN|Video|Audio|Podcast|Film|Data set|Dataset|Doctoral|Master|dissertation|thesis|Tesis|Brochure|Fact sheet|Infographic|Motion picture|TV|Blog|Tweet|Image|Map|ª|º)\b|^\d+(?:st|nd|rd|th)?\s*\w*\.?$/iu.test(match[1]!)) break
+    notes.unshift(match[1]!.trim())
+    title = title.slice(0, match.index).trim()
+  }
+  return {title: title.replace(/[.,]$/, '').trim(), rest, notes, quoted: false}
+}
+
+function readQuoted(text: string): ReadTitle | undefined {
+  const close = OPEN_CLOSE[text[0] ?? '']
+  if (!close) return undefined
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] !== close) continue
+    // A closing quote ends the title when punctuation or a space follows it, not an apostrophe inside a word.
+    const next = text[i + 1]
+    if (next !== undefined && !/[\s.,;:)\]]/.test(next)) continue
+    if ((close === "'" || close === '’') && /\p{L}/u.test(text[i - 1] ?? '') && /^\s*\p{Ll}/u.test(text.slice(i + 1))) continue
+    const title = text.slice(1, i).trim().replace(/[.,]$/, '').trim()
+    if (!title) return undefined
+    // `“It’s not fair”: Students’ views…` quotes the title's first words; a quoted title ends in punctuation.
+    if (!/[.,?!]$/.test(text.slice(1, i)) && !/^\s*[.,]/.test(text.slice(i + 1)) && text.slice(i + 1).trim()) return undefined
+    return {title, rest: text.slice(i + 1).replace(/^[\s.,:;]+/, ''), notes: [], quoted: true}
+  }
+  return undefined
+}
+
+/**
+ * Where the first sentence of `text` ends (`at`) and the next starts (`next`).
+ * With `subtitles`, a `?` or `!` followed by another sentence that is not the
+ * entry's source continues the title.
+ */
+export function sentenceEnd(text: string, subtitles = false): {at: number; next: number} {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!
+    if (char === '(' || char === '[') depth++
+    else if (char === ')' || char === ']') depth = Math.max(0, depth - 1)
+    else if (depth === 0 && /[.?!]/.test(char)) {
+      const after = text.slice(i + 1)
+      if (after && !/^[\s”’"']/.test(after)) continue
+      if (char === '.' && ABBREVIATION.test(text.slice(0, i))) continue
+      const closing = /^[”’"']*/.exec(after)![0].length
+      const next = i + 1 + closing
+      if (char !== '.' && subtitles && isSubtitle(text.slice(next))) continue
+      // `Informe 2023`, `Part 2`: a numbered part of the title, not the source.
+      if (subtitles && /^\s*(?:Informe|Report|Rapport|Bericht|Annual report|Part|Parte|Partie|Teil|Volume)\s+[\dIVX]+[.]?\s*$/iu.test(text.slice(next, next + sentenceEnd(text.slice(next)).next))) continue
+      return {at: char === '.' ? i : i + 1, next}
+    }
+  }
+  return {at: text.length, next: text.length}
+}
+
+/** After `?`/`!`: the next sentence is a subtitle when more follows it and it does not read as a source. */
+function isSubtitle(after: string): boolean {
+  const trimmed = after.trim()
+  if (!/^[\p{Lu}¿¡]/u.test(trimmed)) return false
+  const end = sentenceEnd(trimmed)
+  const sentence = trimmed.slice(0, end.at)
+  const more = trimmed.slice(end.next).trim()
+  if (!more) return false
+  return !/\d|^(?:In|En|Dans|Im|Retrieved|Recuperado|Available|Edited|Translated|Accessed)\b|\b(?:Press|UP|Publishers?|Publishing|Books|Verlag|Editorial|Ediciones|vol|pp)\b/u.test(sentence)
+}
