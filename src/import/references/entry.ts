@@ -119,6 +119,9 @@ interface FirstPart {
 /** The first sentence of an entry with no personal names. */
 function firstPart(text: string): FirstPart | undefined {
   if (/^[“"‘'«]/u.test(text)) return {text: '', rest: text, quoted: true, dated: false}
+  // IEEE and Vancouver put a comma after a group author: `World Health Organization, “Title,” …`.
+  const comma = /^([^,.“"()]{3,100}),\s+(?=[“"‘'«\p{Lu}])/u.exec(text)
+  if (comma && isGroupName(comma[1]!)) return {text: comma[1]!.trim(), rest: text.slice(comma[0].length), quoted: false, dated: false}
   const bracket = /^([^()]{2,150}?)\s*\(([^()]{1,40})\)\s*[.,]?\s*/u.exec(text)
   if (bracket && readDate(bracket[2]!)) {
     const name = bracket[1]!.replace(/\.$/, '').trim()

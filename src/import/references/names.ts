@@ -25,10 +25,11 @@ export interface NameList {
 
 const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|des|di|da|du|dos|das|do|la|le|ten|ter|bin|ibn|al|el|zu)`
 // `O’Connor`, `McDonald`, `Steffan-Dewenter`, and upper-case surnames before a comma (`DUPONT, J.`).
-const WORD = String.raw`(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
+const WORD = String.raw`(?!(?:Jr|Sr)\.?(?=[\s,.]|$))(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
 // A family name: particles, then one to three capitalised words (`Ní Bhriain`, `Moreno Fernández`).
 const FAMILY = String.raw`(?:${PARTICLE}\s+){0,3}${WORD}(?:\s+(?:${PARTICLE}\s+)*${WORD}){0,2}`
-const INITIAL = String.raw`(?:\p{Lu}[\p{Ll}]?\.)`
+// `St.` is a surname's first word (`St. John`), never an initial.
+const INITIAL = String.raw`(?:(?!St\.)\p{Lu}[\p{Ll}]?\.)`
 const INITIALS = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL})*`
 // Given names written out, possibly with initials (`Sandra M.`, `J. Paul`, `Ana Lucía`).
 const GIVEN_WORD = String.raw`[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Lu}][\p{Ll}\p{M}]+)?`
@@ -37,12 +38,13 @@ const GIVEN_WORDS = String.raw`(?:${GIVEN_WORD}\s+){0,2}(?:${GIVEN_WORD}(?=[\s,.
 const SUFFIX = String.raw`(?:Jr\.?|Sr\.?|II|III|IV)`
 
 const sticky = (source: string) => new RegExp(source, 'uy')
-const INVERTED = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${GIVEN_WORDS})(?:\s*(${PARTICLE})\.?(?=[\s,.]))?(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
+const INVERTED = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${GIVEN_WORDS})(?:\s*((?:${PARTICLE}\s)*${PARTICLE})\.?(?=[\s,.]))?(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
 // `Heidegger M.`: family and initials without a comma.
 const INVERTED_NO_COMMA = sticky(String.raw`(${WORD}(?:-${WORD})?)\s+(${INITIALS})(?=[,;]|\s+(?:and|&)\s|\s*$)`)
 const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
 const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3})(?=[,.;]|\s+(?:and|&)\s|$)`)
-const SEPARATOR = sticky(String.raw`\s*(?:,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*|\s+(?:&|and|y|e|et|und)\s+|,?\s*(?:\.\.\.|…)\s*)`)
+// The ellipsis first: APA's `…, Nguyen, T., … O’Brien, L.` must not stop at the comma before it.
+const SEPARATOR = sticky(String.raw`\s*(?:,?\s*(?:\.\s?\.\s?\.|…)\s*|,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*|\s+(?:&|and|y|e|et|und)\s+)`)
 const ET_AL = sticky(String.raw`,?\s*(?:et\.?\s*al\.?|and others|u\.\s?a\.)`)
 const ROLE = sticky(String.raw`\s*(?:\((?:eds?|Eds?|Hrsg|Hg|Coords?|Comps?|Dirs?)\.?\)|,\s*(?:editors?|eds?\.|Eds?\.)(?=[\s.,]|$))`)
 const TRANSLATOR_ROLE = sticky(String.raw`\s*(?:\((?:Trans|trans|Tr|Übers)\.?\)|,\s*(?:translators?|trans\.)(?=[\s.,]|$))`)
@@ -55,6 +57,15 @@ interface Read {
 function at(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
   pattern.lastIndex = from
   return pattern.exec(text)
+}
+
+// Written in direct order, these begin the surname: `Ursula K. Le Guin`, `Maria Ní Bhriain`.
+const SURNAME_START = /\s(Le|La|De|Du|Da|Di|Del|Della|Van|Von|Ní|Nic|Mac|Mc|Ó|O’|St\.|Saint|San|Santa|Ter|Ten)$/u
+
+function direct(given: string, written: string): CslName {
+  const start = SURNAME_START.exec(` ${given.trim()}`)
+  if (start && given.trim().split(/\s+/).length > 1) return {...family(`${start[1]} ${written}`), given: clean(given.trim().slice(0, -start[1]!.length))}
+  return {...family(written), given: clean(given)}
 }
 
 /** Lower-case particles in front of a family name are CSL's `non-dropping-particle`. */
@@ -82,8 +93,7 @@ function readOne(text: string, from: number, form: NameList['form'] | undefined,
     const match = at(pattern, text, from)
     if (!match) continue
     if (kind === 'inverted' && pattern === INVERTED && !acceptInverted(match, text, first)) continue
-    const name: CslName =
-      kind === 'direct' ? {...family(match[2]!), given: clean(match[1]!)} : {...family(match[1]!), given: clean(match[2]!)}
+    const name: CslName = kind === 'direct' ? direct(match[1]!, match[2]!) : {...family(match[1]!), given: clean(match[2]!)}
     if (kind === 'inverted' && match[3]) name['dropping-particle'] = match[3]
     const suffix = kind === 'direct' ? match[3] : match[4]
     if (suffix) name.suffix = suffix
@@ -101,14 +111,14 @@ function acceptInverted(match: RegExpExecArray, text: string, first: boolean): b
   if (new RegExp(`^${INITIALS}$`, 'u').test(given)) return true
   const next = text.slice(match.index + match[0].length)
   // Full given names: the name ends the list (`.`), or another follows (`, and`, `,`).
-  return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next))
+  return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /\.$/.test(match[0]) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next))
 }
 
 /**
  * Reads the names at the start of `text`; undefined when it does not start
  * with a personal name list.
  */
-export function readNames(text: string): NameList | undefined {
+export function readNames(text: string, {trusted = false} = {}): NameList | undefined {
   const names: CslName[] = []
   let position = 0
   let form: NameList['form'] | undefined
@@ -134,7 +144,7 @@ export function readNames(text: string): NameList | undefined {
   if (names.length === 0 || !form) return undefined
   // A direct first name with its given name written out may be a title's first words (`Silent Spring.`):
   // only initials, or a list of several, make it a name.
-  if (form === 'direct' && names.length === 1 && !/\p{Lu}\./u.test(names[0]!.given ?? '')) return undefined
+  if (!trusted && form === 'direct' && names.length === 1 && !/\p{Lu}\./u.test(names[0]!.given ?? '')) return undefined
   const list: NameList = {names, end: position, form}
   if (etAl) list.etAl = true
   const role = at(ROLE, text, position) ?? undefined
@@ -150,6 +160,6 @@ export function readNames(text: string): NameList | undefined {
 
 /** Editors or translators named inside a source (`edited by J. Paul Hunter and A. Smith`, `H. Zohn, Trans.`). */
 export function readNameRun(text: string): CslName[] {
-  const list = readNames(text.trim())
+  const list = readNames(text.trim(), {trusted: true})
   return list?.names ?? (text.trim() ? [{literal: text.trim()}] : [])
 }

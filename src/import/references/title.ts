@@ -86,7 +86,8 @@ function isSubtitle(after: string): boolean {
   const trimmed = after.trim()
   if (!/^[\p{Lu}¿¡]/u.test(trimmed)) return false
   const end = sentenceEnd(trimmed)
-  const sentence = trimmed.slice(0, end.at)
+  // Brackets closing a subtitle (`(No. 48)`, `(9th ed.)`) are the title's details, not a source.
+  const sentence = trimmed.slice(0, end.at).replace(/\s*[([][^()[\]]*[)\]]\s*$/u, '')
   const more = trimmed.slice(end.next).trim()
   if (!more) return false
   return !/\d|^(?:In|En|Dans|Im|Retrieved|Recuperado|Available|Edited|Translated|Accessed)\b|\b(?:Press|UP|Publishers?|Publishing|Books|Verlag|Editorial|Ediciones|vol|pp)\b/u.test(sentence)
