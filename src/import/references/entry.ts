@@ -78,6 +78,12 @@ export function readEntry(text: string): ReadEntry {
     notes = read.notes
     rest = read.rest
   }
+  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma.
+  const site = date && !rest.trim() && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(title ?? '') : null
+  if (site && (item.URL || item.DOI)) {
+    title = site[1]!
+    rest = site[2]!
+  }
   // APA puts the date after a title standing first: `Title. (2018, January 8). Container.`
   if (!date) {
     date = takeHeadDate(rest, [BRACKET_DATE])

@@ -79,9 +79,12 @@ function clean(given: string): string {
   return given.replace(/\s+/g, ' ').trim()
 }
 
-function readOne(text: string, from: number, form: NameList['form'] | undefined, first: boolean): (Read & {form: NameList['form']}) | undefined {
+function readOne(text: string, from: number, form: NameList['form'] | undefined, first: boolean, spelledOut = false): (Read & {form: NameList['form']}) | undefined {
   const tries: Array<[NameList['form'], RegExp]> =
-    form === 'vancouver'
+    // `Smith, Maria, Kwame Zhang, and C. Baptiste`: after a first given name written out, MLA and Chicago go direct.
+    form === 'inverted' && spelledOut
+      ? [['direct', DIRECT], ['inverted', INVERTED]]
+      : form === 'vancouver'
       ? [['vancouver', VANCOUVER]]
       : form === 'direct'
         ? [['direct', DIRECT]]
@@ -124,7 +127,8 @@ export function readNames(text: string, {trusted = false} = {}): NameList | unde
   let form: NameList['form'] | undefined
   let etAl = false
   for (;;) {
-    const one = readOne(text, position, form, names.length === 0)
+    const spelledOut = names.length > 0 && !new RegExp(`^${INITIALS}$`, 'u').test(names[0]!.given ?? '')
+    const one = readOne(text, position, form, names.length === 0, spelledOut)
     if (!one) break
     names.push(one.name)
     form ??= one.form
@@ -138,7 +142,7 @@ export function readNames(text: string, {trusted = false} = {}): NameList | unde
     const separator = at(SEPARATOR, text, position)
     if (!separator || separator[0].length === 0) break
     // A separator must lead to another name, else the list ended before it.
-    if (!readOne(text, separator.index + separator[0].length, form, false)) break
+    if (!readOne(text, separator.index + separator[0].length, form, false, spelledOut)) break
     position = separator.index + separator[0].length
   }
   if (names.length === 0 || !form) return undefined
