@@ -123,6 +123,8 @@ function acceptInverted(match: RegExpExecArray, text: string, first: boolean): b
  */
 export function readNames(text: string, {trusted = false} = {}): NameList | undefined {
   const names: CslName[] = []
+  // Where each name (with its `et al.`) ends, to step back when the last ones were a title's words.
+  const ends: number[] = []
   let position = 0
   let form: NameList['form'] | undefined
   let etAl = false
@@ -137,29 +139,39 @@ export function readNames(text: string, {trusted = false} = {}): NameList | unde
     if (more) {
       etAl = true
       position = more.index + more[0].length
+      ends.push(position)
       break
     }
+    ends.push(position)
     const separator = at(SEPARATOR, text, position)
     if (!separator || separator[0].length === 0) break
     // A separator must lead to another name, else the list ended before it.
     if (!readOne(text, separator.index + separator[0].length, form, false, spelledOut)) break
     position = separator.index + separator[0].length
   }
+  // `A. van der Berg, Die Sprache ohne…`: names read into the title are given back.
+  while (names.length > 0 && !listEnds(text, ends[names.length - 1]!)) {
+    names.pop()
+    etAl = false
+  }
   if (names.length === 0 || !form) return undefined
   // A direct first name with its given name written out may be a title's first words (`Silent Spring.`):
   // only initials, or a list of several, make it a name.
   if (!trusted && form === 'direct' && names.length === 1 && !/\p{Lu}\./u.test(names[0]!.given ?? '')) return undefined
-  const list: NameList = {names, end: position, form}
+  const list: NameList = {names, end: ends[names.length - 1]!, form}
   if (etAl) list.etAl = true
-  const role = at(ROLE, text, position) ?? undefined
-  const translator = role ? undefined : at(TRANSLATOR_ROLE, text, position) ?? undefined
+  const role = at(ROLE, text, list.end) ?? undefined
+  const translator = role ? undefined : at(TRANSLATOR_ROLE, text, list.end) ?? undefined
   if (role) list.role = 'editor'
   if (translator) list.role = 'translator'
   const marker = role ?? translator
   if (marker) list.end = marker.index + marker[0].length
-  // Names end where the entry's next part starts: a full stop, comma, date, colon or quotation.
-  if (!/^\s*(?:[.,:;(\[“"‘']|$)/u.test(text.slice(list.end)) && !/[.]$/.test(text.slice(0, list.end))) return undefined
   return list
+}
+
+/** Names end where the entry's next part starts: a full stop, comma, date, colon, quotation or role. */
+function listEnds(text: string, end: number): boolean {
+  return /^\s*(?:[.,:;(\[“"‘']|$)/u.test(text.slice(end)) || /[.]$/.test(text.slice(0, end)) || Boolean(at(ROLE, text, end) ?? at(TRANSLATOR_ROLE, text, end))
 }
 
 /** Editors or translators named inside a source (`edited by J. Paul Hunter and A. Smith`, `H. Zohn, Trans.`). */

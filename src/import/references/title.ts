@@ -26,7 +26,13 @@ export function readTitle(text: string): ReadTitle {
   if (quoted) return quoted
   const end = sentenceEnd(trimmed, true)
   let title = trimmed.slice(0, end.at).trim()
-  const rest = trimmed.slice(end.next)
+  let rest = trimmed.slice(end.next)
+  // IEEE: `Title, 3rd ed. Madrid: Publisher, 2007.`: the edition ends the title.
+  const edition = /^(.+?),\s+((?:\d+(?:st|nd|rd|th)|Rev\.?)\s+ed(?:n|ition)?\.?)\s*(.*)$/u.exec(title)
+  if (edition) {
+    title = edition[1]!
+    rest = `${edition[2]}. ${edition[3]}${edition[3] ? '. ' : ''}${rest}`
+  }
   const notes: string[] = []
   // Brackets closing the title hold its edition, translator, volume, pages or medium.
   for (let match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title); match; match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title)) {
