@@ -43,8 +43,8 @@ async function child(mode, args) {
   process.stderr.write(`maxrss ${process.resourceUsage().maxRSS}\n`)
 }
 
-/** Runs `node bench/pdf.js <mode> …` and returns [milliseconds, peak RSS in MB]. */
-function timeChild(mode, args, cwd) {
+/** Runs `node bench/pdf.js <mode> …` and returns [milliseconds, peak RSS in MB]; `--cli` runs any citedeck command. */
+export function timeChild(mode, args, cwd) {
   const start = performance.now()
   const result = spawnSync(process.execPath, [SELF, mode, ...args], {cwd, encoding: 'utf8'})
   const took = performance.now() - start
@@ -60,7 +60,7 @@ function timeCommand(command, args) {
   return performance.now() - start
 }
 
-function medianOf(runs, task) {
+export function medianOf(runs, task) {
   const values = Array.from({length: runs}, task)
   return Array.isArray(values[0]) ? values[0].map((_, index) => median(values.map((value) => value[index]))) : median(values)
 }

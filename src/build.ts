@@ -4,7 +4,7 @@
  * then write the folder or the single embedded file (`writeDeck`). I/O lives
  * here, not in the plugins.
  */
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {copyFile, mkdir} from 'node:fs/promises'
 import {basename, dirname, extname, join, relative, resolve} from 'node:path'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
@@ -25,7 +25,9 @@ import {hasErrors, report} from './messages.js'
 import {type PipelineOptions, toSlides} from './pipeline.js'
 import {type Asset, SCRIPT_ASSETS, styleAssets} from './render/assets.js'
 import {revealDocument} from './render/document.js'
-import {inlineAsset, inlineImages} from './render/embed.js'
+import {dataUrl, inlineAsset, inlineImages} from './render/embed.js'
+import {fontFaceCss, themeFonts} from './render/fonts.js'
+import {mathAssets} from './render/math.js'
 import {resolveTheme} from './render/theme.js'
 
 export interface CompileOptions extends PipelineOptions {
@@ -99,7 +101,12 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   const slides = await toSlides(file, options)
   const config = file.data.config!
   const themePath = findTheme(config, file, options.theme !== undefined)
-  const styles = styleAssets(themePath)
+  // KaTeX's stylesheet goes before the theme, so a theme can restyle math; its fonts are files beside it.
+  const [mathStyle, ...mathFonts] = file.data.math ? mathAssets() : []
+  const base = styleAssets(themePath)
+  const styles = mathStyle ? [...base.slice(0, -1), mathStyle, base[base.length - 1]!] : base
+  const fonts = themeFonts(readFileSync(themePath, 'utf8'))
+  const fontCss = fontFaceCss(fonts, options.embed ? (face) => dataUrl(face.asset.source) : (face) => face.asset.href)
   const images = localImages(file, baseDir)
   const body = slides.children.filter((node): node is Element => node.type === 'element')
   const sections = body.flatMap((node) =>
@@ -117,10 +124,11 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   const document: HastRoot = revealDocument(slotted, {
     config,
     styles,
+    fontCss,
     inline: options.embed ? inlineAsset : undefined
   })
   const html = toHtml(document, {allowDangerousHtml: true})
-  const assets = options.embed ? [] : [...styles, ...SCRIPT_ASSETS, ...images]
+  const assets = options.embed ? [] : [...styles, ...mathFonts, ...fonts.map((face) => face.asset), ...SCRIPT_ASSETS, ...images]
   applySeverities(file, config.lint)
   return {file, config, html, assets, slideCount: sections.length, sections, sectionsHtml}
 }

@@ -31,6 +31,11 @@ export function report(file: VFile, reason: string, place: Place, rule: string, 
   return message
 }
 
+/** True when the file carries a warning or an error; info messages (such as "no browser to measure in") do not count. */
+export function hasWarnings(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal !== undefined)
+}
+
 /** True when the file carries at least one error (not just warnings). */
 export function hasErrors(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true)

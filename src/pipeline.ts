@@ -6,6 +6,7 @@
 import type {Root as HastRoot} from 'hast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
@@ -23,7 +24,10 @@ import {remarkPandoc} from './parse/pandoc/index.js'
 import {remarkQuotes} from './parse/quotes.js'
 import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
+import {rehypeFigures} from './render/figures.js'
 import {rehypeHighlightCode} from './render/highlight.js'
+import {remarkSourceLimits} from './io/source-limits.js'
+import {remarkTypesetMath} from './render/math.js'
 import {remarkParseCache} from './serve/parse-cache.js'
 import type {RebuildCache} from './serve/rebuild-cache.js'
 import {cachedHandlers} from './serve/slide-cache.js'
@@ -39,9 +43,13 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     // `~~x~~` only, as pandoc: a single `~` is part of citation keys (`@a~b`) and pandoc's subscript.
     .use(remarkGfm, {singleTilde: false})
     .use(remarkFrontmatter, ['yaml'])
+    .use(remarkMath)
     .use(remarkPandoc)
+    .use(remarkTypesetMath)
     .use(remarkParseCache, {cache: overrides.cache?.parse})
     .use(remarkChunkedParse)
+    // Last, so it wraps the parsers above: over-limit lines are blanked before anything parses them.
+    .use(remarkSourceLimits)
     .use(remarkFrontMatterData)
     .use(remarkDeckConfig, overrides)
     .use(remarkImages)
@@ -53,6 +61,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkFit)
     .use(remarkResolveCitations)
     .use(remarkRehype, {handlers: overrides.cache ? cachedHandlers(overrides.cache.slides) : handlers, allowDangerousHtml: true})
+    .use(rehypeFigures)
     .use(rehypeHighlightCode)
     .freeze()
 }

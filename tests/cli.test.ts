@@ -101,7 +101,7 @@ describe('citedeck build', () => {
     expect(html).toContain(
       '<aside class="notes"><p>Say it<sup class="cd-mark">1</sup>.</p><footer class="cd-note-footnotes"><hr><ol><li>For the speaker.</li></ol></footer></aside>'
     )
-    expect(html).toContain('<li><span class="cd-note-label">1</span> On the slide.</li>')
+    expect(html).toContain('<li><span class="cd-note-label">1 </span>On the slide.</li>')
     expect(html).not.toMatch(/\[\^b\]|user-content-fn/)
   })
 

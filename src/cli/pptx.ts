@@ -1,5 +1,5 @@
 /** `citedeck pptx`: an editable PowerPoint file of a deck, with its footnotes and speaker notes. */
-import {basename, dirname, extname, join, relative, resolve} from 'node:path'
+import {basename, dirname, extname, join, relative} from 'node:path'
 import {Command, Option} from 'commander'
 import type {Browser} from 'puppeteer-core'
 import {type CompiledDeck, defaultOutput} from '../build.js'
@@ -7,19 +7,18 @@ import {CitedeckError} from '../errors.js'
 import {hasErrors} from '../messages.js'
 import type {CliContext} from './context.js'
 import {formatMessages} from './format.js'
+import {type SourceFlags, sourceOptions, withAllowOutside} from './source-flags.js'
 
-interface PptxFlags {
+interface PptxFlags extends SourceFlags {
   output?: string
   theme?: string
-  csl?: string
   timeout?: string
   strict?: boolean
-  allowOutsideImages?: boolean
   quiet?: boolean
 }
 
 export function pptxCommand(context: CliContext): Command {
-  return new Command('pptx')
+  return withAllowOutside(new Command('pptx'))
     .description('export a deck to an editable PowerPoint file: text boxes, footnotes on their slides, speaker notes')
     .argument('<input>', 'the deck: a Markdown outline, or an essay (.txt, .docx, prose .md)')
     .option('-o, --output <file.pptx>', 'the PowerPoint file (default: dist/<deck>.pptx)')
@@ -27,7 +26,6 @@ export function pptxCommand(context: CliContext): Command {
     .option('--csl <style|file.csl>', 'citation style: apa, mla, chicago-notes, chicago-author-date, harvard, ieee, or a .csl file')
     .option('--timeout <seconds>', 'give up after this long (default: 120)')
     .option('--strict', 'fail (exit 1) on warnings too')
-    .option('--allow-outside-images', "use images from outside the deck's folder (refused by default)")
     .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
     .action(async (input: string, flags: PptxFlags) => {
       context.exit(await runPptx(input, flags, context))
@@ -45,10 +43,8 @@ async function runPptx(input: string, flags: PptxFlags, {io}: CliContext): Promi
   const result = await exportPptx(input, {
     output: flags.output,
     theme: flags.theme,
-    // A style file named on the command line is relative to where the user is, not to the deck.
-    csl: flags.csl && /\.csl$/i.test(flags.csl) ? resolve(flags.csl) : flags.csl,
+    ...sourceOptions(flags),
     strict: flags.strict,
-    allowOutsideImages: flags.allowOutsideImages,
     timeout: timeout * 1000
   })
   for (const line of formatMessages(result.file)) io.stderr(line)

@@ -85,11 +85,20 @@ function arrange(options: ArrangeOptions): number[] {
     Object.assign(node.style, style)
     return node
   }
+  // Footnotes scaled with the slide below 7 pt (3, 4 and 6 a page) print under it instead, at 7.5 pt.
+  const sampleNotes = slides.querySelector('.cd-footnotes')
+  const footnotesBelow = sampleNotes !== null && Number.parseFloat(getComputedStyle(sampleNotes).fontSize) * scale < (7 * 96) / 72
   const frame = (pdfPage: HTMLElement) => {
     const node = element('cd-handout-frame', {width: `${frameWidth}px`, height: `${frameWidth * (height / width)}px`})
-    Object.assign(pdfPage.style, {width: `${width}px`, height: `${height}px`, transform: `scale(${scale})`})
+    // Reveal copied the theme's background onto each page; on paper the print variant's shows.
+    Object.assign(pdfPage.style, {width: `${width}px`, height: `${height}px`, transform: `scale(${scale})`, background: ''})
     node.append(pdfPage)
-    return node
+    if (!footnotesBelow) return node
+    // Every slide in the same wrapper, with or without notes, so the frames of a row line up.
+    const slide = element('cd-handout-slide', {width: `${frameWidth}px`})
+    const footnotes = pdfPage.querySelector('section .cd-footnotes')
+    slide.append(node, ...(footnotes ? [footnotes] : []))
+    return slide
   }
   const notesOf = (pdfPage: HTMLElement, style: Partial<CSSStyleDeclaration>) => {
     const node = element('cd-handout-notes', style)
@@ -109,6 +118,9 @@ function arrange(options: ArrangeOptions): number[] {
     /* A border drawn inside the frame: an outline outside it would print on the page before. */
     .cd-handout-frame::after { content: ''; position: absolute; inset: 0; z-index: 2; border: 1px solid #9a9a9a; }
     .reveal .slides .cd-handout-frame .pdf-page { position: absolute; top: 0; left: 0; transform-origin: 0 0; break-after: auto; page-break-after: auto; }
+    .cd-handout .reveal .slide-background { display: none !important; }
+    .cd-handout-slide { display: flex; flex-direction: column; flex: none; align-self: stretch; overflow: hidden; }
+    .reveal .slides .cd-handout-slide > .cd-footnotes { margin: 0; padding: 4px 0 0; border-top: 0.5pt solid #999; font-size: 7.5pt; line-height: 1.3; color: #222; text-align: left; }
     .cd-handout-lines { flex: 1 1 auto; display: flex; flex-direction: column; }
     .cd-handout-line { height: 30px; flex: none; border-bottom: 1px solid #b0b0b0; box-sizing: border-box; }
     .reveal .cd-handout-notes, .cd-handout-notes { flex: 1 1 auto; overflow: hidden; color: #111; font: 11pt/1.4 var(--cd-font, sans-serif); text-align: left; }

@@ -102,6 +102,8 @@ async function answer(request: HTTPRequest, origin: string, files: Files, blocke
 /** Waits for the fonts and every image (loaded or failed): Chrome lays out and prints before they settle. */
 export async function fontsAndImages(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    // Layout first: a font is only requested once some laid-out text needs it, and `ready` waits for those.
+    void document.body.getBoundingClientRect()
     await document.fonts.ready
     await Promise.all(
       Array.from(document.images).map((image) =>

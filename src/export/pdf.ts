@@ -13,7 +13,7 @@ import type {CompiledDeck, CompileOptions} from '../build.js'
 import {build} from '../build-deck.js'
 import {CitedeckError} from '../errors.js'
 import {writeFileAtomic} from '../io/write-output.js'
-import {hasErrors, report} from '../messages.js'
+import {hasErrors, hasWarnings, report} from '../messages.js'
 import {checkPdfOptions, defaultPdfOutput, pdfSuffix} from './pdf-options.js'
 
 export {checkPdfOptions, defaultPdfOutput, pdfSuffix} from './pdf-options.js'
@@ -220,10 +220,4 @@ function timeoutError(timeout: number): CitedeckError {
     'TIMEOUT',
     'a very long deck or a slow machine may need more time: pass --timeout with more seconds'
   )
-}
-
-
-/** Warnings or errors; info messages (such as "no browser to measure in") do not fail a strict export. */
-function hasWarnings(file: VFile): boolean {
-  return file.messages.some((message) => message.fatal !== undefined)
 }

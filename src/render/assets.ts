@@ -1,7 +1,7 @@
 /**
  * The files a deck needs beside its `index.html`: reveal.js and its plugins,
- * copied from the npm package (never a CDN), the base layout, the theme and the
- * code highlighting style. Paths are relative to the output folder.
+ * copied from the npm package (never a CDN), the base layout and the theme
+ * (fonts: see fonts.ts). Paths are relative to the output folder.
  */
 import {createRequire} from 'node:module'
 import {dirname, join, resolve} from 'node:path'
@@ -12,17 +12,18 @@ export interface Asset {
   href: string
   /** Absolute path of the source file. */
   source: string
+  /** The text to inline with `--embed`, when it is not the file's (a stylesheet whose fonts become data URLs). */
+  inline?: () => string
 }
 
 const require = createRequire(import.meta.url)
 const REVEAL = dirname(require.resolve('reveal.js/package.json'))
 
-/** Stylesheets in cascade order: reveal, highlight, citedeck's layout, then the theme last so it wins. */
+/** Stylesheets in cascade order: reveal, citedeck's layout (code colours included), then the theme last so it wins. */
 export function styleAssets(themePath: string): Asset[] {
   return [
     {href: 'reveal/reset.css', source: join(REVEAL, 'dist/reset.css')},
     {href: 'reveal/reveal.css', source: join(REVEAL, 'dist/reveal.css')},
-    {href: 'reveal/plugin/highlight/monokai.css', source: join(REVEAL, 'plugin/highlight/monokai.css')},
     {href: 'citedeck/layout.css', source: resolve(PACKAGE_ROOT, 'assets/layout.css')},
     {href: 'theme.css', source: themePath}
   ]

@@ -11,12 +11,14 @@ import {SCRIPT_ASSETS} from './assets.js'
 export interface DocumentOptions {
   config: DeckConfig
   styles: Asset[]
+  /** `@font-face` rules of the fonts shipped with the deck (see fonts.ts). */
+  fontCss?: string
   /** Inline asset contents instead of linking them (`--embed`). */
   inline?: (asset: Asset) => string
 }
 
 export function revealDocument(slides: ElementContent[], options: DocumentOptions): Root {
-  const {config, styles, inline} = options
+  const {config, styles, fontCss, inline} = options
   const title = config.title || 'Slides'
   const plugins = SCRIPT_ASSETS.flatMap((asset) => (asset.global ? [asset.global] : []))
   const rtl = isRightToLeft(config.lang)
@@ -29,6 +31,8 @@ export function revealDocument(slides: ElementContent[], options: DocumentOption
     // Slides are flex columns so footnotes sit at the foot of each slide.
     display: 'flex',
     slideNumber: config.slideNumber,
+    // Arrows at the middle of the edges, in the margins: never over the text or the slide number.
+    controlsLayout: 'edges',
     transition: config.transition,
     // Fragments print in their final state, one page per slide.
     pdfSeparateFragments: false,
@@ -52,6 +56,7 @@ export function revealDocument(slides: ElementContent[], options: DocumentOption
           ...(config.subject ? [h('meta', {name: 'description', content: config.subject})] : []),
           ...(config.keywords.length > 0 ? [h('meta', {name: 'keywords', content: config.keywords.join(', ')})] : []),
           h('title', title),
+          ...(fontCss ? [h('style', {dataCitedeck: 'fonts'}, fontCss)] : []),
           ...styles.map((asset) =>
             inline ? h('style', {dataHref: asset.href}, inline(asset)) : h('link', {rel: 'stylesheet', href: asset.href})
           ),

@@ -18,7 +18,8 @@ const MIME: Record<string, string> = {
   '.webp': 'image/webp',
   '.avif': 'image/avif',
   '.mp4': 'video/mp4',
-  '.webm': 'video/webm'
+  '.webm': 'video/webm',
+  '.woff2': 'font/woff2'
 }
 
 // Where a deck names a copied file: images, slide backgrounds, the logo.
@@ -26,14 +27,22 @@ const URL_PROPERTIES = ['src', 'data-background-image', 'data-background-video',
 
 /** An asset's text, safe inside `<style>`/`<script>`: a closing tag would end the element early. */
 export function inlineAsset(asset: Asset): string {
-  return readFileSync(asset.source, 'utf8').replace(/<\/(script|style)/gi, '<\\/$1')
+  return (asset.inline ? asset.inline() : readFileSync(asset.source, 'utf8')).replace(/<\/(script|style)/gi, '<\\/$1')
+}
+
+/** A file as a `data:` URL (fonts, read while the page is assembled). */
+export function dataUrl(source: string): string {
+  return `data:${mimeOf(source)};base64,${readFileSync(source).toString('base64')}`
+}
+
+function mimeOf(source: string): string {
+  return MIME[extname(source).toLowerCase()] ?? 'application/octet-stream'
 }
 
 export async function inlineImages(tree: Root | Element[], images: Asset[]): Promise<void> {
   const urls = new Map<string, string>()
   for (const image of images) {
-    const mime = MIME[extname(image.source).toLowerCase()] ?? 'application/octet-stream'
-    urls.set(image.href, `data:${mime};base64,${(await readFile(image.source)).toString('base64')}`)
+    urls.set(image.href, `data:${mimeOf(image.source)};base64,${(await readFile(image.source)).toString('base64')}`)
   }
   walkType<Element>(tree, 'element', (node) => {
     for (const key of URL_PROPERTIES) {

@@ -80,7 +80,7 @@ describeBrowser('fit and check in the browser', () => {
     expect(over.map((slide) => `${slide.number} ${slide.title}: ${slide.overflowY}/${slide.overflowX}`)).toEqual([])
     expect(fitted.file.messages.filter((message) => message.ruleId === 'overflow')).toEqual([])
     const changed = fitted.file.messages.filter((message) => message.ruleId?.startsWith('fit-'))
-    expect(changed.map((message) => `${message.ruleId}: ${message.reason}`)).toContain('fit-scale: slide "A slide that just overflows" did not fit: its text is shown at 90 %')
+    expect(changed.map((message) => `${message.ruleId}: ${message.reason}`)).toContain('fit-scale: slide "A slide that just overflows" did not fit: its text is shown at 93 %')
     expect(changed.every((message) => message.fatal === undefined)).toBe(true)
   })
 
@@ -114,7 +114,7 @@ describeBrowser('fit and check in the browser', () => {
     let marked = 0
     for (const section of fitted.sections) {
       const marks = new Set(all(body(section), 'sup', 'cd-mark').flatMap((mark) => toString(mark).split(',')))
-      const notes = new Set(all(section, 'span', 'cd-note-label').map((label) => toString(label)))
+      const notes = new Set(all(section, 'span', 'cd-note-label').map((label) => toString(label).trim()))
       expect([...marks].sort()).toEqual([...notes].sort())
       marked += marks.size
     }

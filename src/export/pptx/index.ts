@@ -11,7 +11,7 @@ import type {VFile} from 'vfile'
 import {type CompiledDeck, type CompileOptions, defaultOutput} from '../../build.js'
 import {build} from '../../build-deck.js'
 import {writeFileAtomic} from '../../io/write-output.js'
-import {hasErrors, report} from '../../messages.js'
+import {hasErrors, hasWarnings, report} from '../../messages.js'
 import {launchBrowser} from '../browser.js'
 import {layoutDeck} from './layout.js'
 import {slideModel} from './model.js'
@@ -94,9 +94,9 @@ export async function exportPptx(input: string | VFile | CompiledDeck, options: 
 
 /** Compiles and fits an outline or an essay in memory as `build` does, measuring in the export's browser. */
 async function compileInput(input: string | VFile, options: PptxOptions, open: () => Promise<Browser>) {
-  const {theme, lang, csl, allowOutsideImages} = options
+  const {theme, lang, csl, allowOutside, allowOutsideImages} = options
   const fit = options.fit === false ? false : {browser: await open(), ...(typeof options.fit === 'object' ? options.fit : {})}
-  const {file, deck} = await build(input, {theme, lang, csl, allowOutsideImages, fit, dryRun: true})
+  const {file, deck} = await build(input, {theme, lang, csl, allowOutside, allowOutsideImages, fit, dryRun: true})
   return {file, deck}
 }
 
@@ -114,9 +114,4 @@ function fontsOf(slides: ReturnType<typeof placeSlide>[]): {heading: string; bod
   }
   const body = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? heading ?? 'Arial'
   return {heading: heading ?? body, body}
-}
-
-/** Warnings or errors; info messages do not fail a strict export. */
-function hasWarnings(file: VFile): boolean {
-  return file.messages.some((message) => message.fatal !== undefined)
 }
