@@ -65,7 +65,7 @@ try {
       window.Reveal.getSlides().map((slide) => [...slide.classList].find((name) => name.startsWith('cd-') && name !== 'cd-slide')?.slice(3))
     )
     const output = join(ROOT, 'docs', `sheet-${theme}.png`)
-    await sheet(page, shots, 4, output, kinds.map((kind, index) => `${theme} · ${index + 1} · ${kind}`))
+    await sheet(page, shots, 3, output, kinds.map((kind, index) => `${theme} · ${index + 1} · ${kind}`))
     console.log(`wrote docs/sheet-${theme}.png (${shots.length} slides)`)
     built[theme] = (await build(EXAMPLE, {output: join(work, `example-${theme}`), theme})).output
   }
