@@ -28,6 +28,8 @@ async function screenshots(page, folder, pick) {
     const {h, v} = slides[index]
     await page.evaluate((h, v) => window.Reveal.slide(h, v ?? 0), h, v)
     await page.evaluate(() => document.fonts.ready)
+    // The arrows fade in and out (0.2 s): shoot them settled.
+    await new Promise((done) => setTimeout(done, 300))
     shots.push(await page.screenshot({encoding: 'base64'}))
   }
   return shots
