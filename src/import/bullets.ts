@@ -167,6 +167,9 @@ class Shortener {
         const joiner = (match[1] ?? '').toLowerCase()
         const reported = /\s(?:that|que)\s+$/i.test(match[0])
         if (!/^;/.test(match[0]) && !reported && !(this.hasVerb(before) && this.hasOwnSubject(after))) continue
+        // `the Victoria, Albert, and Chelsea Embankments`: the last item of a list, not a clause.
+        const item = /,\s*([^,;:]+)$/.exec(before)?.[1]
+        if (joiner && !reported && ((item && wordCount(item) <= 3 && !this.hasVerb(item)) || !this.hasVerb(after.split(/[,;:]/)[0]!))) continue
         const keep = joiner && !/^(?:and|y)$/.test(joiner) ? `${capitalise(joiner)} ` : ''
         cut = {at: match.index, next: keep + (keep ? after : capitalise(after))}
         break
