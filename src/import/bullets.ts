@@ -246,6 +246,8 @@ function insideQuote(text: string): boolean {
 function tidy(sentence: string): string {
   const text = sentence
     .trim()
+    // `3. The strongest evidence…`: a numbered paragraph's number is not part of its point.
+    .replace(/^\d{1,2}[.)]\s+(?=\p{Lu})/u, '')
     .replace(CONNECTIVE, '')
     .replace(/\s+(?:stating|saying|writing|declaring|noting|explaining|as follows)?\s*:$/i, '')
     .replace(/[.;:]$|[.;:](?=\s*(?:\uE000\d+\uE001\s*)+$)/u, '')
