@@ -1,8 +1,8 @@
 /**
  * A deck written with Quarto's habits, built and opened from `file://` in the
  * shared browser: columns sit side by side, the footer and the logo show on
- * every slide, math is typeset with KaTeX's own fonts, and nothing is
- * requested outside the deck's folder.
+ * every slide, math is typeset with KaTeX's own fonts, a footnote cited in
+ * a pause appears with it, and nothing is requested outside the deck's folder.
  */
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -83,6 +83,24 @@ describeBrowser('a Quarto-style deck in a browser', () => {
     const fonts = requests.filter((url) => url.includes('/katex/fonts/'))
     expect(fonts.length).toBeGreaterThan(0)
     expect(await page.$eval('.present .katex-html', (node) => node.textContent)).not.toContain('$')
+  })
+
+  it('shows a footnote cited in a pause with the pause, not before', async () => {
+    // Visibility of each note, once fragment transitions (0.2 s) have ended.
+    const shown = (expected: boolean[]) =>
+      page.waitForFunction(
+        (expected) => {
+          const items = [...document.querySelectorAll('.present footer.cd-footnotes li')]
+          const visible = items.map((item) => getComputedStyle(item).visibility === 'visible' && getComputedStyle(item).opacity === '1')
+          return JSON.stringify(visible) === JSON.stringify(expected)
+        },
+        {timeout: 3000},
+        expected
+      )
+    await show(4, -1)
+    await shown([true, false])
+    await show(4, 0)
+    await shown([true, true])
   })
 
   // Last, once every slide has been shown and its fonts and images loaded.
