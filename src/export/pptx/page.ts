@@ -30,6 +30,8 @@ export interface MeasuredElement {
   /** `super` or `sub` for a raised or lowered run, else ''. */
   baseline: string
   lineHeight: number
+  /** `letter-spacing` in CSS pixels (0 for normal). */
+  letterSpacing: number
   align: string
   /** `text-indent` in CSS pixels (negative for a hanging indent). */
   indent: number
@@ -105,6 +107,7 @@ export function measureForPptx(): MeasuredPage {
       strike: decoration.includes('line-through'),
       baseline: style.verticalAlign === 'super' || style.verticalAlign === 'sub' ? style.verticalAlign : '',
       lineHeight: round(line),
+      letterSpacing: px(style.letterSpacing),
       align: style.textAlign,
       indent: px(style.textIndent),
       transform: style.textTransform,

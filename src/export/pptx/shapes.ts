@@ -22,6 +22,8 @@ export interface ShapeRun {
   underline: boolean
   strike: boolean
   baseline?: 'super' | 'sub'
+  /** Extra space between letters, in points (negative: tighter). */
+  spacing?: number
   href?: string
   breakBefore?: boolean
 }
@@ -243,6 +245,7 @@ class Placer {
       underline: style.underline,
       strike: style.strike,
       ...(baseline ? {baseline} : {}),
+      ...(style.letterSpacing ? {spacing: points(style.letterSpacing * scale)} : {}),
       ...(run.href ? {href: run.href} : {}),
       ...(run.breakBefore ? {breakBefore: true} : {})
     }

@@ -149,6 +149,7 @@ function runOptions(run: ShapeRun, lang: string): PptxModule.default.TextPropsOp
     ...(run.underline ? {underline: {style: 'sng' as const}} : {}),
     ...(run.strike ? {strike: 'sngStrike' as const} : {}),
     ...(run.baseline === 'super' ? {superscript: true} : run.baseline === 'sub' ? {subscript: true} : {}),
+    ...(run.spacing ? {charSpacing: run.spacing} : {}),
     ...(run.href ? {hyperlink: {url: run.href}} : {}),
     ...(run.breakBefore ? {softBreakBefore: true} : {})
   }

@@ -134,6 +134,7 @@ function element(box: [number, number, number, number], style: Partial<MeasuredE
     strike: false,
     baseline: '',
     lineHeight: 43.2,
+    letterSpacing: 0,
     align: 'start',
     indent: 0,
     transform: 'none',
