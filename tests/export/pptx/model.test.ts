@@ -136,6 +136,7 @@ function element(box: [number, number, number, number], style: Partial<MeasuredE
     lineHeight: 43.2,
     letterSpacing: 0,
     align: 'start',
+    direction: 'ltr',
     indent: 0,
     transform: 'none',
     borders: [[0, 'rgb(0, 0, 0)'], [0, 'rgb(0, 0, 0)'], [0, 'rgb(0, 0, 0)'], [0, 'rgb(0, 0, 0)']],
@@ -143,6 +144,7 @@ function element(box: [number, number, number, number], style: Partial<MeasuredE
     padding: [0, 0, 0, 0],
     marginLeft: 0,
     listStyle: 'disc',
+    markerColor: '',
     ...style
   }
 }
