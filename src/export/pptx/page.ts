@@ -60,6 +60,8 @@ export interface MeasuredPage {
   background: string
   /** Each `font-family` list in use, with a selector of an element that shows text in it. */
   fonts: Record<string, string>
+  /** Families of the deck's own fonts (`@font-face`) that loaded. */
+  webFonts: string[]
   /** The slide number's colour, size and font, from the deck's stylesheet. */
   slideNumber: {color: string; size: number; font: string}
 }
@@ -153,5 +155,10 @@ export function measureForPptx(): MeasuredPage {
   probe.style.backgroundColor = 'var(--cd-background, #fff)'
   const background = getComputedStyle(probe).backgroundColor
   probe.remove()
-  return {slides, background, fonts, slideNumber}
+  const loaded = new Set<string>()
+  document.fonts.forEach((face) => {
+    if (face.status === 'loaded') loaded.add(face.family.replace(/^["']|["']$/g, ''))
+  })
+  const webFonts = [...loaded]
+  return {slides, background, fonts, webFonts, slideNumber}
 }
