@@ -27,6 +27,7 @@ import {type Asset, SCRIPT_ASSETS, styleAssets} from './render/assets.js'
 import {revealDocument} from './render/document.js'
 import {dataUrl, inlineAsset, inlineImages} from './render/embed.js'
 import {fontFaceCss, themeFonts} from './render/fonts.js'
+import {mathAssets} from './render/math.js'
 import {resolveTheme} from './render/theme.js'
 
 export interface CompileOptions extends PipelineOptions {
@@ -100,7 +101,10 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   const slides = await toSlides(file, options)
   const config = file.data.config!
   const themePath = findTheme(config, file, options.theme !== undefined)
-  const styles = styleAssets(themePath)
+  // KaTeX's stylesheet goes before the theme, so a theme can restyle math; its fonts are files beside it.
+  const [mathStyle, ...mathFonts] = file.data.math ? mathAssets() : []
+  const base = styleAssets(themePath)
+  const styles = mathStyle ? [...base.slice(0, -1), mathStyle, base[base.length - 1]!] : base
   const fonts = themeFonts(readFileSync(themePath, 'utf8'))
   const fontCss = fontFaceCss(fonts, options.embed ? (face) => dataUrl(face.asset.source) : (face) => face.asset.href)
   const images = localImages(file, baseDir)
@@ -124,7 +128,7 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
     inline: options.embed ? inlineAsset : undefined
   })
   const html = toHtml(document, {allowDangerousHtml: true})
-  const assets = options.embed ? [] : [...styles, ...fonts.map((face) => face.asset), ...SCRIPT_ASSETS, ...images]
+  const assets = options.embed ? [] : [...styles, ...mathFonts, ...fonts.map((face) => face.asset), ...SCRIPT_ASSETS, ...images]
   applySeverities(file, config.lint)
   return {file, config, html, assets, slideCount: sections.length, sections, sectionsHtml}
 }

@@ -6,6 +6,7 @@
 import type {Root as HastRoot} from 'hast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
@@ -25,6 +26,7 @@ import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
 import {rehypeFigures} from './render/figures.js'
 import {rehypeHighlightCode} from './render/highlight.js'
+import {remarkTypesetMath} from './render/math.js'
 import {remarkParseCache} from './serve/parse-cache.js'
 import type {RebuildCache} from './serve/rebuild-cache.js'
 import {cachedHandlers} from './serve/slide-cache.js'
@@ -40,7 +42,9 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     // `~~x~~` only, as pandoc: a single `~` is part of citation keys (`@a~b`) and pandoc's subscript.
     .use(remarkGfm, {singleTilde: false})
     .use(remarkFrontmatter, ['yaml'])
+    .use(remarkMath)
     .use(remarkPandoc)
+    .use(remarkTypesetMath)
     .use(remarkParseCache, {cache: overrides.cache?.parse})
     .use(remarkChunkedParse)
     .use(remarkFrontMatterData)

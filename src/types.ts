@@ -72,6 +72,8 @@ export interface SlideStack extends Parent {
 export type SlideFootnote = {
   /** Shown in the text and before the note: `1`, `2`… per slide, or `[3]` in numeric styles. */
   label: string
+  /** The fragment step the note appears with, when only fragments cite it (absent: always shown). */
+  step?: number
 } & ({html: ElementContent[]} | {markdown: RootContent[]})
 
 /** The formatted reference list (CSL entries as hast), or one slide's share of it. */

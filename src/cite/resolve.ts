@@ -10,14 +10,15 @@
  * loads only when the deck cites something.
  */
 import type {ElementContent} from 'hast'
-import type {FootnoteDefinition, FootnoteReference, Nodes, Root, RootContent} from 'mdast'
+import type {FootnoteDefinition, FootnoteReference, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import type {DeckConfig} from '../config.js'
 import type {Citation, Slide} from '../types.js'
 import {listSlides} from '../parse/slides.js'
 import type {CiteEngine, EngineItem} from './engine.js'
 import {SlideFootnotes} from './slide-footnotes.js'
-import {walk, walkType} from '../walk.js'
+import {walkType} from '../walk.js'
+import {fragmentSteps, walkSteps, writeSteps} from '../parse/fragment-order.js'
 
 export function remarkResolveCitations() {
   return async (tree: Root, file: VFile) => {
@@ -39,12 +40,17 @@ export function remarkResolveCitations() {
 
     for (const slide of slides) {
       const footnotes = new SlideFootnotes()
-      walk<Nodes>([...slide.children, ...(slide.asides ?? [])], (node) => {
+      const parts = [...slide.children, ...(slide.asides ?? [])]
+      const steps = fragmentSteps(parts)
+      // A note appears with the first fragment that cites it (at once when an always-visible part does).
+      walkSteps(parts, steps, (node, step) => {
+        footnotes.showFrom(step)
         if (node.type === 'citation') onSlide(node, footnotes)
         else if (node.type === 'footnoteReference') markFootnote(node, definitions, footnotes, inline)
       })
       walkType<Citation>(slide.notes, 'citation', inline)
       slide.footnotes = footnotes.notes()
+      if (slide.footnotes.some((note) => note.step !== undefined)) writeSteps(steps)
       // The speaker reads notes apart from the slide: their footnotes are listed with them, not at the slide's foot.
       const noteFootnotes = new SlideFootnotes()
       walkType<FootnoteReference>(slide.notes, 'footnoteReference', (node) => markFootnote(node, definitions, noteFootnotes, inline))

@@ -10,6 +10,7 @@ import {stringify} from 'yaml'
 import {PLACEHOLDER, toBullets, wordTags} from './bullets.js'
 import type {CslItem} from './csl.js'
 import {escapeMarkdown} from './escape.js'
+import {isEnglish} from './noun-phrase.js'
 import {type Quotation, attribute, findQuotations, personIn} from './quotes.js'
 import {splitSentences} from './sentences.js'
 import type {Header} from './structure.js'
@@ -58,6 +59,7 @@ export interface OutlineResult {
 }
 
 const MAX_BULLETS = 6
+const MAX_WORDS = 70
 
 export function writeOutline(input: OutlineInput): OutlineResult {
   const render = (text: string) => escapeMarkdown(text).replace(PLACEHOLDER, (_, i: string) => input.cites[Number(i)]!)
@@ -101,11 +103,17 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   }
 
   let previous = ''
-  for (const block of input.blocks) {
+  // The heading the next paragraphs sit under: the first of them takes it as its title.
+  let section: string | undefined
+  const hasSections = input.blocks.some((block) => block.kind === 'heading')
+  const lastParagraph = input.blocks.findLastIndex((block) => block.kind === 'paragraph')
+  for (let index = 0; index < input.blocks.length; index++) {
+    const block = input.blocks[index]!
     if (block.kind === 'heading') {
       push(`# ${render(block.text)}`, block.start)
       result.slides++
       previous = ''
+      section = block.text
       continue
     }
     const sentences = splitSentences(block.text)
@@ -121,17 +129,18 @@ export function writeOutline(input: OutlineInput): OutlineResult {
       previous = block.text
       continue
     }
+    // A list below a paragraph is that paragraph's: its items are bullets of the same slide.
+    const items: string[] = []
+    while (input.blocks[index + 1]?.kind === 'list-item') items.push(input.blocks[++index]!.text)
     // One tagging a paragraph serves its title and its bullets: tagging is most of the import's time.
     const doc = nlp(block.text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' '))
     const tags = wordTags(doc)
-    // Quoted words are someone else's phrasing, not the paragraph's topic.
-    const own = block.text.replace(/“[^”]*(?:”|$)/g, ' ')
-    const nouns = (doc.nouns().out('array') as string[]).filter((noun) => own.includes(noun.replace(/[,;:.!?]+$/, '')))
-    const title = slideTitle(keyPhrases(own, {...phraseOptions, lead: sentences[0]?.text, nouns}), used, 'Key points')
-    const bullets = sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical, tags).map(render))
-    chunk(bullets).forEach((items, n) => {
-      push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${items.map((item) => `- ${item}`).join('\n')}`, block.start)
-      if (n === 0) push(notes(render(block.text)), block.start)
+    const title = section && !used.has(section.toLowerCase()) ? takeTitle(section, used) : !hasSections && index >= lastParagraph ? takeTitle('Conclusion', used) : topicTitle(block.text, doc, sentences[0]?.text, phraseOptions, used)
+    section = undefined
+    const bullets = [...sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical, tags)), ...items.flatMap((item) => toBullets(item, parenthetical, tags))].map(render)
+    chunk(bullets).forEach((slide, n) => {
+      push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${slide.map((item) => `- ${item}`).join('\n')}`, block.start)
+      if (n === 0) push(notes([render(block.text), ...items.map((item) => `- ${render(item)}`)].join('\n\n')), block.start)
       result.slides++
     })
     for (const quote of findQuotations(block.text)) {
@@ -149,12 +158,26 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   return result
 }
 
+/** The paragraph's topic as a noun phrase; quoted words are someone else's phrasing, not its topic. */
+function topicTitle(text: string, doc: ReturnType<typeof nlp>, lead: string | undefined, options: PhraseOptions, used: Set<string>): string {
+  const own = text.replace(/“[^”]*(?:”|$)/g, ' ')
+  const nouns = (doc.nouns().out('array') as string[]).filter((noun) => own.includes(noun.replace(/[,;:.!?]+$/, '')))
+  return slideTitle(keyPhrases(own, {...options, lead, nouns, tags: wordTags(doc)}), used, 'Key points')
+}
+
+/** A title given by the essay (its heading, or `Conclusion`), marked as used. */
+function takeTitle(title: string, used: Set<string>): string {
+  used.add(title.toLowerCase())
+  return title
+}
+
 /** Word frequencies over all paragraphs, and the names never to use as titles. */
 function phraseContext(input: OutlineInput): PhraseOptions {
   const counts = new Map<string, number>()
   const paragraphs = input.blocks.filter((block) => block.kind !== 'heading')
   for (const block of paragraphs) for (const word of new Set(contentWords(block.text))) counts.set(word, (counts.get(word) ?? 0) + 1)
-  return {exclude: new Set(input.citedNames.map((name) => name.toLowerCase())), frequency: {counts, paragraphs: paragraphs.length}}
+  const english = isEnglish(paragraphs.map((block) => block.text).join(' '))
+  return {exclude: new Set(input.citedNames.map((name) => name.toLowerCase())), frequency: {counts, paragraphs: paragraphs.length}, english}
 }
 
 /** The citation closing the quotation's sentence (`“…” (Hermes, 2001, p. 595)`), or one in the clause before it. */
@@ -168,11 +191,15 @@ function citationAfter(text: string, quote: Quotation): string {
   return clause.match(PLACEHOLDER)?.pop() ?? ''
 }
 
-/** Splits bullets into slides of at most six, evenly (7 → 4 + 3). */
+/**
+ * Splits bullets into slides of at most six and about 70 words, evenly
+ * (7 → 4 + 3): long bullets, never cut, take more room.
+ */
 function chunk(bullets: string[]): string[][] {
-  const count = Math.max(1, Math.ceil(bullets.length / MAX_BULLETS))
+  const words = bullets.reduce((sum, bullet) => sum + bullet.split(/\s+/).length, 0)
+  const count = Math.max(1, Math.ceil(bullets.length / MAX_BULLETS), Math.min(Math.ceil(bullets.length / 3), Math.round(words / MAX_WORDS)))
   const size = Math.ceil(bullets.length / count)
-  return Array.from({length: count}, (_, i) => bullets.slice(i * size, (i + 1) * size))
+  return Array.from({length: Math.ceil(bullets.length / size)}, (_, i) => bullets.slice(i * size, (i + 1) * size))
 }
 
 function notes(text: string): string {

@@ -3,6 +3,7 @@
  * often their head words recur and whether the topic sentence holds them.
  */
 import nlp from 'compromise'
+import {articlePhrases, refinePhrase} from './noun-phrase.js'
 
 const MAX_WORDS = 8
 const VAGUE = /^(?:it|he|she|they|them|we|us|you|i|this|that|these|those|which|who|one|something|things?|way|time|part|fact|lot|some|many|all|each|other|others|example|people)$/i
@@ -13,6 +14,8 @@ export interface Phrase {
   score: number
   /** A name: capitalised inside a sentence, not just at its start. */
   proper?: boolean
+  /** One common noun (`pilots`): a title only paired with another. */
+  single?: boolean
 }
 
 export interface PhraseOptions {
@@ -24,20 +27,29 @@ export interface PhraseOptions {
   nouns?: string[]
   /** How many of the essay's paragraphs use a word, and how many there are: common words say less. */
   frequency?: {counts: Map<string, number>; paragraphs: number}
+  /** The essay is in English (compromise tags it); otherwise noun phrases come from articles. Default true. */
+  english?: boolean
+  /** Part-of-speech tags of the text's words (by lower-case word), to tell a noun phrase from a fragment. */
+  tags?: Map<string, string[]>
 }
 
 /** Cleaned noun phrases of `text`, best first. */
 export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] {
-  const {lead = '', exclude = new Set<string>(), frequency, nouns} = options
-  // Citations and `[WHO]` abbreviations are references, not topics.
-  const clean = text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' ')
+  const {lead = '', exclude = new Set<string>(), frequency, nouns, tags, english = true} = options
+  // Citations, `[WHO]` abbreviations and page references left as written (`(Brooks 595)`) are references, not topics.
+  const clean = text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]|\([^()]*\d[^()]*\)/gu, ' ')
   const counts = new Map<string, number>()
   for (const word of contentWords(clean)) counts.set(word, (counts.get(word) ?? 0) + 1)
   // Inverse paragraph frequency: a word in every paragraph (the essay's subject) tells slides apart least.
   const rarity = (word: string) => (frequency ? Math.log((frequency.paragraphs + 1) / ((frequency.counts.get(word) ?? 0) + 0.5)) + 0.5 : 1)
   const seen = new Map<string, Phrase>()
-  for (const raw of nouns ?? (nlp(clean).nouns().out('array') as string[])) {
-    const phrase = tidy(raw)
+  const candidates = english ? (nouns ?? (nlp(clean).nouns().out('array') as string[])) : articlePhrases(clean)
+  for (const raw of candidates) {
+    const tidied = tidy(raw)
+    const refined = refinePhrase(tidied, english ? tags : undefined)
+    // One common noun may still pair with another (`Pilots and productivity`); a lone name never.
+    const single = !refined && /^\p{Ll}[\p{L}-]{3,}$/u.test(tidied.replace(LEADING_VAGUE, '')) ? tidied.replace(LEADING_VAGUE, '') : undefined
+    const phrase = refined ?? single ?? ''
     const words = phrase.split(/\s+/)
     if (!phrase || words.length > 5 || VAGUE.test(phrase) || !/\p{L}{2}/u.test(phrase) || MONTH.test(phrase)) continue
     if (/^\d/.test(phrase) || words.every((word) => exclude.has(word.toLowerCase().replace(/[’']s$/, '')))) continue
@@ -49,7 +61,7 @@ export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] 
     const score = recurrence + capital + inLead + Math.min(words.length, 3) * 0.4
     const key = phrase.toLowerCase()
     const proper = /^\p{Lu}/u.test(phrase) && new RegExp(String.raw`[\p{Ll}\d,;]\s+${escapeRegExp(phrase)}`, 'u').test(clean)
-    if (!seen.has(key) || seen.get(key)!.score < score) seen.set(key, {text: phrase, score, proper})
+    if (!seen.has(key) || seen.get(key)!.score < score) seen.set(key, {text: phrase, score, proper, ...(single ? {single: true} : {})})
   }
   return [...seen.values()].sort((a, b) => b.score - a.score)
 }
@@ -59,6 +71,7 @@ export function contentWords(text: string): string[] {
   return text.toLowerCase().match(/\p{L}{4,}/gu) ?? []
 }
 
+const LEADING_VAGUE = /^(?:same|other|whole|such|certain|various|own|main|many|few|several|all|both|most|some|more|new)\s+/i
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d+)?$/i
 
 /** A noun phrase without determiners, possessive marks, brackets or stray punctuation at either end. */
@@ -83,8 +96,8 @@ export function slideTitle(phrases: Phrase[], used: Set<string>, fallback: strin
   const top = phrases.slice(0, 5)
   const options: string[] = []
   const overlaps = (a: string, b: string) => a.toLowerCase().includes(b.toLowerCase()) || b.toLowerCase().includes(a.toLowerCase())
-  // `Castro and Khrushchev` reads as a title; `Cities and concrete and brick` does not: only names pair up.
-  const pairable = (phrase: Phrase) => phrase.proper && !/\sand\s/.test(phrase.text)
+  // Names alone never make a title; nor do two nouns paired at random.
+  const pairable = (phrase: Phrase) => phrase.single === true && phrase.proper === true
   for (let i = 0; i < top.length; i++) {
     const a = top[i]!
     if (a.text.split(/\s+/).length > 1) options.push(a.text)
@@ -93,7 +106,6 @@ export function slideTitle(phrases: Phrase[], used: Set<string>, fallback: strin
       if (pairable(a) && pairable(b) && !overlaps(a.text, b.text) && `${a.text} ${b.text}`.split(/\s+/).length <= MAX_WORDS - 1) options.push(`${a.text} and ${b.text}`)
     }
   }
-  options.push(...top.map((phrase) => phrase.text))
   options.push(fallback)
   for (const option of options) {
     const title = capitalize(option.split(/\s+/).slice(0, MAX_WORDS).join(' '))

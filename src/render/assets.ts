@@ -12,6 +12,8 @@ export interface Asset {
   href: string
   /** Absolute path of the source file. */
   source: string
+  /** The text to inline with `--embed`, when it is not the file's (a stylesheet whose fonts become data URLs). */
+  inline?: () => string
 }
 
 const require = createRequire(import.meta.url)

@@ -27,7 +27,7 @@ const URL_PROPERTIES = ['src', 'data-background-image', 'data-background-video',
 
 /** An asset's text, safe inside `<style>`/`<script>`: a closing tag would end the element early. */
 export function inlineAsset(asset: Asset): string {
-  return readFileSync(asset.source, 'utf8').replace(/<\/(script|style)/gi, '<\\/$1')
+  return (asset.inline ? asset.inline() : readFileSync(asset.source, 'utf8')).replace(/<\/(script|style)/gi, '<\\/$1')
 }
 
 /** A file as a `data:` URL (fonts, read while the page is assembled). */

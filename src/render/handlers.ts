@@ -17,7 +17,9 @@ function slide(state: State, node: Slide): Element {
       // The space inside the label: it hangs at the end of the label's fixed-width box, so the note's
       // text starts where its wrapped lines do.
       const label = element('span', {className: ['cd-note-label']}, [{type: 'text', value: `${note.label} `}])
-      return element('li', {}, [label, ...footnoteContent(state, note)])
+      // A note cited only inside fragments appears with the first of them (same step).
+      const reveal = note.step === undefined ? {} : {className: ['fragment'], 'data-fragment-index': String(note.step)}
+      return element('li', reveal, [label, ...footnoteContent(state, note)])
     })
     children.push(element('footer', {className: ['cd-footnotes']}, [element('ol', {}, items)]))
   }

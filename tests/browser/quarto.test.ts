@@ -1,7 +1,8 @@
 /**
  * A deck written with Quarto's habits, built and opened from `file://` in the
  * shared browser: columns sit side by side, the footer and the logo show on
- * every slide, and nothing is requested outside the deck's folder.
+ * every slide, math is typeset with KaTeX's own fonts, a footnote cited in
+ * a pause appears with it, and nothing is requested outside the deck's folder.
  */
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -53,11 +54,6 @@ describeBrowser('a Quarto-style deck in a browser', () => {
       return {left, top, width, height}
     })
 
-  it('loads nothing from outside its folder, without page errors', () => {
-    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([])
-    expect(errors).toEqual([])
-  })
-
   it('sets columns side by side, at their widths', async () => {
     await show(1)
     const [left, right] = [await box('.present .column:nth-child(1)'), await box('.present .column:nth-child(2)')]
@@ -75,5 +71,41 @@ describeBrowser('a Quarto-style deck in a browser', () => {
     expect(logo.width).toBeGreaterThan(0)
     expect(await page.$eval('.present .slide-logo', (node) => (node as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
     expect(logo.top + logo.height).toBeLessThanOrEqual(720)
+  })
+
+  it('typesets math with the fonts copied into the deck', async () => {
+    await show(3)
+    await page.evaluate(() => document.fonts.ready)
+    const math = await page.$$eval('.present .katex-html', (nodes) => nodes.map((node) => node.getBoundingClientRect().width))
+    expect(math).toHaveLength(2)
+    expect(Math.min(...math)).toBeGreaterThan(20)
+    expect(await page.evaluate(() => document.fonts.check('20px KaTeX_Main'))).toBe(true)
+    const fonts = requests.filter((url) => url.includes('/katex/fonts/'))
+    expect(fonts.length).toBeGreaterThan(0)
+    expect(await page.$eval('.present .katex-html', (node) => node.textContent)).not.toContain('$')
+  })
+
+  it('shows a footnote cited in a pause with the pause, not before', async () => {
+    // Visibility of each note, once fragment transitions (0.2 s) have ended.
+    const shown = (expected: boolean[]) =>
+      page.waitForFunction(
+        (expected) => {
+          const items = [...document.querySelectorAll('.present footer.cd-footnotes li')]
+          const visible = items.map((item) => getComputedStyle(item).visibility === 'visible' && getComputedStyle(item).opacity === '1')
+          return JSON.stringify(visible) === JSON.stringify(expected)
+        },
+        {timeout: 3000},
+        expected
+      )
+    await show(4, -1)
+    await shown([true, false])
+    await show(4, 0)
+    await shown([true, true])
+  })
+
+  // Last, once every slide has been shown and its fonts and images loaded.
+  it('loads nothing from outside its folder, without page errors', () => {
+    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([])
+    expect(errors).toEqual([])
   })
 })
