@@ -26,6 +26,7 @@ import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
 import {rehypeFigures} from './render/figures.js'
 import {rehypeHighlightCode} from './render/highlight.js'
+import {remarkSourceLimits} from './io/source-limits.js'
 import {remarkTypesetMath} from './render/math.js'
 import {remarkParseCache} from './serve/parse-cache.js'
 import type {RebuildCache} from './serve/rebuild-cache.js'
@@ -47,6 +48,8 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkTypesetMath)
     .use(remarkParseCache, {cache: overrides.cache?.parse})
     .use(remarkChunkedParse)
+    // Last, so it wraps the parsers above: over-limit lines are blanked before anything parses them.
+    .use(remarkSourceLimits)
     .use(remarkFrontMatterData)
     .use(remarkDeckConfig, overrides)
     .use(remarkImages)

@@ -11,17 +11,36 @@ export function formatMessage(message: VFileMessage, file: VFile, cwd = process.
   const place = message.place
   const point = place && 'start' in place ? place.start : place
   const where = point ? `${path}:${point.line}:${point.column ?? 1}` : path
-  const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
+  const severity = severityOf(message)
   const rule = message.ruleId ? ` [${message.ruleId}]` : ''
   const hint = message.note ? `\n  hint: ${message.note}` : ''
   return `${where}: ${severity}: ${message.reason}${rule}${hint}`
 }
 
+/** Messages printed per rule and severity; the rest are counted on one line, so one mistake repeated is not a flood. */
+export const MESSAGES_PER_RULE = 20
+
 export function formatMessages(file: VFile, cwd = process.cwd(), only: (message: VFileMessage) => boolean = () => true): string[] {
-  return file.messages
-    .filter(only)
-    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
-    .map((message) => formatMessage(message, file, cwd))
+  const shown = new Map<string, number>()
+  const lines: string[] = []
+  const sorted = file.messages.filter(only).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+  for (const message of sorted) {
+    const key = `${severityOf(message)} ${message.ruleId ?? ''}`
+    const count = (shown.get(key) ?? 0) + 1
+    shown.set(key, count)
+    if (count <= MESSAGES_PER_RULE) lines.push(formatMessage(message, file, cwd))
+  }
+  for (const [key, count] of shown) {
+    if (count <= MESSAGES_PER_RULE) continue
+    const [severity, rule] = key.split(' ') as [string, string]
+    const path = relative(cwd, file.path || '') || file.path || '<input>'
+    lines.push(`${path}: ${severity}: … and ${count - MESSAGES_PER_RULE} more ${severity}s like these${rule ? ` [${rule}]` : ''}`)
+  }
+  return lines
+}
+
+function severityOf(message: VFileMessage): string {
+  return message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
 }
 
 /** "1 slide", "6 slides", "0 errors". */

@@ -40,7 +40,7 @@ export function remarkImages() {
         })
         return undefined
       }
-      const source = decodeURI(url.split(/[?#]/)[0]!)
+      const source = decodePath(url.split(/[?#]/)[0]!)
       let href = hrefs.get(source)
       if (!href) {
         href = uniqueHref(source, taken)
@@ -86,6 +86,15 @@ function localiseBackground(
     report(file, `background web page \`${properties['data-background-iframe']}\` will not show offline`, heading, 'remote-image', {
       note: 'use a screenshot as `background-image`, or link the page'
     })
+  }
+}
+
+/** `my%20map.png` is `my map.png`; a `%` that starts no escape (`50%-off.png`) is the file's own name. */
+function decodePath(path: string): string {
+  try {
+    return decodeURI(path)
+  } catch {
+    return path
   }
 }
 

@@ -63,7 +63,7 @@ function reportedUnknown(messages: {reason: string; ruleId?: string}[]): Set<str
   const keys = new Set<string>()
   for (const message of messages) {
     if (message.ruleId !== 'unknown-citation-key') continue
-    const match = /^unknown citation key '(.*?)'(?: in nocite)?(?: \(did you mean '.*'\?\))?$/s.exec(message.reason)
+    const match = /^unknown citation key '(.*?)'(?: in nocite)?(?: \(did you mean '.*'\?\))?(?:, cited [\d,]+ times)?$/s.exec(message.reason)
     if (match) keys.add(match[1]!)
   }
   return keys

@@ -30,10 +30,14 @@ export async function layoutDeck(deck: CompiledDeck, models: SlideModel[], brows
     const opened = await openDeck(page, {...deck, html}, {query: 'print-pdf', timeout})
     await fontsAndImages(page)
     const measured = await page.evaluate(measureForPptx)
-    return {...measured, faces: await renderedFonts(page, measured.fonts), blocked: opened.blocked}
+    return {...measured, faces: await renderedFonts(page, measured.fonts, measured.webFonts), blocked: opened.blocked}
   } finally {
     await page.close().catch(() => undefined)
   }
+}
+
+function families(list: string): string[] {
+  return list.split(',').map((family) => family.trim().replace(/^["']|["']$/g, ''))
 }
 
 /** A slide's HTML with its measured elements tagged (tagged in place, then restored). */
@@ -47,8 +51,13 @@ function taggedHtml(section: Element, model: SlideModel, index: number): string 
   return html
 }
 
-/** The platform font that drew the most glyphs of a sample element of each font list (DevTools' CSS domain). */
-async function renderedFonts(page: Page, samples: Record<string, string>): Promise<Record<string, string>> {
+/**
+ * The font that drew the most glyphs of a sample element of each font list
+ * (DevTools' CSS domain): an installed font by its family name; one of the
+ * deck's own web fonts by its CSS family (the platform name of a variable
+ * font is an instance's, `Source Sans 3 ExtraLight`).
+ */
+async function renderedFonts(page: Page, samples: Record<string, string>, webFonts: string[]): Promise<Record<string, string>> {
   const client = await page.createCDPSession()
   try {
     await client.send('DOM.enable')
@@ -60,7 +69,8 @@ async function renderedFonts(page: Page, samples: Record<string, string>): Promi
       if (!nodeId) continue
       const {fonts} = await client.send('CSS.getPlatformFontsForNode', {nodeId})
       const most = [...fonts].sort((a, b) => b.glyphCount - a.glyphCount)[0]
-      if (most) faces[list] = most.familyName
+      const web = most?.isCustomFont ? families(list).find((family) => webFonts.includes(family)) : undefined
+      if (most) faces[list] = web ?? most.familyName
     }
     return faces
   } finally {

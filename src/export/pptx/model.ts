@@ -78,6 +78,8 @@ export function slideModel(section: Element): SlideModel {
   const blocks: Block[] = []
   const boxes: number[] = []
   const sectionTag = tags.tag(section)
+  // The slide's own background and stripes (a theme's band across the top) are drawn first.
+  boxes.push(sectionTag)
   const kind = (section.properties?.className as string[] | undefined)?.find((name) => name.startsWith('cd-') && name !== 'cd-slide')?.slice(3) ?? 'content'
   const reader = new BlockReader(tags, blocks, boxes)
   const body = slideBody(section)
@@ -131,10 +133,13 @@ class BlockReader {
     const paragraphs = items.map((item): Paragraph => {
       const tag = this.tags.tag(item)
       const runs = inlineRuns(flattenBlocks(item.children), tag, this.context(images))
-      // The label hangs in the margin: a tab after it reaches the hanging indent, where the note's text starts.
+      // The label hangs in the margin: a tab after it (for the space in or after it) reaches the hanging indent, where the note's text starts.
       const label = item.children.find((node): node is Element => node.type === 'element' && hasClass(node, 'cd-note-label'))
-      const next = runs[1]
-      if (label && runs[0]?.tag === this.tags.tag(label) && next?.text.startsWith(' ')) runs[1] = {...next, text: `\t${next.text.slice(1)}`}
+      const [first, next] = runs
+      if (label && first?.tag === this.tags.tag(label)) {
+        if (first.text.endsWith(' ')) runs[0] = {...first, text: `${first.text.slice(0, -1)}\t`}
+        else if (next?.text.startsWith(' ')) runs[1] = {...next, text: `\t${next.text.slice(1)}`}
+      }
       return {tag, runs, level: 0}
     })
     if (paragraphs.length > 0) this.blocks.push({type: 'text', role: 'footnotes', paragraphs})

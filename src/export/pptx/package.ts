@@ -1,5 +1,5 @@
 /**
- * Three fixes to the package pptxgenjs writes, then its one compression.
+ * Four fixes to the package pptxgenjs writes, then its one compression.
  *
  * - pptxgenjs 4 writes an `<a:pPr>` before every run of a paragraph, where
  *   the schema allows one, first (gitbrent/PptxGenJS#1083, still open);
@@ -10,6 +10,8 @@
  * - It writes a hanging indent (`marL` with a negative `indent`) only with a
  *   bullet: a paragraph that hangs without one (a reference entry) is
  *   written with the bullet `HANGING_MARK`, replaced here by no bullet.
+ * - It has no colour for list markers: each slide's marker colours, in the
+ *   order its markers are written, are set here (`<a:buClr>`).
  *
  * Hand-written because no option of pptxgenjs avoids either; jszip (its own
  * zip library) reads and writes the package.
@@ -18,21 +20,34 @@
 /** A private-use character: the bullet of paragraphs that hang without a marker. */
 export const HANGING_MARK = 'E000'
 const HANGING_BULLET = new RegExp(`<a:buSzPct val="100000"/><a:buChar char="&#x${HANGING_MARK};"/>`, 'g')
+const MARKER = /<a:buSzPct val="100000"\/>(?=<a:bu(?:Char|Font|AutoNum))/g
 const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g
 const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g
 const NOTES_TEXT = /(<p:ph type="body" idx="1"\/>[\s\S]*?<a:t>)([\s\S]*?)(<\/a:t>)/
 
-export async function repairPackage(bytes: Uint8Array): Promise<Uint8Array> {
+/** `markers[n]`: the colours (`RRGGBB`) of slide n+1's list markers, in order. */
+export async function repairPackage(bytes: Uint8Array, markers: string[][] = []): Promise<Uint8Array> {
   const {default: JSZip} = await import('jszip')
   const zip = await JSZip.loadAsync(bytes)
   for (const [name, entry] of Object.entries(zip.files)) {
-    if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) {
-      zip.file(name, onePropertiesElement(await entry.async('string')).replace(HANGING_BULLET, '<a:buNone/>'))
+    const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name)
+    if (slide) {
+      const xml = onePropertiesElement(await entry.async('string')).replace(HANGING_BULLET, '<a:buNone/>')
+      zip.file(name, markerColours(xml, markers[Number(slide[1]) - 1] ?? []))
     } else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) {
       zip.file(name, notesParagraphs(await entry.async('string')))
     }
   }
   return zip.generateAsync({type: 'uint8array', compression: 'DEFLATE', compressionOptions: {level: 6}})
+}
+
+/** Gives the slide's markers their colours, in order; a marker with no colour keeps the text's. */
+export function markerColours(xml: string, colours: string[]): string {
+  let index = 0
+  return xml.replace(MARKER, (marker) => {
+    const colour = colours[index++]
+    return colour ? `<a:buClr><a:srgbClr val="${colour}"/></a:buClr>${marker}` : marker
+  })
 }
 
 /** Keeps the first `<a:pPr>` of every paragraph. */

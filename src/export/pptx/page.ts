@@ -30,7 +30,11 @@ export interface MeasuredElement {
   /** `super` or `sub` for a raised or lowered run, else ''. */
   baseline: string
   lineHeight: number
+  /** `letter-spacing` in CSS pixels (0 for normal). */
+  letterSpacing: number
   align: string
+  /** `ltr` or `rtl`. */
+  direction: string
   /** `text-indent` in CSS pixels (negative for a hanging indent). */
   indent: number
   transform: string
@@ -43,6 +47,10 @@ export interface MeasuredElement {
   marginLeft: number
   /** `list-style-type` (`disc`, `circle`, `decimal`…). */
   listStyle: string
+  /** The colour of a list item's `::marker`. */
+  markerColor: string
+  /** An inline element's boxes, one a line, when it has a background (inline code): drawn behind the text. */
+  fragments?: Box[]
 }
 
 export interface MeasuredPage {
@@ -52,6 +60,8 @@ export interface MeasuredPage {
   background: string
   /** Each `font-family` list in use, with a selector of an element that shows text in it. */
   fonts: Record<string, string>
+  /** Families of the deck's own fonts (`@font-face`) that loaded. */
+  webFonts: string[]
   /** The slide number's colour, size and font, from the deck's stylesheet. */
   slideNumber: {color: string; size: number; font: string}
 }
@@ -75,6 +85,10 @@ export function measureForPptx(): MeasuredPage {
     const size = px(style.fontSize)
     const ownText = Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim())
     if (ownText && !(style.fontFamily in fonts)) fonts[style.fontFamily] = selector
+    const shaded = style.display === 'inline' && !/^rgba\(.*,\s*0\)$|^transparent$/.test(style.backgroundColor)
+    const fragments = shaded
+      ? Array.from(element.getClientRects()).map((part): Box => [round(part.left - origin.left), round(part.top - origin.top), round(part.width), round(part.height)])
+      : undefined
     const line = style.lineHeight === 'normal' ? size * 1.2 : px(style.lineHeight)
     // A list item's own text ends where its nested list starts: the paragraph PowerPoint makes of it.
     const nested = element.tagName === 'LI' ? element.querySelector(':scope > ul, :scope > ol') : null
@@ -105,14 +119,18 @@ export function measureForPptx(): MeasuredPage {
       strike: decoration.includes('line-through'),
       baseline: style.verticalAlign === 'super' || style.verticalAlign === 'sub' ? style.verticalAlign : '',
       lineHeight: round(line),
+      letterSpacing: px(style.letterSpacing),
       align: style.textAlign,
+      direction: style.direction,
       indent: px(style.textIndent),
       transform: style.textTransform,
       borders,
       radius: px(style.borderTopLeftRadius),
       padding,
       marginLeft: px(style.marginLeft),
-      listStyle: style.listStyleType
+      listStyle: style.listStyleType,
+      markerColor: element.tagName === 'LI' ? getComputedStyle(element, '::marker').color : '',
+      ...(fragments ? {fragments} : {})
     } satisfies MeasuredElement
   }
   const slides = Array.from(document.querySelectorAll<HTMLElement>('section[data-cd-pptx]')).map((section) => {
@@ -137,5 +155,10 @@ export function measureForPptx(): MeasuredPage {
   probe.style.backgroundColor = 'var(--cd-background, #fff)'
   const background = getComputedStyle(probe).backgroundColor
   probe.remove()
-  return {slides, background, fonts, slideNumber}
+  const loaded = new Set<string>()
+  document.fonts.forEach((face) => {
+    if (face.status === 'loaded') loaded.add(face.family.replace(/^["']|["']$/g, ''))
+  })
+  const webFonts = [...loaded]
+  return {slides, background, fonts, webFonts, slideNumber}
 }

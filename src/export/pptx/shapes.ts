@@ -22,6 +22,8 @@ export interface ShapeRun {
   underline: boolean
   strike: boolean
   baseline?: 'super' | 'sub'
+  /** Extra space between letters, in points (negative: tighter). */
+  spacing?: number
   href?: string
   breakBefore?: boolean
 }
@@ -29,13 +31,15 @@ export interface ShapeRun {
 export interface ShapeParagraph {
   runs: ShapeRun[]
   align: 'left' | 'center' | 'right' | 'justify'
+  /** Right to left (Arabic, Hebrew, Persian…). */
+  rtl?: boolean
   /** Exact line spacing in points, the browser's line height. */
   lineSpacing: number
   /** Points above the paragraph. */
   spaceBefore: number
   level: number
   /** A list marker hanging `indent` points left of the text: a character (4 hex digits) or a numbering scheme. */
-  bullet?: {indent: number; char?: string; numbering?: string; start?: number}
+  bullet?: {indent: number; char?: string; numbering?: string; start?: number; color?: string}
   /** Points the first line starts left of the others (a reference entry, a footnote with its label). */
   hanging?: number
 }
@@ -115,6 +119,7 @@ export interface PlaceOptions {
 export function placeSlide(model: SlideModel, measured: MeasuredElement[], options: PlaceOptions): PlacedSlide {
   const place = new Placer(measured, options)
   const shapes: Shape[] = model.boxes.flatMap((tag) => place.decoration(tag))
+  shapes.push(...measured.flatMap((element) => place.shading(element)))
   for (const block of model.blocks) shapes.push(...place.block(block))
   return {kind: model.kind, shapes, notes: model.notes}
 }
@@ -162,6 +167,13 @@ class Placer {
     return rects
   }
 
+  /** The background of an inline element (inline code, a highlight), a rectangle a line. */
+  shading(element: MeasuredElement | undefined): RectShape[] {
+    const fill = element?.fragments ? colour(element.background) : undefined
+    if (!fill) return []
+    return element!.fragments!.filter((box) => box[2] > 0 && box[3] > 0).map((box) => rect(box, fill.hex, fill.alpha, inches(element!.radius)))
+  }
+
   private text(block: TextBlock): TextShape[] {
     const items = block.paragraphs.flatMap((paragraph) => {
       const element = this.measured[paragraph.tag]
@@ -173,9 +185,12 @@ class Placer {
     const markerRoom = list ? list.marginLeft + list.padding[3] : 0
     const hang = (element: MeasuredElement, paragraph: Paragraph) =>
       paragraph.bullet ? Math.max(markerRoom, element.size * 0.9) : Math.max(0, -element.indent)
-    const left = Math.min(...items.map(({paragraph, element}) => element.content[0] - hang(element, paragraph) * (paragraph.level + 1)))
+    // Markers hang before the text: on the left, or on the right of right-to-left text.
+    const before = ({paragraph, element}: (typeof items)[number]) => hang(element, paragraph) * (paragraph.level + 1)
+    const rtl = (element: MeasuredElement) => element.direction === 'rtl'
+    const left = Math.min(...items.map((item) => item.element.content[0] - (rtl(item.element) ? 0 : before(item))))
     const top = Math.min(...items.map(({element}) => element.content[1]))
-    const right = Math.max(...items.map(({element}) => element.content[0] + element.content[2]))
+    const right = Math.max(...items.map((item) => item.element.content[0] + item.element.content[2] + (rtl(item.element) ? before(item) : 0)))
     const bottom = Math.max(...items.map(({element}) => element.content[1] + element.content[3]))
     // Text the browser laid out past the slide's foot is shrunk to end there, as PowerPoint's own shrink-on-overflow would.
     const room = this.options.height - top
@@ -187,11 +202,12 @@ class Placer {
       const indent = hang(element, paragraph)
       return {
         runs: paragraph.runs.map((run) => this.run(run, element, scale)),
-        align: alignment(element.align),
+        align: alignment(element.align, element.direction),
+        ...(element.direction === 'rtl' ? {rtl: true} : {}),
         lineSpacing: points(element.lineHeight * scale),
         spaceBefore: points(spaceBefore * scale),
         level: paragraph.level,
-        ...(paragraph.bullet ? marker(element.listStyle, points(indent), paragraph.start) : indent > 0 ? {hanging: points(indent)} : {})
+        ...(paragraph.bullet ? marker(element, points(indent), paragraph.start) : indent > 0 ? {hanging: points(indent)} : {})
       }
     })
     const height = Math.min(bottom - top, room > 0 ? room : bottom - top)
@@ -208,11 +224,12 @@ class Placer {
       height: inches(this.measured[row.tag]?.box[3] ?? 0),
       cells: row.cells.map((cell): TableShapeCell => {
         const element = this.measured[cell.tag]!
-        const fill = colour(element.background)
+        // A striped row colours its row, not its cells.
+        const fill = colour(element.background) ?? colour(this.measured[row.tag]?.background ?? '')
         const limit = (px: number) => Math.min(0.99, inches(px))
         return {
           runs: cell.runs.map((run) => this.run(run, element, 1)),
-          align: alignment(element.align),
+          align: alignment(element.align, element.direction),
           ...(fill ? {fill: fill.hex} : {}),
           borders: element.borders.map(([width, color]) => {
             const paint = colour(color)
@@ -243,6 +260,7 @@ class Placer {
       underline: style.underline,
       strike: style.strike,
       ...(baseline ? {baseline} : {}),
+      ...(style.letterSpacing ? {spacing: points(style.letterSpacing * scale)} : {}),
       ...(run.href ? {href: run.href} : {}),
       ...(run.breakBefore ? {breakBefore: true} : {})
     }
@@ -261,12 +279,14 @@ const NUMBERINGS: Record<string, string> = {
   'upper-roman': 'romanUcPeriod'
 }
 
-/** A list item's marker from its `list-style-type`; none for `none`, a bullet for styles PowerPoint has no match for. */
-function marker(style: string, indent: number, start: number | undefined): Pick<ShapeParagraph, 'bullet'> {
-  if (style === 'none') return {}
-  const numbering = NUMBERINGS[style]
-  if (numbering) return {bullet: {indent, numbering, ...(start ? {start} : {})}}
-  return {bullet: {indent, char: CHARACTERS[style] ?? CHARACTERS.disc}}
+/** A list item's marker from its `list-style-type` and `::marker` colour; none for `none`, a bullet for styles PowerPoint has no match for. */
+function marker(item: MeasuredElement, indent: number, start: number | undefined): Pick<ShapeParagraph, 'bullet'> {
+  if (item.listStyle === 'none') return {}
+  const color = colour(item.markerColor)?.hex
+  const common = {indent, ...(color ? {color} : {})}
+  const numbering = NUMBERINGS[item.listStyle]
+  if (numbering) return {bullet: {...common, numbering, ...(start ? {start} : {})}}
+  return {bullet: {...common, char: CHARACTERS[item.listStyle] ?? CHARACTERS.disc}}
 }
 
 function frame([x, y, w, h]: Box): Frame {
@@ -277,10 +297,12 @@ function rect(box: Box, fill: string, alpha: number, radius: number): RectShape 
   return {type: 'rect', ...frame(box), fill, transparency: Math.round((1 - alpha) * 100), radius}
 }
 
-function alignment(value: string): ShapeParagraph['align'] {
+/** CSS `text-align` in PowerPoint's terms; `start` and `end` follow the text's direction. */
+function alignment(value: string, direction: string): ShapeParagraph['align'] {
+  const rtl = direction === 'rtl'
   if (value === 'center') return 'center'
-  if (value === 'right' || value === 'end') return 'right'
   if (value === 'justify') return 'justify'
+  if (value === 'right' || (value === 'end' && !rtl) || (value === 'start' && rtl)) return 'right'
   return 'left'
 }
 

@@ -76,7 +76,11 @@ export async function writePptx(slides: PlacedSlide[], document: PptxDocument): 
     if (placed.notes) slide.addNotes(placed.notes)
   }
   const raw = (await pptx.write({outputType: 'uint8array', compression: false})) as Uint8Array
-  return repairPackage(raw)
+  // Markers in the order pptxgenjs writes them: shapes in order, paragraphs in order.
+  const markers = slides.map((placed) =>
+    placed.shapes.flatMap((shape) => (shape.type === 'text' ? shape.paragraphs.flatMap((paragraph) => (paragraph.bullet ? [paragraph.bullet.color ?? ''] : [])) : []))
+  )
+  return repairPackage(raw, markers)
 }
 
 // pptxgenjs's types describe a CommonJS module; Node's ESM import gives its ES build, whose default export is the class.
@@ -124,6 +128,7 @@ function paragraphOptions(paragraph: ShapeParagraph, first: boolean): PptxModule
   return {
     // pptxgenjs starts a paragraph where the alignment changes: every run of one paragraph carries the same.
     align: paragraph.align,
+    ...(paragraph.rtl ? {rtlMode: true} : {}),
     lineSpacing: paragraph.lineSpacing,
     ...(first && paragraph.spaceBefore > 0 ? {paraSpaceBefore: paragraph.spaceBefore} : {}),
     ...(first && paragraph.level > 0 ? {indentLevel: paragraph.level} : {}),
@@ -149,6 +154,7 @@ function runOptions(run: ShapeRun, lang: string): PptxModule.default.TextPropsOp
     ...(run.underline ? {underline: {style: 'sng' as const}} : {}),
     ...(run.strike ? {strike: 'sngStrike' as const} : {}),
     ...(run.baseline === 'super' ? {superscript: true} : run.baseline === 'sub' ? {subscript: true} : {}),
+    ...(run.spacing ? {charSpacing: run.spacing} : {}),
     ...(run.href ? {hyperlink: {url: run.href}} : {}),
     ...(run.breakBefore ? {softBreakBefore: true} : {})
   }

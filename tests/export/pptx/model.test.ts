@@ -134,7 +134,9 @@ function element(box: [number, number, number, number], style: Partial<MeasuredE
     strike: false,
     baseline: '',
     lineHeight: 43.2,
+    letterSpacing: 0,
     align: 'start',
+    direction: 'ltr',
     indent: 0,
     transform: 'none',
     borders: [[0, 'rgb(0, 0, 0)'], [0, 'rgb(0, 0, 0)'], [0, 'rgb(0, 0, 0)'], [0, 'rgb(0, 0, 0)']],
@@ -142,6 +144,7 @@ function element(box: [number, number, number, number], style: Partial<MeasuredE
     padding: [0, 0, 0, 0],
     marginLeft: 0,
     listStyle: 'disc',
+    markerColor: '',
     ...style
   }
 }

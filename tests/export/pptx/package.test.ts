@@ -1,7 +1,7 @@
 /** The small pure helpers of the PowerPoint export: colours, gradient bands, and the fixes to pptxgenjs's XML. */
 import {describe, expect, it} from 'vitest'
 import {gradientBands} from '../../../src/export/pptx/gradient.js'
-import {notesParagraphs, onePropertiesElement} from '../../../src/export/pptx/package.js'
+import {markerColours, notesParagraphs, onePropertiesElement} from '../../../src/export/pptx/package.js'
 import {colour, firstFamily} from '../../../src/export/pptx/units.js'
 
 describe('colour and fonts', () => {
@@ -42,6 +42,14 @@ describe('package fixes', () => {
       '<a:p><a:pPr marL="0"><a:buNone/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr indent="0" marL="0"><a:buNone/></a:pPr><a:r><a:t>b</a:t></a:r></a:p><a:p><a:pPr/><a:r><a:t>c</a:t></a:r><a:pPr/></a:p>'
     expect(onePropertiesElement(xml)).toBe(
       '<a:p><a:pPr marL="0"><a:buNone/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p><a:p><a:pPr/><a:r><a:t>c</a:t></a:r></a:p>'
+    )
+  })
+
+  it("colours the slide's list markers in order, leaving one without a colour as it is", () => {
+    const bullet = '<a:buSzPct val="100000"/><a:buChar char="&#x2022;"/>'
+    const number = '<a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="1"/>'
+    expect(markerColours(bullet + number + bullet, ['0B5CAD', '', 'FFD24A'])).toBe(
+      `<a:buClr><a:srgbClr val="0B5CAD"/></a:buClr>${bullet}${number}<a:buClr><a:srgbClr val="FFD24A"/></a:buClr>${bullet}`
     )
   })
 

@@ -1,0 +1,100 @@
+/**
+ * Limits: inputs that overflowed the stack or stalled for minutes get one
+ * sentence with the number, exit 1, no stack. Their timings are in
+ * bench/limits.js, not here.
+ */
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {deflateRawSync} from 'node:zlib'
+import {describe, expect, it} from 'vitest'
+import {MAX_UNPACKED, unpackedSize} from '../../src/io/zip-size.js'
+import {runCli, tempDir} from './helpers.js'
+
+const STACK = /\n\s+at .+:\d+:\d+|internal error|RangeError|URIError/
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+/** A one-entry zip whose entry is `data` deflated, as a .docx's document.xml would be. */
+function zipOf(name: string, data: Buffer): Buffer {
+  const packed = deflateRawSync(data)
+  const fileName = Buffer.from(name)
+  const local = Buffer.alloc(30)
+  local.writeUInt32LE(0x04034b50, 0)
+  local.writeUInt16LE(20, 4)
+  local.writeUInt16LE(8, 8)
+  local.writeUInt32LE(packed.length, 18)
+  local.writeUInt32LE(data.length, 22)
+  local.writeUInt16LE(fileName.length, 26)
+  const central = Buffer.alloc(46)
+  central.writeUInt32LE(0x02014b50, 0)
+  central.writeUInt16LE(20, 4)
+  central.writeUInt16LE(20, 6)
+  central.writeUInt16LE(8, 10)
+  central.writeUInt32LE(packed.length, 20)
+  central.writeUInt32LE(data.length, 24)
+  central.writeUInt16LE(fileName.length, 28)
+  const directoryAt = local.length + fileName.length + packed.length
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(1, 8)
+  end.writeUInt16LE(1, 10)
+  end.writeUInt32LE(central.length + fileName.length, 12)
+  end.writeUInt32LE(directoryAt, 16)
+  return Buffer.concat([local, fileName, packed, central, fileName, end])
+}
+
+async function build(markdown: string, ...flags: string[]) {
+  const dir = tempDir('citedeck-limits-')
+  writeFileSync(join(dir, 'deck.md'), markdown)
+  writeFileSync(join(dir, '50%-off.png'), PNG)
+  const result = await runCli('build', join(dir, 'deck.md'), '-o', join(dir, 'out'), '--no-fit', ...flags)
+  expect(result.stderr).not.toMatch(STACK)
+  return result
+}
+
+describe('limits', () => {
+  it('an image named with a bare % is that file, not a URIError', async () => {
+    const result = await build('## A\n\n![x](50%-off.png)\n')
+    expect(result.code).toBe(0)
+  })
+
+  it.each([
+    ['5,000 nested list markers', `## A\n\n${'- '.repeat(5000)}x\n`, /deck\.md:3:1: error: lists and block quotes nest deeper than 50 levels here \[limit\]/],
+    ['5,000 nested block quotes', `## A\n\n${'> '.repeat(5000)}x\n`, /deck\.md:3:1: error: lists and block quotes nest deeper than 50 levels here \[limit\]/],
+    ['5,000 nested emphasis markers', `## A\n\n${'*'.repeat(5000)}x${'*'.repeat(5000)}\n`, /deck\.md:3:1: error: emphasis nests deeper than 50 levels here \(2500\) \[limit\]/],
+    ['a 300-level list', `## A\n\n${Array.from({length: 300}, (_, level) => `${'  '.repeat(level)}- x\n`).join('')}`, /deck\.md:53:1: error: lists and block quotes nest deeper than 50 levels here \(and 249 more such lines\)/],
+    [
+      '2,000 nested fenced divs',
+      `## A\n\n${Array.from({length: 2000}, (_, level) => `${':'.repeat(2003 - level)} {.d}\n`).join('')}x\n${Array.from({length: 2000}, (_, level) => `${':'.repeat(level + 4)}\n`).join('')}`,
+      /deck\.md:53:1: error: fenced divs nest deeper than 50 levels here \(and 1949 more such lines\)/
+    ],
+    ['a 1 MB line of 100,000 citations', `## A\n\n${'[@x] '.repeat(200_000)}\n`, /deck\.md:3:1: error: line 3 is 1,000,000 characters long \(limit 20,000\)/]
+  ])('%s: one error with the limit, exit 1', async (_, markdown, message) => {
+    const result = await build(markdown)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(message)
+    expect(result.stderr.split('\n').filter((line) => line.includes('[limit]'))).toHaveLength(1)
+  })
+
+  it('a key cited 1,000 times is one warning with the count; other warnings are shown 20 a rule, then counted', async () => {
+    const images = Array.from({length: 30}, (_, index) => `![r](https://example.org/${index}.png)`).join('\n\n')
+    const result = await build(`## A\n\n${'[@x] '.repeat(1000)}\n\n${images}\n`)
+    expect(result.code).toBe(0)
+    expect(result.stderr.match(/unknown citation key 'x', cited 1,000 times \[unknown-citation-key\]/g)).toHaveLength(1)
+    expect(result.stderr.match(/\[remote-image\]/g)).toHaveLength(21)
+    expect(result.stderr).toMatch(/deck\.md: warning: … and 10 more warnings like these \[remote-image\]/)
+  })
+
+  it('a .docx zip bomb is refused from its central directory, before anything is unpacked', async () => {
+    const dir = tempDir('citedeck-limits-')
+    const bomb = zipOf('word/document.xml', Buffer.alloc(MAX_UNPACKED + 1024 * 1024, 0x20))
+    expect(bomb.length).toBeLessThan(1024 * 1024)
+    expect(unpackedSize(bomb)).toBe(MAX_UNPACKED + 1024 * 1024)
+    writeFileSync(join(dir, 'essay.docx'), bomb)
+    for (const command of [['import', join(dir, 'essay.docx'), '-o', join(dir, 'out')], ['build', join(dir, 'essay.docx'), '-o', join(dir, 'deck'), '--no-fit']]) {
+      const result = await runCli(...command)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/essay\.docx: the document would unpack to 129 MB \(limit 128 MB\)/)
+      expect(result.stderr).not.toMatch(STACK)
+    }
+  })
+})
