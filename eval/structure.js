@@ -66,7 +66,7 @@ const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|al|p|pp|St|Dr|Mr|Mrs|Ms|Prof|e\.g|i\.
 
 function splitSentences(text) {
   const sentences = []
-  for (const piece of text.split(/(?<=[.!?…][”"’)\]]*)\s+(?=[“"‘(¿¡]?[\p{Lu}@[])/u)) {
+  for (const piece of text.split(/\n+(?:[-*]\s+)?/).flatMap((line) => line.split(/(?<=[.!?…][”"’)\]]*)\s+(?=[“"‘(¿¡]?[\p{Lu}@[])/u))) {
     const previous = sentences[sentences.length - 1]
     if (previous !== undefined && ABBREVIATION.test(previous)) sentences[sentences.length - 1] = `${previous} ${piece}`
     else sentences.push(piece)
@@ -160,6 +160,14 @@ function titleProblem(title, spanish) {
   return undefined
 }
 
+/** An example (`including the politicians`) or a participle phrase (`losing a month of leisure`) with no verb of its own. */
+function isDroppablePhrase(text) {
+  const example = EXAMPLE_START.test(text)
+  const terms = nlp(text.replace(EXAMPLE_START, '')).terms().json().map((term) => term.terms[0].tags)
+  const participle = example || terms[0]?.includes('Gerund') || terms[0]?.includes('Participle') || terms[0]?.includes('PastTense')
+  return participle && !terms.slice(1).some((tags) => (tags.includes('PresentTense') || tags.includes('PastTense')) && !tags.includes('Participle'))
+}
+
 /** The essay's text for sentence checks: .docx through the library's reader. */
 async function essayText(path) {
   if (!path.endsWith('.docx')) return readFileSync(path, 'utf8')
@@ -191,7 +199,7 @@ async function measure(path, gold, importEssay) {
   const groups = []
   for (const slide of deck.slides) {
     if (/ \(cont\.\)$/.test(slide.title) && groups.length) groups[groups.length - 1].bullets.push(...slide.bullets)
-    else groups.push({bullets: [...slide.bullets], notes: slide.notes.join(' ')})
+    else groups.push({bullets: [...slide.bullets], notes: slide.notes.join('\n')})
   }
   found.bullets = 0
   found.badBullets = 0
@@ -216,16 +224,14 @@ async function measure(path, gold, importEssay) {
       }
     }
     for (const sentence of sentences) {
-      for (const bullet of sentence.bullets) {
-        const end = subsequenceEnd(bullet, sentence.words)
-        if (end < 0 || FUNCTION_WORDS.has(bullet[bullet.length - 1])) continue
-        const rest = sentence.words.slice(end)
-        const keptElsewhere = sentence.bullets.some((other) => other !== bullet && subsequenceEnd(other, rest) >= 0 && other.length >= rest.length * 0.5)
-        // A trailing example may go (`…, including the politicians`), not one the sentence's verb follows.
-        const example = EXAMPLE_START.test(rest.join(' ')) && !nlp(rest.join(' ').replace(EXAMPLE_START, '')).verbs().found
-        if (rest.length >= 3 && !keptElsewhere && !example) {
+      // Cut off: the sentence's last words are on none of its bullets, and they are not an example or
+      // a participle phrase a bullet may drop (`…, including the politicians`, `…, losing a month of leisure`).
+      const ends = sentence.bullets.map((bullet) => subsequenceEnd(bullet, sentence.words)).filter((end) => end >= 0)
+      if (ends.length) {
+        const tail = sentence.words.slice(Math.max(...ends))
+        if (tail.length >= 3 && !isDroppablePhrase(tail.join(' '))) {
           found.badBullets++
-          note('bullet cut mid-phrase', `${bullet.join(' ')} ‖ ${rest.join(' ')}`)
+          note('bullet cut mid-phrase', `${sentence.bullets[sentence.bullets.length - 1].join(' ')} ‖ ${tail.join(' ')}`)
         }
       }
       const markers = sentence.words.filter((word, i) => (MARKERS.has(word) || /n[’']t$/.test(word)) && !(i === 0 && OPENERS.has(word)))

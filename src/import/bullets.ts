@@ -167,6 +167,9 @@ class Shortener {
         const joiner = (match[1] ?? '').toLowerCase()
         const reported = /\s(?:that|que)\s+$/i.test(match[0])
         if (!/^;/.test(match[0]) && !reported && !(this.hasVerb(before) && this.hasOwnSubject(after))) continue
+        // `the Victoria, Albert, and Chelsea Embankments`: the last item of a list, not a clause.
+        const item = /,\s*([^,;:]+)$/.exec(before)?.[1]
+        if (joiner && !reported && ((item && wordCount(item) <= 3 && !this.hasVerb(item)) || !this.hasVerb(after.split(/[,;:]/)[0]!))) continue
         const keep = joiner && !/^(?:and|y)$/.test(joiner) ? `${capitalise(joiner)} ` : ''
         cut = {at: match.index, next: keep + (keep ? after : capitalise(after))}
         break
@@ -243,6 +246,8 @@ function insideQuote(text: string): boolean {
 function tidy(sentence: string): string {
   const text = sentence
     .trim()
+    // `3. The strongest evidence…`: a numbered paragraph's number is not part of its point.
+    .replace(/^\d{1,2}[.)]\s+(?=\p{Lu})/u, '')
     .replace(CONNECTIVE, '')
     .replace(/\s+(?:stating|saying|writing|declaring|noting|explaining|as follows)?\s*:$/i, '')
     .replace(/[.;:]$|[.;:](?=\s*(?:\uE000\d+\uE001\s*)+$)/u, '')

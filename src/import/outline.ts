@@ -17,7 +17,7 @@ import type {Header} from './structure.js'
 import {type PhraseOptions, contentWords, keyPhrases, slideTitle} from './topics.js'
 
 export interface OutlineBlock {
-  kind: 'paragraph' | 'quote' | 'heading' | 'list-item'
+  kind: 'paragraph' | 'quote' | 'heading' | 'list-item' | 'table'
   /** Text with citation placeholders. */
   text: string
   /** Offset of the block in the repaired essay. */
@@ -116,6 +116,16 @@ export function writeOutline(input: OutlineInput): OutlineResult {
       section = block.text
       continue
     }
+    if (block.kind === 'table') {
+      // Titled after the sentence that introduces it (`Here is a summary of the main studies:`), or its own words.
+      const intro = previous.trimEnd().endsWith(':') ? (splitSentences(previous).pop()?.text ?? previous) : block.text.replace(/\t/g, ' ')
+      push(`## ${escapeMarkdown(topicTitle(intro, nlp(intro), intro, phraseOptions, used, 'Summary table'))}\n\n${table(block.text, render)}`, block.start)
+      push(notes(block.text.split('\n').map((row) => render(row.replace(/\t/g, ' · '))).join('\n\n')), block.start)
+      result.sentences.push(...block.text.split('\n').map((row) => render(row.replace(/\t/g, ' · '))))
+      result.slides++
+      previous = ''
+      continue
+    }
     const sentences = splitSentences(block.text)
     result.sentences.push(...sentences.map((sentence) => render(sentence.text)))
     // A paragraph right after `…stating:` is the quotation it announces.
@@ -146,7 +156,8 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     for (const quote of findQuotations(block.text)) {
       quoteSlide(quote, block.text.slice(0, quote.start), citationAfter(block.text, quote), block.start)
     }
-    previous = block.text
+    // A list ends the paragraph: what follows it is announced by the last item, not by `…are:`.
+    previous = items.length > 0 ? items[items.length - 1]! : block.text
   }
   push('## References\n\n::: {#refs}\n:::', 'start' in input.bibliography ? input.bibliography.start : 0)
   result.slides++
@@ -159,10 +170,10 @@ export function writeOutline(input: OutlineInput): OutlineResult {
 }
 
 /** The paragraph's topic as a noun phrase; quoted words are someone else's phrasing, not its topic. */
-function topicTitle(text: string, doc: ReturnType<typeof nlp>, lead: string | undefined, options: PhraseOptions, used: Set<string>): string {
+function topicTitle(text: string, doc: ReturnType<typeof nlp>, lead: string | undefined, options: PhraseOptions, used: Set<string>, fallback = 'Key points'): string {
   const own = text.replace(/“[^”]*(?:”|$)/g, ' ')
   const nouns = (doc.nouns().out('array') as string[]).filter((noun) => own.includes(noun.replace(/[,;:.!?]+$/, '')))
-  return slideTitle(keyPhrases(own, {...options, lead, nouns, tags: wordTags(doc)}), used, 'Key points')
+  return slideTitle(keyPhrases(own, {...options, lead, nouns, tags: wordTags(doc)}), used, fallback)
 }
 
 /** A title given by the essay (its heading, or `Conclusion`), marked as used. */
@@ -200,6 +211,14 @@ function chunk(bullets: string[]): string[][] {
   const count = Math.max(1, Math.ceil(bullets.length / MAX_BULLETS), Math.min(Math.ceil(bullets.length / 3), Math.round(words / MAX_WORDS)))
   const size = Math.ceil(bullets.length / count)
   return Array.from({length: Math.ceil(bullets.length / size)}, (_, i) => bullets.slice(i * size, (i + 1) * size))
+}
+
+/** Tab-separated rows as a GFM table, the first row its header. */
+function table(text: string, render: (cell: string) => string): string {
+  const rows = text.split('\n').map((row) => row.split('\t').map((cell) => render(cell.trim()).replace(/\|/g, '\\|')))
+  const width = Math.max(...rows.map((row) => row.length))
+  const line = (cells: string[]) => `| ${Array.from({length: width}, (_, i) => cells[i] ?? '').join(' | ')} |`
+  return [line(rows[0]!), line(Array.from({length: width}, () => '---')), ...rows.slice(1).map(line)].join('\n')
 }
 
 function notes(text: string): string {

@@ -15,7 +15,7 @@ export interface Sentence {
 // A sentence may not end on these: the full stop belongs to an abbreviation.
 const ABBREVIATION_END = /(?:^|[\s(])(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|e\.g|i\.e|etc|vs|cf|pp?|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|No|Vol|ed|Gen|Sen|Rev|Col|Lt|Capt|Gov|Pres)\.$/u
 const QUOTE_END = /[.!?][”’]\s+(?=[“‘]?\p{Lu})/gu
-const PAREN_END = /[)\]][.!?]\s+(?=[«“‘(¿¡]?\p{Lu})/gu
+const PAREN_END = /[)\]][.!?]\s+(?=[«“‘(¿¡]?\p{Lu})|[.!?][”’]?(?:\uE000\d+\uE001)+\s+(?=[«“‘(¿¡]?\p{Lu})/gu
 
 export function splitSentences(original: string): Sentence[] {
   // A citation placeholder opening a sentence hides the sentence start from compromise: show it a capitalised word of the same length.
@@ -41,12 +41,13 @@ export function splitSentences(original: string): Sentence[] {
       merged.push({...sentence})
     }
   }
-  // A citation closing a sentence (`… (p. 12). Then`) hides the sentence end when the merge above joined `12). Then` back.
+  // A citation closing a sentence (`… (p. 12). Then`, `… sewers.¹ Then`) hides the sentence end from compromise.
   const split = merged.flatMap((sentence) => {
     const pieces: Sentence[] = []
     let from = 0
-    for (const match of sentence.text.matchAll(PAREN_END)) {
-      const cut = match.index + 2
+    // (A note mark after the full stop, `sewers.¹ Historians`, ends the sentence after the mark.)
+    for (const match of original.slice(sentence.start, sentence.start + sentence.text.length).matchAll(PAREN_END)) {
+      const cut = match.index + match[0].trimEnd().length
       pieces.push({text: sentence.text.slice(from, cut), start: sentence.start + from})
       from = match.index + match[0].length
     }

@@ -9,7 +9,7 @@ import {type Header, type TitleLine, isCommonSection, readTitlePage} from './tit
 export type {Header} from './title-page.js'
 
 export interface Block {
-  kind: 'paragraph' | 'quote' | 'heading' | 'list-item'
+  kind: 'paragraph' | 'quote' | 'heading' | 'list-item' | 'table'
   text: string
   /** Offset of the block's first character in the repaired text. */
   start: number
@@ -44,7 +44,23 @@ export function splitBlocks(text: string, end: number): {header: Header; blocks:
   const blankSeparated = lines.some((line, i) => !line.text && lines[i - 1]?.text && lines[i + 1]?.text)
   const blocks: Block[] = []
   let current: Block | undefined
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
+    // Rows of tab-separated cells, two or more lines running: a table.
+    const row = line.text.includes('\t') && (lines[i + 1]?.text.includes('\t') || lines[i - 1]?.text.includes('\t'))
+    if (row) {
+      if (current?.kind !== 'table') {
+        current = block('table', line.text, line.start)
+        blocks.push(current)
+      } else {
+        current.offsets.push(current.offsets[current.offsets.length - 1]!)
+        for (let j = 0; j < line.text.length; j++) current.offsets.push(line.start + j)
+        current.text += '\n' + line.text
+        current.single = false
+      }
+      continue
+    }
+    line.text = line.text.replace(/\t/g, ' ')
+    if (current?.kind === 'table') current = undefined
     const heading = /^(#{1,6})\s+(.*)$/.exec(line.text)
     const quote = /^>\s?(.*)$/.exec(line.text) ?? (line.indent >= 4 && blankSeparated && !LIST_MARK.test(line.text) ? [line.text, line.text] : null)
     const item = quote ? null : LIST_MARK.exec(line.text)

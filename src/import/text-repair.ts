@@ -52,7 +52,9 @@ export function repairText(source: string, {markdown = false} = {}): Repaired {
   let state: Repaired = {text: source, map: Array.from({length: source.length + 1}, (_, i) => i)}
   if (markdown) state = edit(state, /(\*\*|__|\*|_)(?=\S)([^*_\n]+?)(?<=\S)\1/g, (match) => match[2]!)
   state = edit(state, /\r\n?|\u2028|\u2029/g, () => '\n')
-  state = edit(state, /[\t\u00a0\u2000-\u200a\u202f\u3000]/g, () => ' ')
+  // A tab inside a line separates table cells (`Study<TAB>Finding`): it stays, one per cell break; others are spaces.
+  state = edit(state, /(?<=\S)[ \t]*\t[ \t]*(?=\S)/g, () => '\t')
+  state = edit(state, /(?:^|(?<=\s))\t|\t(?=\s|$)|[\u00a0\u2000-\u200a\u202f\u3000]/gm, () => ' ')
   state = edit(state, /[\u200b\ufeff\u00ad]/g, () => '')
   // Keep leading indentation: it tells block quotes from body text.
   state = edit(state, /(?<=\S) {2,}(?=\S)/g, () => ' ')

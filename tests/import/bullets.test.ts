@@ -56,6 +56,10 @@ const PAIRS: Array<[string, string[]]> = [
     'Bazalgette also built the Victoria, Albert, and Chelsea Embankments on top of the low-level sewer, which narrowed the river, reclaimed land, and created new roads.',
     ['Bazalgette also built the Victoria, Albert, and Chelsea Embankments on top of the low-level sewer, which narrowed the river, reclaimed land, and created new roads']
   ],
+  [
+    'Bazalgette built the Victoria, Albert, and Chelsea Embankments on top of the low-level sewer, which narrowed the river and reclaimed land, and the city finally had a clean river to walk beside.',
+    ['Bazalgette built the Victoria, Albert, and Chelsea Embankments on top of the low-level sewer, which narrowed the river and reclaimed land', 'The city finally had a clean river to walk beside']
+  ],
   // A quotation is never cut: its condition stays.
   [
     `Kennedy made it clear that the “United States would retaliate against the Soviet Union with nuclear weapons if any Cuban missiles were used against an American nation” ${C}.`,
