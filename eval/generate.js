@@ -25,7 +25,8 @@ const QUESTION = {en: 'Who decides', es: '¿Quién decide', fr: 'Qui décide', d
 const JOURNALS = ['Journal of Applied Ecology', 'Cognitive Psychology', 'Revista de Educación', 'Urban Studies', 'The Economic Journal', 'Nature Climate Change', 'Language Learning', 'Public Health Reports', 'Zeitschrift für Soziologie']
 const PUBLISHERS = ['Oxford University Press', 'Routledge', 'MIT Press', 'Ediciones Aula Abierta', 'Gallimard', 'Springer', 'Penguin Books', 'Cambridge University Press']
 const PLACES = ['London', 'New York', 'Madrid', 'Paris', 'Berlin', 'Cambridge, MA']
-const SITES = ['BBC News', 'Edutopia', 'The Conversation', 'Pew Research Center']
+// Sites, not organisations: `Pew Research Center` after a title reads as a report's publisher to any reader.
+const SITES = ['BBC News', 'Edutopia', 'The Conversation', 'Smithsonian Magazine']
 const NEWSPAPERS = ['The Guardian', 'The New York Times', 'El País', 'Le Monde']
 const UNIVERSITIES = ['University of Leeds', 'Universidad de Salamanca', 'McGill University']
 const TYPES = ['article-journal', 'article-journal', 'book', 'chapter', 'report', 'webpage', 'article-newspaper', 'thesis', 'dataset', 'paper-conference']

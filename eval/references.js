@@ -8,159 +8,29 @@ import {readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {importEssay} from '../lib/import/index.js'
 import {readEssay} from '../lib/import/read-essay.js'
-import {align, familyOf, itemYear, norm, overlap, ratio} from './compare.js'
-
-// What "fully right" asks of an entry; each is compared only where the gold has it.
-const CORE = ['family', 'year', 'title', 'container', 'volume', 'issue', 'page', 'doi', 'url', 'type']
-// Reported per field but not part of "fully right".
-const EXTRA = ['number', 'publisher', 'publisher_place', 'edition', 'editor', 'translator', 'original_date', 'issued', 'accessed']
-
-const FIELDS = {
-  family: (item) => familyOf(item.author?.[0] ?? (isEditorLed(item) ? item.editor?.[0] : undefined)),
-  year: (item) => itemYear(item),
-  title: (item) => item.title,
-  container: (item) => item['container-title'],
-  volume: (item) => item.volume,
-  issue: (item) => item.issue,
-  page: (item) => item.page,
-  number: (item) => item.number,
-  doi: (item) => item.DOI,
-  url: (item) => item.URL,
-  type: (item) => item.type,
-  publisher: (item) => item.publisher,
-  publisher_place: (item) => item['publisher-place'],
-  edition: (item) => item.edition,
-  editor: (item) => familyOf(item.editor?.[0]),
-  translator: (item) => familyOf(item.translator?.[0]),
-  original_date: (item) => itemYear({issued: item['original-date']}),
-  issued: (item) => isoDate(item.issued),
-  accessed: (item) => isoDate(item.accessed)
-}
-
-function isEditorLed(item) {
-  return !item.author && item.editor && item.type === 'book'
-}
-
-function isoDate(date) {
-  const parts = date?.['date-parts']?.[0]
-  if (!parts) return undefined
-  return parts.map((part, i) => (i === 0 ? String(part) : String(part).padStart(2, '0'))).join('-')
-}
-
-/** Whether the parsed value is what a careful reader would accept for the gold `field`. */
-function fieldRight(field, gold, item) {
-  const want = gold[field]
-  let have = FIELDS[field](item)
-  if (field === 'year') {
-    if (want === null) return have === undefined
-    // `2020a`: the letter is citeproc's to give again, so the year alone is compared.
-    // An undated entry has no `issued` (the style prints `n.d.`), or says so in a literal.
-    if (/^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j)/i.test(want)) return have === undefined || /^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j)/i.test(have)
-    return have !== undefined && norm(have) === norm(want)
-  }
-  if (field === 'family') {
-    if (want === null) return have === undefined
-    const particle = gold.non_dropping_particle ?? gold.dropping_particle
-    const accepted = [want, particle ? `${particle} ${want}` : want].map(norm)
-    const name = item.author?.[0]
-    const alternatives = [have, name?.family, [name?.['dropping-particle'], name?.['non-dropping-particle'], name?.family].filter(Boolean).join(' ')]
-    return alternatives.some((value) => value !== undefined && accepted.includes(norm(value)))
-  }
-  if (field === 'doi') return norm(have).replace(/^https? doi org /, '') === norm(want)
-  if (field === 'url') return norm(have).replace(/^https? (?:www )?|^www /, '') === norm(want).replace(/^https? (?:www )?|^www /, '')
-  if (field === 'title' && want === null) return true
-  if (want === null) return have === undefined
-  return norm(have) === norm(want)
-}
-
-/** Everything an item says, for aligning it with its gold entry. */
-function itemText(item) {
-  return [item.author?.map(familyOf).join(' '), itemYear(item), item.title, item['container-title'], item.URL, item.DOI, item.note].join(' ')
-}
-
-function goldText(gold) {
-  return [gold.family, gold.year, gold.title, gold.container, gold.url, gold.doi].filter(Boolean).join(' ')
-}
-
-/** A citation's written text without the gold's annotations (`[table cell]`, `...`). */
-function citationText(text) {
-  return text.replace(/\[table cell\]|\.\.\./g, ' ')
-}
+import {ratio} from './compare.js'
+import {scoreEssay} from './essay-score.js'
 
 export async function evaluate(corpus) {
   const dir = join(corpus, 'essays')
   const verbose = process.env.EVAL_VERBOSE === '1'
   const totals = {entries: 0, fully: 0, junk: 0, missing: 0, cites: 0, right: 0, wrong: 0, unlinked: 0, spurious: 0}
-  const fields = Object.fromEntries([...CORE, ...EXTRA].map((field) => [field, {right: 0, total: 0}]))
+  const fields = {}
   const lines = []
   const details = []
   for (const name of readdirSync(dir).filter((file) => file.endsWith('.expected.json')).sort()) {
     const gold = JSON.parse(readFileSync(join(dir, name), 'utf8'))
     const file = await readEssay(join(dir, gold.file))
-    const result = await importEssay(file)
-    const items = result.references
-    const pairs = align(gold.references, items, (g, item) => overlap(goldText(g), itemText(item)))
-    const toGold = new Map()
-    let fully = 0
-    gold.references.forEach((entry, i) => {
-      const item = items[pairs[i]]
-      if (!item) {
-        totals.missing++
-        details.push(`  ${gold.file}: missing entry ${entry.id}`)
-        return
-      }
-      toGold.set(item.id, entry.id)
-      const wrong = []
-      for (const field of [...CORE, ...EXTRA]) {
-        if (!(field in entry)) continue
-        const right = fieldRight(field, entry, item)
-        fields[field].total++
-        if (right) fields[field].right++
-        else if (CORE.includes(field)) wrong.push(`${field}: want ${JSON.stringify(entry[field])} got ${JSON.stringify(FIELDS[field](item))}`)
-      }
-      if (wrong.length === 0) fully++
-      else details.push(`  ${gold.file}: ${entry.id}: ${wrong.join('; ')}`)
-    })
-    const junk = items.length - pairs.filter((j) => j >= 0).length
-    for (const [j, item] of items.entries()) if (!pairs.includes(j)) details.push(`  ${gold.file}: junk entry ${JSON.stringify(itemText(item).trim().slice(0, 90))}`)
-
-    // One found item per source a citation names; an unknown source is an item with no key.
-    // Gold counts a narrative citation and its later `(p. N)` as one: the page joins the narrative before it.
-    const citations = result.citations.filter((citation, i) => {
-      const before = result.citations[i - 1]
-      return !(citation.kind === 'locator' && before?.kind === 'narrative' && before.keys.join() === citation.keys.join())
-    })
-    const found = citations.flatMap((citation) => [
-      ...citation.keys.map((key) => ({text: citation.text, key})),
-      ...(citation.resolved ? [] : [{text: citation.text, key: null}])
-    ])
-    const acceptable = new Set(gold.acceptable_unresolved ?? [])
-    const citePairs = align(gold.citations, found, (g, f) => overlap(citationText(g.text), f.text) + (f.key && toGold.get(f.key) === g.target ? 0.5 : 0), 0.34)
-    let right = 0
-    gold.citations.forEach((citation, i) => {
-      const item = found[citePairs[i]]
-      const target = item?.key ? toGold.get(item.key) ?? `?${item.key}` : null
-      let verdict
-      if (citation.target === null) verdict = target ? 'wrong' : 'right'
-      else if (target === citation.target) verdict = 'right'
-      else if (target) verdict = 'wrong'
-      else verdict = acceptable.has(citation.text) ? 'right' : 'unlinked'
-      if (verdict === 'right') right++
-      else {
-        totals[verdict]++
-        details.push(`  ${gold.file}: citation ${verdict}: ${JSON.stringify(citation.text.slice(0, 70))} want ${citation.target} got ${target}`)
-      }
-    })
-    const spurious = found.length - citePairs.filter((j) => j >= 0).length
-    for (const [j, item] of found.entries()) if (!citePairs.includes(j)) details.push(`  ${gold.file}: spurious citation ${JSON.stringify(item.text)}`)
-    totals.entries += gold.references.length
-    totals.fully += fully
-    totals.junk += junk
-    totals.cites += gold.citations.length
-    totals.right += right
-    totals.spurious += spurious
+    const score = scoreEssay(gold, await importEssay(file))
+    for (const key of Object.keys(totals)) totals[key] += score[key]
+    for (const [field, {right, total}] of Object.entries(score.fields)) {
+      fields[field] ??= {right: 0, total: 0}
+      fields[field].right += right
+      fields[field].total += total
+    }
+    details.push(...score.details)
     const essay = gold.file.replace(/\.[^.]+$/, '')
-    lines.push(`${ratio(`essays.${essay}.references.fully_right`, fully, gold.references.length)}  junk ${junk}; ${ratio('citations.linked_right', right, gold.citations.length)}`)
+    lines.push(`${ratio(`essays.${essay}.references.fully_right`, score.fully, score.entries)}  junk ${score.junk}; ${ratio('citations.linked_right', score.right, score.cites)}`)
   }
   lines.push(ratio('essays.references.fully_right', totals.fully, totals.entries))
   lines.push(`essays.references.junk ${totals.junk}`)

@@ -28,6 +28,8 @@ async function screenshots(page, folder, pick) {
     const {h, v} = slides[index]
     await page.evaluate((h, v) => window.Reveal.slide(h, v ?? 0), h, v)
     await page.evaluate(() => document.fonts.ready)
+    // The arrows fade in and out (0.2 s): shoot them settled.
+    await new Promise((done) => setTimeout(done, 300))
     shots.push(await page.screenshot({encoding: 'base64'}))
   }
   return shots
@@ -65,7 +67,7 @@ try {
       window.Reveal.getSlides().map((slide) => [...slide.classList].find((name) => name.startsWith('cd-') && name !== 'cd-slide')?.slice(3))
     )
     const output = join(ROOT, 'docs', `sheet-${theme}.png`)
-    await sheet(page, shots, 4, output, kinds.map((kind, index) => `${theme} · ${index + 1} · ${kind}`))
+    await sheet(page, shots, 3, output, kinds.map((kind, index) => `${theme} · ${index + 1} · ${kind}`))
     console.log(`wrote docs/sheet-${theme}.png (${shots.length} slides)`)
     built[theme] = (await build(EXAMPLE, {output: join(work, `example-${theme}`), theme})).output
   }

@@ -79,7 +79,7 @@ export function fold(text: string): string {
 
 /** The base key of an item (before `a`/`b` disambiguation). */
 export function baseKey(item: CslItem, year: string): string {
-  const first = item.author?.[0]
+  const first = item.author?.[0] ?? item.editor?.[0]
   const suffix = /^\d/.test(year) ? year : '_nd'
   if (first?.family) return fold(first.family) + suffix
   const words = (first?.literal ?? item.title ?? 'untitled')

@@ -78,6 +78,12 @@ export function readEntry(text: string): ReadEntry {
     notes = read.notes
     rest = read.rest
   }
+  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma.
+  const site = date && !rest.trim() && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(title ?? '') : null
+  if (site && (item.URL || item.DOI)) {
+    title = site[1]!
+    rest = site[2]!
+  }
   // APA puts the date after a title standing first: `Title. (2018, January 8). Container.`
   if (!date) {
     date = takeHeadDate(rest, [BRACKET_DATE])
@@ -119,6 +125,9 @@ interface FirstPart {
 /** The first sentence of an entry with no personal names. */
 function firstPart(text: string): FirstPart | undefined {
   if (/^[“"‘'«]/u.test(text)) return {text: '', rest: text, quoted: true, dated: false}
+  // IEEE and Vancouver put a comma after a group author: `World Health Organization, “Title,” …`.
+  const comma = /^([^,.“"()]{3,100}),\s+(?=[“"‘'«\p{Lu}])/u.exec(text)
+  if (comma && isGroupName(comma[1]!)) return {text: comma[1]!.trim(), rest: text.slice(comma[0].length), quoted: false, dated: false}
   const bracket = /^([^()]{2,150}?)\s*\(([^()]{1,40})\)\s*[.,]?\s*/u.exec(text)
   if (bracket && readDate(bracket[2]!)) {
     const name = bracket[1]!.replace(/\.$/, '').trim()

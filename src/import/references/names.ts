@@ -25,10 +25,11 @@ export interface NameList {
 
 const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|des|di|da|du|dos|das|do|la|le|ten|ter|bin|ibn|al|el|zu)`
 // `O’Connor`, `McDonald`, `Steffan-Dewenter`, and upper-case surnames before a comma (`DUPONT, J.`).
-const WORD = String.raw`(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
+const WORD = String.raw`(?!(?:Jr|Sr)\.?(?=[\s,.]|$))(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
 // A family name: particles, then one to three capitalised words (`Ní Bhriain`, `Moreno Fernández`).
 const FAMILY = String.raw`(?:${PARTICLE}\s+){0,3}${WORD}(?:\s+(?:${PARTICLE}\s+)*${WORD}){0,2}`
-const INITIAL = String.raw`(?:\p{Lu}[\p{Ll}]?\.)`
+// `St.` is a surname's first word (`St. John`), never an initial.
+const INITIAL = String.raw`(?:(?!St\.)\p{Lu}[\p{Ll}]?\.)`
 const INITIALS = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL})*`
 // Given names written out, possibly with initials (`Sandra M.`, `J. Paul`, `Ana Lucía`).
 const GIVEN_WORD = String.raw`[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Lu}][\p{Ll}\p{M}]+)?`
@@ -37,12 +38,13 @@ const GIVEN_WORDS = String.raw`(?:${GIVEN_WORD}\s+){0,2}(?:${GIVEN_WORD}(?=[\s,.
 const SUFFIX = String.raw`(?:Jr\.?|Sr\.?|II|III|IV)`
 
 const sticky = (source: string) => new RegExp(source, 'uy')
-const INVERTED = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${GIVEN_WORDS})(?:\s*(${PARTICLE})\.?(?=[\s,.]))?(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
+const INVERTED = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${GIVEN_WORDS})(?:\s*((?:${PARTICLE}\s)*${PARTICLE})\.?(?=[\s,.]))?(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
 // `Heidegger M.`: family and initials without a comma.
 const INVERTED_NO_COMMA = sticky(String.raw`(${WORD}(?:-${WORD})?)\s+(${INITIALS})(?=[,;]|\s+(?:and|&)\s|\s*$)`)
 const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
 const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3})(?=[,.;]|\s+(?:and|&)\s|$)`)
-const SEPARATOR = sticky(String.raw`\s*(?:,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*|\s+(?:&|and|y|e|et|und)\s+|,?\s*(?:\.\.\.|…)\s*)`)
+// The ellipsis first: APA's `…, Nguyen, T., … O’Brien, L.` must not stop at the comma before it.
+const SEPARATOR = sticky(String.raw`\s*(?:,?\s*(?:\.\s?\.\s?\.|…)\s*|,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*|\s+(?:&|and|y|e|et|und)\s+)`)
 const ET_AL = sticky(String.raw`,?\s*(?:et\.?\s*al\.?|and others|u\.\s?a\.)`)
 const ROLE = sticky(String.raw`\s*(?:\((?:eds?|Eds?|Hrsg|Hg|Coords?|Comps?|Dirs?)\.?\)|,\s*(?:editors?|eds?\.|Eds?\.)(?=[\s.,]|$))`)
 const TRANSLATOR_ROLE = sticky(String.raw`\s*(?:\((?:Trans|trans|Tr|Übers)\.?\)|,\s*(?:translators?|trans\.)(?=[\s.,]|$))`)
@@ -57,6 +59,15 @@ function at(pattern: RegExp, text: string, from: number): RegExpExecArray | null
   return pattern.exec(text)
 }
 
+// Written in direct order, these begin the surname: `Ursula K. Le Guin`, `Maria Ní Bhriain`.
+const SURNAME_START = /\s(Le|La|De|Du|Da|Di|Del|Della|Van|Von|Ní|Nic|Mac|Mc|Ó|O’|St\.|Saint|San|Santa|Ter|Ten)$/u
+
+function direct(given: string, written: string): CslName {
+  const start = SURNAME_START.exec(` ${given.trim()}`)
+  if (start && given.trim().split(/\s+/).length > 1) return {...family(`${start[1]} ${written}`), given: clean(given.trim().slice(0, -start[1]!.length))}
+  return {...family(written), given: clean(given)}
+}
+
 /** Lower-case particles in front of a family name are CSL's `non-dropping-particle`. */
 function family(written: string): Pick<CslName, 'family' | 'non-dropping-particle'> {
   const match = new RegExp(String.raw`^((?:${PARTICLE}\s+)+)(.+)$`, 'u').exec(written)
@@ -68,9 +79,12 @@ function clean(given: string): string {
   return given.replace(/\s+/g, ' ').trim()
 }
 
-function readOne(text: string, from: number, form: NameList['form'] | undefined, first: boolean): (Read & {form: NameList['form']}) | undefined {
+function readOne(text: string, from: number, form: NameList['form'] | undefined, first: boolean, spelledOut = false): (Read & {form: NameList['form']}) | undefined {
   const tries: Array<[NameList['form'], RegExp]> =
-    form === 'vancouver'
+    // `Smith, Maria, Kwame Zhang, and C. Baptiste`: after a first given name written out, MLA and Chicago go direct.
+    form === 'inverted' && spelledOut
+      ? [['direct', DIRECT], ['inverted', INVERTED]]
+      : form === 'vancouver'
       ? [['vancouver', VANCOUVER]]
       : form === 'direct'
         ? [['direct', DIRECT]]
@@ -82,8 +96,7 @@ function readOne(text: string, from: number, form: NameList['form'] | undefined,
     const match = at(pattern, text, from)
     if (!match) continue
     if (kind === 'inverted' && pattern === INVERTED && !acceptInverted(match, text, first)) continue
-    const name: CslName =
-      kind === 'direct' ? {...family(match[2]!), given: clean(match[1]!)} : {...family(match[1]!), given: clean(match[2]!)}
+    const name: CslName = kind === 'direct' ? direct(match[1]!, match[2]!) : {...family(match[1]!), given: clean(match[2]!)}
     if (kind === 'inverted' && match[3]) name['dropping-particle'] = match[3]
     const suffix = kind === 'direct' ? match[3] : match[4]
     if (suffix) name.suffix = suffix
@@ -101,20 +114,23 @@ function acceptInverted(match: RegExpExecArray, text: string, first: boolean): b
   if (new RegExp(`^${INITIALS}$`, 'u').test(given)) return true
   const next = text.slice(match.index + match[0].length)
   // Full given names: the name ends the list (`.`), or another follows (`, and`, `,`).
-  return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next))
+  return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /\.$/.test(match[0]) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next))
 }
 
 /**
  * Reads the names at the start of `text`; undefined when it does not start
  * with a personal name list.
  */
-export function readNames(text: string): NameList | undefined {
+export function readNames(text: string, {trusted = false} = {}): NameList | undefined {
   const names: CslName[] = []
+  // Where each name (with its `et al.`) ends, to step back when the last ones were a title's words.
+  const ends: number[] = []
   let position = 0
   let form: NameList['form'] | undefined
   let etAl = false
   for (;;) {
-    const one = readOne(text, position, form, names.length === 0)
+    const spelledOut = names.length > 0 && !new RegExp(`^${INITIALS}$`, 'u').test(names[0]!.given ?? '')
+    const one = readOne(text, position, form, names.length === 0, spelledOut)
     if (!one) break
     names.push(one.name)
     form ??= one.form
@@ -123,33 +139,43 @@ export function readNames(text: string): NameList | undefined {
     if (more) {
       etAl = true
       position = more.index + more[0].length
+      ends.push(position)
       break
     }
+    ends.push(position)
     const separator = at(SEPARATOR, text, position)
     if (!separator || separator[0].length === 0) break
     // A separator must lead to another name, else the list ended before it.
-    if (!readOne(text, separator.index + separator[0].length, form, false)) break
+    if (!readOne(text, separator.index + separator[0].length, form, false, spelledOut)) break
     position = separator.index + separator[0].length
+  }
+  // `A. van der Berg, Die Sprache ohne…`: names read into the title are given back.
+  while (names.length > 0 && !listEnds(text, ends[names.length - 1]!)) {
+    names.pop()
+    etAl = false
   }
   if (names.length === 0 || !form) return undefined
   // A direct first name with its given name written out may be a title's first words (`Silent Spring.`):
   // only initials, or a list of several, make it a name.
-  if (form === 'direct' && names.length === 1 && !/\p{Lu}\./u.test(names[0]!.given ?? '')) return undefined
-  const list: NameList = {names, end: position, form}
+  if (!trusted && form === 'direct' && names.length === 1 && !/\p{Lu}\./u.test(names[0]!.given ?? '')) return undefined
+  const list: NameList = {names, end: ends[names.length - 1]!, form}
   if (etAl) list.etAl = true
-  const role = at(ROLE, text, position) ?? undefined
-  const translator = role ? undefined : at(TRANSLATOR_ROLE, text, position) ?? undefined
+  const role = at(ROLE, text, list.end) ?? undefined
+  const translator = role ? undefined : at(TRANSLATOR_ROLE, text, list.end) ?? undefined
   if (role) list.role = 'editor'
   if (translator) list.role = 'translator'
   const marker = role ?? translator
   if (marker) list.end = marker.index + marker[0].length
-  // Names end where the entry's next part starts: a full stop, comma, date, colon or quotation.
-  if (!/^\s*(?:[.,:;(\[“"‘']|$)/u.test(text.slice(list.end)) && !/[.]$/.test(text.slice(0, list.end))) return undefined
   return list
+}
+
+/** Names end where the entry's next part starts: a full stop, comma, date, colon, quotation or role. */
+function listEnds(text: string, end: number): boolean {
+  return /^\s*(?:[.,:;(\[“"‘']|$)/u.test(text.slice(end)) || /[.]$/.test(text.slice(0, end)) || Boolean(at(ROLE, text, end) ?? at(TRANSLATOR_ROLE, text, end))
 }
 
 /** Editors or translators named inside a source (`edited by J. Paul Hunter and A. Smith`, `H. Zohn, Trans.`). */
 export function readNameRun(text: string): CslName[] {
-  const list = readNames(text.trim())
+  const list = readNames(text.trim(), {trusted: true})
   return list?.names ?? (text.trim() ? [{literal: text.trim()}] : [])
 }

@@ -3,6 +3,7 @@
  * list loses its line breaks. Each APA or Harvard entry's names end at its
  * `(date)`, so the line is cut where a new name list runs up to a date.
  */
+import {readNames} from './names.js'
 import type {Span} from './split.js'
 
 // `(2010)`, `(2010a)`, `(n.d.)`, `(2010, May 3)`, `(in press)`: the date every APA entry has after its authors.
@@ -22,7 +23,11 @@ const ENTRY_BOUNDARY = /(?<!\b\p{Lu}|\b(?:ed|eds|vol|no|pp?|Vol|No|St|Dr|Inc|Co|
 // Words that end a publisher's name; a group author pasted after `Place: Publisher` starts after them.
 const PUBLISHER_END = /^(?:Press|Hall|Books|Publishing|Publishers|Publications|Inc\.?|Ltd\.?|Co\.?|Company|Sons|House|Group|Media|Wiley|Routledge|Norton|Pearson|Macmillan|Penguin|Springer|Elsevier|Sage|USGPO|GPO|HMSO)$/
 
-/** Splits one line holding several entries: each entry's authors end at its `(date)`. */
+/**
+ * Splits one line holding several entries: each APA or Harvard entry's
+ * authors end at its `(date)`; MLA, Chicago and IEEE entries start after a
+ * full stop with `[n]`, `———.` or inverted names closed by a full stop.
+ */
 export function splitRunOn(line: Span): Span[] {
   const dates = [...line.text.matchAll(ENTRY_DATE)].map((match) => match.index)
   const cuts = [0]
@@ -31,12 +36,41 @@ export function splitRunOn(line: Span): Span[] {
     const cut = authorStart(line.text.slice(from, dates[i]))
     if (cut !== undefined && cut > 0) cuts.push(from + cut)
   }
+  if (cuts.length === 1) cuts.push(...namedStarts(line.text))
   return cuts
     .map((cut, i) => {
       const raw = line.text.slice(cut, cuts[i + 1] ?? line.text.length)
       return {text: raw.trim(), start: line.start + cut + (raw.length - raw.trimStart().length)}
     })
     .filter((span) => span.text)
+}
+
+// After a sentence end: `[3] `, `———. ` or an inverted name list closed by a full stop before a title.
+const SENTENCE_END = /(?<=[.?!]["”’]?|\S:\/\/\S+|\S+\.(?:html?|pdf|aspx?))\s+(?=\[\d+\]\s|[—–]{2,3}\s*\.|-{3}\s*\.|\p{Lu}|(?:van|von|de|der|la|le|du|da|di)\s)/gu
+
+// What an entry ends with: a year, pages, a number, a link or a bracket, and its full stop.
+const ENTRY_END = /(?:(?:1[5-9]|20)\d\d[a-z]?|\d+|\S+:\/\/\S+|www\.\S+|10\.\d{4,}\/\S+|\))\.?["”’]?\s*$/u
+
+function namedStarts(text: string): number[] {
+  const cuts: number[] = []
+  const numbered = /^\[\d+\]\s/.test(text)
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const at = match.index + match[0].length
+    const rest = text.slice(at)
+    if (numbered) {
+      if (/^\[\d+\]\s/.test(rest)) cuts.push(at)
+      continue
+    }
+    if (!ENTRY_END.test(text.slice(0, match.index + 1))) continue
+    if (/^(?:[—–]{2,3}\s*\.|-{3}\s*\.)/u.test(rest)) {
+      cuts.push(at)
+      continue
+    }
+    const names = readNames(rest)
+    // `Cambridge, Massachusetts: MIT Press` is a place; a new entry's names close with a full stop before its title.
+    if (names?.form === 'inverted' && /\.\s+[\p{Lu}“"‘«]/u.test(rest.slice(names.end - 1, names.end + 3)) && !/^\s*\(/.test(rest.slice(names.end))) cuts.push(at)
+  }
+  return cuts
 }
 
 /** Where, in the text between two dates, the second entry's author part starts. */

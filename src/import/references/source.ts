@@ -90,6 +90,13 @@ function readChapterLead(text: string, source: Source, chapterLead: boolean): st
     for (const detail of bracket[2]!.split(/,\s*/)) classify(detail.trim(), source)
     return rest.slice(bracket[0].length)
   }
+  // IEEE: `in Book Title, A. Editor and B. Editor, Eds. Place: Publisher, 2000, pp. 1–20.`
+  const ieee = /^(.+?),\s+((?:\p{Lu}[\p{Ll}]?\.[\s-]?)+[^,]+?(?:,\s+(?:and\s+)?(?:\p{Lu}[\p{Ll}]?\.[\s-]?)+[^,]+?)*(?:,?\s+and\s+(?:\p{Lu}[\p{Ll}]?\.[\s-]?)+[^,]+?)?),\s+Eds?\.\s*/u.exec(rest)
+  if (ieee) {
+    source.container = ieee[1]!.trim()
+    source.editor = readNameRun(ieee[2]!)
+    return rest.slice(ieee[0].length)
+  }
   const end = sentenceEnd(rest)
   const head = rest.slice(0, end.at)
   // `In Book Title, edited by X, 1–20.` (Chicago) keeps its commas for the parts.
@@ -126,6 +133,12 @@ export function parts(text: string): string[] {
     else joined.push(part)
   }
   return joined
+}
+
+/** `New York`, `Cambridge, MA`, `Rio de Janeiro`: capitalised words with at most a place's small words. */
+function isPlaceName(text: string): boolean {
+  const words = text.split(/[\s,]+/).filter(Boolean)
+  return words.length <= 5 && words.every((word) => /^[\p{Lu}]/u.test(word) || /^(?:de|del|do|da|upon|on|am|sur|en|im|an|der)$/u.test(word))
 }
 
 function isPlace(text: string): boolean {
@@ -193,7 +206,7 @@ function classify(raw: string, source: Source) {
   else if ((match = dayMonth(part))) source.monthDay = [monthNumber(match[2] ?? match[3]!)!, Number(match[1] ?? match[4]) || undefined]
   else if (/^(?:Doctoral dissertation|Master'?s thesis|PhD thesis|Ph\.D\. diss|Tesis doctoral|Dissertation|Thèse)/iu.test(part)) source.genre = part
   else if (/^By\s+\p{Lu}/u.test(part)) source.leftover.push(part)
-  else if ((match = /^([\p{Lu}][\p{L}.\s]{1,30}?(?:,\s*[\p{Lu}][\p{L}.\s]{1,20})?)\s*:\s*(.+)$/u.exec(part)) && match[1]!.split(/\s+/).length <= 5 && !source.publisher) {
+  else if ((match = /^([\p{Lu}][\p{L}.\s]{1,30}?(?:,\s*[\p{Lu}][\p{L}.\s]{1,20})?)\s*:\s*(.+)$/u.exec(part)) && isPlaceName(match[1]!) && !source.publisher) {
     source.place = match[1]!.trim()
     source.publisher = match[2]!.trim()
   } else if (/^(?:Retrieved|Recuperado|Available|Accessed|Consultado)\b/iu.test(part)) return
@@ -218,6 +231,8 @@ function text(part: string, source: Source) {
  */
 function settle(source: Source) {
   const texts = [...source.texts]
+  // A thesis names its university where a book names its publisher.
+  if (source.genre && /dissertation|thesis|tesis|thèse/i.test(source.genre) && texts.length > 0 && !source.publisher) source.publisher = texts.shift()
   const dated = source.monthDay || source.dates.some((date) => date.issued && 'date-parts' in date.issued && date.issued['date-parts'][0].length > 1)
   const journal = Boolean(source.volume || source.issue || source.page || dated || source.chapter)
   if (!source.container && texts.length > 0 && (journal || texts.length > 1 || !PUBLISHER_WORDS.test(texts[0]!))) source.container = texts.shift()

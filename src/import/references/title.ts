@@ -26,7 +26,13 @@ export function readTitle(text: string): ReadTitle {
   if (quoted) return quoted
   const end = sentenceEnd(trimmed, true)
   let title = trimmed.slice(0, end.at).trim()
-  const rest = trimmed.slice(end.next)
+  let rest = trimmed.slice(end.next)
+  // IEEE: `Title, 3rd ed. Madrid: Publisher, 2007.`: the edition ends the title.
+  const edition = /^(.+?),\s+((?:\d+(?:st|nd|rd|th)|Rev\.?)\s+ed(?:n|ition)?\.?)\s*(.*)$/u.exec(title)
+  if (edition) {
+    title = edition[1]!
+    rest = `${edition[2]}. ${edition[3]}${edition[3] ? '. ' : ''}${rest}`
+  }
   const notes: string[] = []
   // Brackets closing the title hold its edition, translator, volume, pages or medium.
   for (let match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title); match; match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title)) {
@@ -86,7 +92,8 @@ function isSubtitle(after: string): boolean {
   const trimmed = after.trim()
   if (!/^[\p{Lu}¿¡]/u.test(trimmed)) return false
   const end = sentenceEnd(trimmed)
-  const sentence = trimmed.slice(0, end.at)
+  // Brackets closing a subtitle (`(No. 48)`, `(9th ed.)`) are the title's details, not a source.
+  const sentence = trimmed.slice(0, end.at).replace(/\s*[([][^()[\]]*[)\]]\s*$/u, '')
   const more = trimmed.slice(end.next).trim()
   if (!more) return false
   return !/\d|^(?:In|En|Dans|Im|Retrieved|Recuperado|Available|Edited|Translated|Accessed)\b|\b(?:Press|UP|Publishers?|Publishing|Books|Verlag|Editorial|Ediciones|vol|pp)\b/u.test(sentence)

@@ -35,7 +35,14 @@ export function inferType(item: CslItem, hints: TypeHints) {
   } else if (/^(?:Data set|Dataset)/i.test(description)) {
     item.type = 'dataset'
     delete item.genre
-  } else if (/dissertation|thesis|tesis|thèse/i.test(description)) item.type = 'thesis'
+  } else if (/dissertation|thesis|tesis|thèse/i.test(description)) {
+    item.type = 'thesis'
+    // `[Doctoral dissertation]. McGill University.`: the part after the title is the university.
+    if (item['container-title'] && !item.publisher) {
+      item.publisher = item['container-title']
+      delete item['container-title']
+    }
+  }
   else if (hints.chapter || (item.editor && container && !journalParts && !item.author?.[0]?.literal && item.author)) {
     item.type = CONFERENCE.test(container) ? 'paper-conference' : 'chapter'
   } else if (container && journalParts) item.type = MEETING.test(container) ? 'paper-conference' : 'article-journal'

@@ -1,0 +1,106 @@
+/**
+ * The hard cases of the reference grammar, one style habit each: names,
+ * dates, titles, containers and the parts of a source.
+ */
+import {describe, expect, it} from 'vitest'
+import {readDate} from '../../src/import/references/dates.js'
+import {readEntry} from '../../src/import/references/entry.js'
+import {readNames} from '../../src/import/references/names.js'
+import {splitEntries} from '../../src/import/references/split.js'
+
+const item = (text: string) => readEntry(text).item
+
+describe('names', () => {
+  it('reads particles, two-word and hyphenated surnames, suffixes and initials', () => {
+    expect(readNames('Saint-Exupéry, A. de. (1943).')?.names).toEqual([{family: 'Saint-Exupéry', given: 'A.', 'dropping-particle': 'de'}])
+    expect(readNames('de Bruin, A., Treccani, B. y Della Sala, S. (2015).')?.names).toEqual([
+      {'non-dropping-particle': 'de', family: 'Bruin', given: 'A.'},
+      {family: 'Treccani', given: 'B.'},
+      {family: 'Della Sala', given: 'S.'}
+    ])
+    expect(readNames('Ní Bhriain, S., & St. John, M. (2021).')?.names.map((name) => name.family)).toEqual(['Ní Bhriain', 'St. John'])
+    expect(readNames('Odoux, J.-F., & Moreno Fernández, F. (2009).')?.names).toEqual([{family: 'Odoux', given: 'J.-F.'}, {family: 'Moreno Fernández', given: 'F.'}])
+    expect(readNames('King, M. L., Jr. (1963).')?.names).toEqual([{family: 'King', given: 'M. L.', suffix: 'Jr.'}])
+  })
+
+  it('reads inverted-then-direct (MLA, Chicago), direct (IEEE) and Vancouver lists', () => {
+    expect(readNames('Gilbert, Sandra M., and Susan Gubar. The Madwoman')?.names).toEqual([{family: 'Gilbert', given: 'Sandra M.'}, {family: 'Gubar', given: 'Susan'}])
+    expect(readNames('S. E. Han, G. Chen, and Ursula K. Le Guin, “Title,”')?.names.map((name) => name.family)).toEqual(['Han', 'Chen', 'Le Guin'])
+    expect(readNames('Pérez-Higueras JJ, Arias A, Peters OA. Title')?.names).toEqual([
+      {family: 'Pérez-Higueras', given: 'JJ'},
+      {family: 'Arias', given: 'A'},
+      {family: 'Peters', given: 'OA'}
+    ])
+  })
+
+  it('marks editors and translators, and never takes a title for a name', () => {
+    expect(readNames('Guston, David H., et al., editors. Frankenstein')).toMatchObject({role: 'editor', etAl: true})
+    expect(readNames('Arendt, H. (Ed.). (1968).')).toMatchObject({role: 'editor'})
+    expect(readNames('Silent Spring. Boston: Houghton')).toBeUndefined()
+    expect(readNames('The Madwoman in the Attic: The Woman Writer')).toBeUndefined()
+  })
+})
+
+describe('dates', () => {
+  it('reads the forms lists use', () => {
+    expect(readDate('2019a')).toMatchObject({year: '2019a', suffix: 'a', issued: {'date-parts': [[2019]]}})
+    expect(readDate('2021, March 4')).toMatchObject({issued: {'date-parts': [[2021, 3, 4]]}})
+    expect(readDate('2 de mayo de 2024')).toMatchObject({issued: {'date-parts': [[2024, 5, 2]]}})
+    expect(readDate('1967/1970')).toMatchObject({year: '1970', original: {'date-parts': [[1967]]}})
+    expect(readDate('s.f.')).toEqual({year: 'n.d.'})
+    expect(readDate('o.J.')).toEqual({year: 'n.d.'})
+    expect(readDate('Article 5')).toBeUndefined()
+  })
+})
+
+describe('entries', () => {
+  it('keeps a subtitle after ? or !, and ends a title at a ? before the journal', () => {
+    expect(item('Bellos, D. (2011). Is that a fish in your ear? Translation and the meaning of everything. Faber and Faber.')).toMatchObject({title: 'Is that a fish in your ear? Translation and the meaning of everything', publisher: 'Faber and Faber', type: 'book'})
+    expect(item('de Bruin, A. (2015). Cognitive advantage in bilingualism: An example of publication bias? Psychological Science, 26(1), 99–107.')).toMatchObject({title: 'Cognitive advantage in bilingualism: An example of publication bias?', 'container-title': 'Psychological Science', volume: '26', issue: '1', page: '99–107'})
+  })
+
+  it('reads a 4-digit issue, an article number and a newspaper page', () => {
+    expect(item('Goulson, D. (2015). Bee declines. Science, 347(6229), Article 1255957. https://doi.org/10.1126/science.1255957')).toMatchObject({volume: '347', issue: '6229', number: '1255957', DOI: '10.1126/science.1255957', type: 'article-journal'})
+    expect(item('Patel, R. (2021, March 4). Growers brace. The Heartland Courier, A1, A6.')).toMatchObject({type: 'article-newspaper', page: 'A1, A6', issued: {'date-parts': [[2021, 3, 4]]}})
+  })
+
+  it('reads chapters in APA, Harvard, Chicago and IEEE', () => {
+    expect(item('Koskinen, K. (2010). Retranslation. In Y. Gambier & L. van Doorslaer (Eds.), Handbook of translation studies (Vol. 1, pp. 294–298). John Benjamins.')).toMatchObject({type: 'chapter', 'container-title': 'Handbook of translation studies', volume: '1', page: '294–298', publisher: 'John Benjamins'})
+    expect(item("Keynes, J.M. (1931) 'Economic possibilities for our grandchildren', in Essays in persuasion. London: Macmillan, pp. 358–373.")).toMatchObject({type: 'chapter', title: 'Economic possibilities for our grandchildren', 'container-title': 'Essays in persuasion', 'publisher-place': 'London', page: '358–373'})
+    expect(item('Smith, John. “Water.” In Cities of Borders, edited by Hiroshi Dupont, 10–20. London: Verso, 2001.')).toMatchObject({type: 'chapter', 'container-title': 'Cities of Borders', editor: [{family: 'Dupont', given: 'Hiroshi'}], page: '10–20', issued: {'date-parts': [[2001]]}})
+  })
+
+  it('reads MLA and Chicago journals and books with the date in the source', () => {
+    expect(item('Brooks, Peter. "Godlike Science." New Literary History, vol. 9, no. 3, 1978, pp. 591-605.')).toMatchObject({type: 'article-journal', volume: '9', issue: '3', page: '591–605', issued: {'date-parts': [[1978]]}})
+    expect(item('Halliday, Stephen. “Death and Miasma.” BMJ 323, no. 7327 (2001): 1469–71. https://doi.org/10.1136/bmj.323.7327.1469.')).toMatchObject({'container-title': 'BMJ', volume: '323', issue: '7327', page: '1469–71', issued: {'date-parts': [[2001]]}})
+    expect(item('Shelley, Mary. Frankenstein; or, The Modern Prometheus. 1818. Edited by J. Paul Hunter, 2nd ed., W. W. Norton, 2012.')).toMatchObject({type: 'book', edition: '2', publisher: 'W. W. Norton', issued: {'date-parts': [[2012]]}, 'original-date': {'date-parts': [[1818]]}})
+  })
+
+  it('reads Harvard links with their access date, and group authors with abbreviations', () => {
+    expect(item('Autonomy (2023) The results are in. London: Autonomy. Available at: https://autonomy.work/x/ (Accessed: 28 April 2023).')).toMatchObject({author: [{literal: 'Autonomy'}], URL: 'https://autonomy.work/x/', accessed: {'date-parts': [[2023, 4, 28]]}, type: 'report'})
+    expect(item('National Agricultural Statistics Service [NASS]. (2021). Honey bee colonies. U.S. Department of Agriculture.')).toMatchObject({author: [{literal: 'National Agricultural Statistics Service'}], type: 'report'})
+  })
+
+  it('gives a ——— entry the previous names, keeps a URL-only entry, and an unreadable one as written', () => {
+    expect(readEntry('———. The Great Stink of London. Stroud: Sutton, 1999.').sameAuthors).toBe(true)
+    expect(readEntry('https://www.example.org/census-2021')).toMatchObject({parsed: true, item: {type: 'webpage', URL: 'https://www.example.org/census-2021'}})
+    expect(readEntry('notes from class')).toMatchObject({parsed: false, item: {title: 'notes from class'}})
+  })
+})
+
+describe('splitting a list by its layout', () => {
+  const texts = (text: string) => splitEntries({text, start: 0}).map((entry) => entry.text)
+  it('joins hanging-indent lines, keeps numbered entries apart and ends at a comment', () => {
+    expect(texts('Henry, M., Béguin, M., &\n     Decourtye, A. (2012). A common pesticide. Science,\n     336(6079), 348–350.\nKlein, A.-M. (2007). Pollinators. Nature, 1, 2–3.\n')).toEqual([
+      'Henry, M., Béguin, M., & Decourtye, A. (2012). A common pesticide. Science, 336(6079), 348–350.',
+      'Klein, A.-M. (2007). Pollinators. Nature, 1, 2–3.'
+    ])
+    expect(texts('[1] S. Han, “A,” Nano Lett., vol. 1, 2010.\n[2] G. Chen, “B,” Nature,\nvol. 2, 2011.')).toHaveLength(2)
+    expect(texts('Smith, J. (2001). One.\n[a]Mr. Thompson: good conclusion')).toEqual(['Smith, J. (2001). One.'])
+  })
+
+  it('cuts MLA and IEEE run-on lists', () => {
+    expect(texts('Allen, Michelle. Cleansing the City. Ohio UP, 2008. Dobraszczyk, Paul. Into the Belly of the Beast. Spire Books, 2009.')).toHaveLength(2)
+    expect(texts('[1] S. Han, “A,” Nano Lett., vol. 1, 2010. [2] G. Chen, “B,” Nature, vol. 2, 2011.')).toHaveLength(2)
+  })
+})
