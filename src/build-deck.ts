@@ -7,6 +7,7 @@ import {basename, dirname, join, resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {type CompiledDeck, type CompileOptions, compileSource, defaultOutput, readInput, writeDeck} from './build.js'
 import {loadCitationMemo, saveCitationMemo} from './cite/memo.js'
+import {recoverFolder} from './io/write-output.js'
 import {hasErrors} from './messages.js'
 
 export interface BuildOptions extends CompileOptions {
@@ -46,6 +47,8 @@ export interface BuildResult {
 export async function build(input: string | VFile, options: BuildOptions = {}): Promise<BuildResult> {
   const file = typeof input === 'string' ? await readInput(input) : input
   const target = options.output ?? defaultOutput(file.path, options.embed)
+  // A build killed mid-swap left its output set aside: put it back first, so a failing build keeps it too.
+  if (!options.dryRun) recoverFolder(resolve(target))
   // citeproc's outputs from the last build of this output: a cold process need not format them again.
   const memo = options.dryRun ? undefined : cacheBeside(target, 'cite')
   if (memo) await loadCitationMemo(memo)

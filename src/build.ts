@@ -104,10 +104,13 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   // KaTeX's stylesheet goes before the theme, so a theme can restyle math; its fonts are files beside it.
   const [mathStyle, ...mathFonts] = file.data.math ? mathAssets() : []
   const base = styleAssets(themePath)
-  const styles = mathStyle ? [...base.slice(0, -1), mathStyle, base[base.length - 1]!] : base
+  // The deck's own `css:` files come last, after the theme, as in Quarto; they are copied like images.
+  const copied = localImages(file, baseDir)
+  const deckStyles = copied.filter((asset) => config.css.includes(asset.href))
+  const images = copied.filter((asset) => !deckStyles.includes(asset))
+  const styles = [...(mathStyle ? [...base.slice(0, -1), mathStyle, base[base.length - 1]!] : base), ...deckStyles]
   const fonts = themeFonts(readFileSync(themePath, 'utf8'))
   const fontCss = fontFaceCss(fonts, options.embed ? (face) => dataUrl(face.asset.source) : (face) => face.asset.href)
-  const images = localImages(file, baseDir)
   const body = slides.children.filter((node): node is Element => node.type === 'element')
   const sections = body.flatMap((node) =>
     hasClass(node, 'cd-stack') ? node.children.filter((child): child is Element => child.type === 'element') : [node]

@@ -4,6 +4,7 @@
  */
 import type {VFile} from 'vfile'
 import {report} from './messages.js'
+import {checkKeys} from './config-keys.js'
 import type {FrontMatter} from './parse/front-matter.js'
 
 export type AspectRatio = '16:9' | '4:3' | '16:10'
@@ -29,6 +30,12 @@ export interface DeckConfig {
   /** A footer line on every slide (Markdown), and a logo image path, relative to the deck; '' for none. */
   footer: string
   logo: string
+  /** Every slide vertically centred, smaller or scrollable (Quarto's `center`, `smaller`, `scrollable`). */
+  slideClasses: string[]
+  /** Extra stylesheets (`css:`), relative to the deck; after the theme. */
+  css: string[]
+  /** reveal.js options written in the front matter (`controls`, `progress`, `loop`…), by reveal's names. */
+  reveal: Record<string, unknown>
   /** Lists reveal one item at a time. */
   incremental: boolean
   /** Bibliography paths, relative to the deck. */
@@ -147,6 +154,14 @@ export function resolveConfig(matter: FrontMatter, file: VFile, overrides: Confi
   const slideNumberValue = data['slide-number']
   const slideNumber = typeof slideNumberValue === 'string' ? slideNumberValue : flag('slide-number', false)
   const [width, height] = SIZES[aspectRatio]
+  // Quarto sets the slide size by `width` and `height` (in pixels) rather than a ratio.
+  const size = (key: 'width' | 'height', fallback: number) => {
+    const value = data[key]
+    if (value === undefined) return fallback
+    if (typeof value === 'number' && value >= 200 && value <= 8000) return Math.round(value)
+    report(file, `front matter \`${key}\` should be a number of pixels`, matter.place(key), 'front-matter', {note: `got ${JSON.stringify(value)}; using ${fallback}`})
+    return fallback
+  }
 
   return {
     title: text('title'),
@@ -156,12 +171,15 @@ export function resolveConfig(matter: FrontMatter, file: VFile, overrides: Confi
     theme: overrides.theme ?? (text('theme') || DEFAULT_THEME),
     lang: overrides.lang ?? (text('lang') || 'en-US'),
     aspectRatio,
-    width,
-    height,
+    width: size('width', width),
+    height: size('height', height),
     slideNumber,
     transition,
     footer: text('footer'),
     logo: text('logo'),
+    slideClasses: (['center', 'smaller', 'scrollable'] as const).filter((key) => flag(key, false)),
+    css: list('css'),
+    reveal: checkKeys(matter, file),
     incremental: flag('incremental', false),
     bibliography: list('bibliography'),
     csl: overrides.csl ?? (text('csl') || 'apa'),

@@ -6,9 +6,13 @@
 import {closest, distance} from 'fastest-levenshtein'
 import type {VFile} from 'vfile'
 import type {DeckConfig} from '../config.js'
+import {mistyped} from '../config-keys.js'
 import {report} from '../messages.js'
 import type {Citation} from '../types.js'
 import type {Bibliography} from './load.js'
+
+// A bibliography that did not load is already an error; its citations add no message of their own.
+const BIBLIOGRAPHY_ERRORS = new Set(['missing-bibliography', 'bibliography'])
 
 export function reportUnknownKeys(file: VFile, config: DeckConfig, citations: Citation[], bibliography: Bibliography) {
   const keys = [...bibliography.items.keys()]
@@ -22,6 +26,18 @@ export function reportUnknownKeys(file: VFile, config: DeckConfig, citations: Ci
     if (keys.length === 0) return ''
     const near = closest(id, keys)
     return distance(id, near) <= Math.max(2, Math.floor(id.length / 3)) ? ` (did you mean '${near}'?)` : ''
+  }
+  if (keys.length === 0) {
+    // One root cause, one message: a deck without a bibliography (or with a mistyped `bibliography:` key, already
+    // reported) gets one warning, not one per citation.
+    const [first] = citations
+    const failed = file.messages.some((message) => message.fatal === true && BIBLIOGRAPHY_ERRORS.has(message.ruleId ?? ''))
+    if (first && !failed && !mistyped(file, 'bibliography')) {
+      const count = citations.length === 1 ? 'the citation; it is' : `the ${citations.length} citations; they are`
+      const what = config.bibliography.length > 0 || config.references.length > 0 ? 'the bibliography defines no entries' : 'no bibliography'
+      report(file, `${what} to resolve ${count} shown as written`, first, 'unknown-citation-key', {note: hint})
+    }
+    return
   }
   // One warning a key, at its first citation: a deck citing one unknown key 10,000 times has one problem.
   const unknown = new Map<string, {node: Citation; count: number}>()

@@ -1,9 +1,10 @@
 /**
  * Nothing lost: every output is written to a temporary sibling and renamed
- * into place, so a failed or interrupted build leaves the last good output.
+ * into place, so a failed, interrupted or killed build leaves the last good
+ * output (see `replaceFolder` for folders).
  */
 import {randomBytes} from 'node:crypto'
-import {existsSync, renameSync, rmSync} from 'node:fs'
+import {existsSync, readdirSync, renameSync, rmSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import {CitedeckError} from '../errors.js'
@@ -23,9 +24,15 @@ async function sweepTemporaries(path: string): Promise<void> {
   const prefix = `${TEMP_PREFIX}${basename(path)}-`
   const entries = await readdir(dirname(path)).catch(() => [])
   for (const name of entries) {
-    const pid = Number(/^(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1])
-    if (name.startsWith(prefix) && pid && !isRunning(pid)) await cleanUp(join(dirname(path), name))
+    const pid = ownerOf(name, prefix)
+    if (pid && !isRunning(pid)) await cleanUp(join(dirname(path), name))
   }
+}
+
+/** The process id in a temporary's name (`<prefix><pid>-<8 hex>`), if it is one. */
+function ownerOf(name: string, prefix: string): number | undefined {
+  if (!name.startsWith(prefix)) return undefined
+  return Number(/^(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1]) || undefined
 }
 
 function isRunning(pid: number): boolean {
@@ -87,46 +94,109 @@ async function cleanUp(path: string): Promise<void> {
   await rm(path, {recursive: true, force: true}).catch(() => undefined)
 }
 
+/** Where a swap stands; `replaceFolder`'s `onStep` hears each, so tests can stop it there as a kill -9 would. */
+export type SwapStep = 'filled' | 'old-set-aside' | 'new-in-place' | 'carried' | 'done'
+
+export interface ReplaceOptions {
+  /** Called after each step of the swap (tests: a crash image of the disk at that point). */
+  onStep?: (step: SwapStep) => void | Promise<void>
+}
+
 /**
  * Fills a fresh temporary folder with `fill`, then swaps it with `target`.
  * Top-level files of the old folder that the new build does not produce (a
  * PDF exported earlier) are carried over.
+ *
+ * Crash-safe by naming, for kill -9 and power cuts as well as Ctrl-C: the
+ * new folder is filled as `.citedeck-tmp-…` (disposable: until it is in
+ * place the old output is whole), the old one is set aside whole as
+ * `.citedeck-old-…`, the new one renamed into place, and only then are the
+ * old one's extra files carried over and the rest removed. So at any moment
+ * the old output is whole (in place or set aside) or the new one is in place
+ * with the old set aside holding what it still lacks, and `recoverFolder`,
+ * run before every build, finishes or undoes the swap from the names alone.
  */
-export async function replaceFolder(target: string, fill: (folder: string) => Promise<void>): Promise<void> {
-  await sweepTemporaries(target)
+export async function replaceFolder(target: string, fill: (folder: string) => Promise<void>, options: ReplaceOptions = {}): Promise<void> {
+  recoverFolder(target)
+  const step = options.onStep ?? (() => undefined)
   const temp = tempSibling(target)
-  const old = tempSibling(target)
-  const carried: string[] = []
-  // Ctrl-C mid-swap: the old folder goes back in place with the files carried out of it. Each step
-  // on its own: a rename still running in the background may have won the race for a path.
+  const old = join(dirname(target), `${OLD_PREFIX}${basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`)
+  // Ctrl-C mid-swap: the same recovery as after a kill, this process's own names included.
+  const mine = (pid: number) => pid !== process.pid && isRunning(pid)
   const done = onInterrupt(() => {
-    if (!existsSync(target) && existsSync(old)) attempt(() => renameSync(old, target))
-    for (const name of carried) if (existsSync(join(temp, name))) attempt(() => renameSync(join(temp, name), join(target, name)))
     attempt(() => rmSync(temp, {recursive: true, force: true}))
-    attempt(() => rmSync(old, {recursive: true, force: true}))
+    recoverFolder(target, mine)
   })
   try {
     await mkdir(temp, {recursive: true})
     await fill(temp)
+    await step('filled')
     if (existsSync(target)) {
-      const produced = new Set(await readdir(temp))
-      for (const entry of await readdir(target, {withFileTypes: true})) {
-        if (entry.isFile() && !produced.has(entry.name)) {
-          await rename(join(target, entry.name), join(temp, entry.name))
-          carried.push(entry.name)
-        }
-      }
       await rename(target, old)
+      await step('old-set-aside')
     }
     await rename(temp, target)
+    await step('new-in-place')
+    if (existsSync(old)) {
+      const produced = new Set(await readdir(target))
+      for (const entry of await readdir(old, {withFileTypes: true})) {
+        if (entry.isFile() && !produced.has(entry.name)) {
+          await rename(join(old, entry.name), join(target, entry.name))
+          await step('carried')
+        }
+      }
+      await rm(old, {recursive: true, force: true})
+    }
+    await step('done')
   } catch (error) {
-    // The swap failed after the old folder's own files (an exported PDF) moved over: put them back first.
-    if (existsSync(target)) for (const name of carried) await rename(join(temp, name), join(target, name)).catch(() => undefined)
+    // Whatever failed, put things back as a crash here would be recovered.
     await cleanUp(temp)
+    attempt(() => recoverFolder(target, mine))
     throw writeError(target, error)
   } finally {
-    await cleanUp(old)
     done()
+  }
+}
+
+const OLD_PREFIX = '.citedeck-old-'
+
+/**
+ * Finishes or undoes a swap that a killed process left beside `target`: with
+ * no `target`, the old folder set aside goes back; with the new `target` in
+ * place, the old folder's top-level files it lacks are carried over and the
+ * rest removed. Then dead processes' temporaries are removed. Synchronous, so
+ * a Ctrl-C handler can run it; `alive` tells whose names to leave alone.
+ */
+export function recoverFolder(target: string, alive: (pid: number) => boolean = isRunning): void {
+  const folder = dirname(target)
+  const prefix = `${OLD_PREFIX}${basename(target)}-`
+  let entries: string[]
+  try {
+    entries = readdirSync(folder)
+  } catch {
+    return
+  }
+  for (const name of entries) {
+    const pid = ownerOf(name, prefix)
+    if (!pid || alive(pid)) continue
+    const old = join(folder, name)
+    // Each step on its own: what cannot be done now (a read-only disk) is done by the next run.
+    if (!existsSync(target)) {
+      attempt(() => renameSync(old, target))
+      continue
+    }
+    attempt(() => {
+      const present = new Set(readdirSync(target))
+      for (const entry of readdirSync(old, {withFileTypes: true})) {
+        if (entry.isFile() && !present.has(entry.name)) renameSync(join(old, entry.name), join(target, entry.name))
+      }
+      rmSync(old, {recursive: true, force: true})
+    })
+  }
+  const tempPrefix = `${TEMP_PREFIX}${basename(target)}-`
+  for (const name of entries) {
+    const pid = ownerOf(name, tempPrefix)
+    if (pid && !alive(pid)) attempt(() => rmSync(join(folder, name), {recursive: true, force: true}))
   }
 }
 

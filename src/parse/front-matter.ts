@@ -30,6 +30,7 @@ export function remarkFrontMatterData() {
 function readFrontMatter(tree: Root, file: VFile): FrontMatter {
   const empty: FrontMatter = {data: {}, place: () => ({line: 1, column: 1})}
   const node = tree.children[0]
+  if (node?.type === 'thematicBreak' && node.position?.start.line === 1) reportUnclosed(file)
   if (node?.type !== 'yaml' || !node.position) return empty
 
   // The YAML text starts on the line after the opening `---`.
@@ -109,6 +110,14 @@ function keyRange(contents: unknown, path: string[]): [number, number, number] |
     map = pair.value
   }
   return undefined
+}
+
+/** `---` then `key: value` lines and no closing `---`: front matter left open, which Markdown reads as slides. */
+function reportUnclosed(file: VFile) {
+  if (!/^---[ \t]*\r?\n[ \t]*[\w-]+:/.test(String(file.value ?? ''))) return
+  report(file, 'front matter is never closed: it is read as slide text', {line: 1, column: 1}, 'front-matter', {
+    note: 'end the front matter with a line of `---`'
+  })
 }
 
 function offsetToPoint(text: string) {

@@ -61,6 +61,10 @@ export function remarkImages() {
       const place = file.data.matter?.place('logo')
       config.logo = localise(config.logo, place && {start: place, end: place}, 'logo') ?? config.logo
     }
+    if (config) {
+      const place = file.data.matter?.place('css')
+      config.css = config.css.map((path) => localise(path, place && {start: place, end: place}, 'stylesheet') ?? path)
+    }
     file.data.images = images
   }
 }

@@ -99,12 +99,20 @@ function splitSlides(nodes: RootContent[]): Array<Slide | SlideStack> {
   return top
 }
 
-/** The deck's `footer:` (Markdown, one line) and `logo:` on every slide; a slide's own `::: footer` wins. */
+/**
+ * The deck's `footer:` (Markdown, one line) and `logo:` on every slide (a
+ * slide's own `::: footer` wins), and its `center`/`smaller`/`scrollable`
+ * on every content slide.
+ */
 function addFooters(slides: Array<Slide | SlideStack>, config: DeckConfig) {
   const footer = config.footer ? footerContent(config.footer) : undefined
   for (const slide of slides.flatMap((node) => (node.type === 'slideStack' ? node.children : [node]))) {
     if (footer && !slide.footer) slide.footer = footer
     if (config.logo) slide.logo = config.logo
+    if (config.slideClasses.length > 0 && (slide.kind === 'content' || slide.kind === 'quote')) {
+      const own = slide.attributes.class ? slide.attributes.class.split(' ') : []
+      slide.attributes.class = [...new Set([...own, ...config.slideClasses])].join(' ')
+    }
   }
 }
 

@@ -23,6 +23,8 @@ export function revealDocument(slides: ElementContent[], options: DocumentOption
   const plugins = SCRIPT_ASSETS.flatMap((asset) => (asset.global ? [asset.global] : []))
   const rtl = isRightToLeft(config.lang)
   const settings = {
+    // The deck's own reveal.js options first: the layout settings below are citedeck's.
+    ...config.reveal,
     width: config.width,
     height: config.height,
     margin: 0.04,

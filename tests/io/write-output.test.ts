@@ -1,9 +1,10 @@
 import {spawn} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {replaceFolder, writeFileAtomic, writeFilesAtomic} from '../../src/io/write-output.js'
+import {recoverFolder, replaceFolder, writeFileAtomic, writeFilesAtomic} from '../../src/io/write-output.js'
+import {run} from '../helpers/cli.js'
 
 const WRITE_OUTPUT = new URL('../../lib/io/write-output.js', import.meta.url).href
 
@@ -110,4 +111,82 @@ describe('write-output', () => {
       expect(readFileSync(join(dir, 'deck', 'index.html'), 'utf8')).toBe('the new deck')
     })
   })
+
+  it('a kill -9 after any step of the swap leaves the old or the new output whole, the carried PDF included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citedeck-io-'))
+    const target = join(dir, 'work', 'deck')
+    mkdirSync(join(target, 'media'), {recursive: true})
+    writeFileSync(join(target, 'index.html'), 'old deck')
+    writeFileSync(join(target, 'deck.pdf'), 'old pdf')
+    writeFileSync(join(target, 'notes.pdf'), 'old notes')
+    writeFileSync(join(target, 'media', 'a.png'), 'a')
+    const oldOutput = tree(target)
+    // The disk as a kill -9 would leave it after each step: a copy of the whole folder.
+    const images: string[] = []
+    await replaceFolder(
+      target,
+      async (folder) => {
+        mkdirSync(join(folder, 'media'))
+        writeFileSync(join(folder, 'index.html'), 'new deck')
+        writeFileSync(join(folder, 'media', 'b.png'), 'b')
+      },
+      {
+        onStep: (step) => {
+          const image = join(dir, 'images', `${images.length}-${step}`)
+          cpSync(join(dir, 'work'), image, {recursive: true})
+          images.push(image)
+        }
+      }
+    )
+    const newOutput = tree(target)
+    expect(newOutput).toEqual({'index.html': 'new deck', 'media/b.png': 'b', 'deck.pdf': 'old pdf', 'notes.pdf': 'old notes'})
+    expect(images.map((image) => image.replace(/.*\//, ''))).toEqual(['0-filled', '1-old-set-aside', '2-new-in-place', '3-carried', '4-carried', '5-done'])
+    for (const image of images) {
+      // The next run: every process that wrote there is gone.
+      recoverFolder(join(image, 'deck'), () => false)
+      const recovered = tree(join(image, 'deck'))
+      expect([oldOutput, newOutput], image).toContainEqual(recovered)
+      expect(readdirSync(image), image).toEqual(['deck'])
+    }
+  })
+
+  it('a real SIGKILL between the two renames: the next build, even a failing one, puts the old output back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citedeck-io-'))
+    const target = join(dir, 'deck')
+    mkdirSync(target)
+    writeFileSync(join(target, 'index.html'), '<meta name="generator" content="citedeck"> old deck')
+    writeFileSync(join(target, 'deck.pdf'), 'old pdf')
+    const before = tree(target)
+    const script = `
+      import {writeFileSync} from 'node:fs'
+      import {join} from 'node:path'
+      import {replaceFolder} from ${JSON.stringify(WRITE_OUTPUT)}
+      await replaceFolder(${JSON.stringify(target)}, async (folder) => writeFileSync(join(folder, 'index.html'), 'new deck'), {
+        onStep: (step) => { if (step === 'old-set-aside') process.kill(process.pid, 'SIGKILL') }
+      })
+    `
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {stdio: 'inherit'})
+    const signal = await new Promise((done) => child.on('exit', (_, signal) => done(signal)))
+    expect(signal).toBe('SIGKILL')
+    expect(existsSync(target)).toBe(false)
+    const deck = join(dir, 'talk.md')
+    writeFileSync(deck, '## A\n\n![gone](gone.png)\n')
+    const result = await run('build', deck, '-o', target, '--no-fit')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('the previous output was kept')
+    expect(tree(target)).toEqual(before)
+    expect(readdirSync(dir).sort()).toEqual(['deck', 'talk.md'])
+  })
 })
+
+/** Every file under `folder` by its path inside it, with its text. */
+function tree(folder: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const entry of readdirSync(folder, {recursive: true, withFileTypes: true})) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name)
+      files[path.slice(folder.length + 1)] = readFileSync(path, 'utf8')
+    }
+  }
+  return files
+}
