@@ -87,7 +87,8 @@ const NOT_HONOURED: Record<string, string> = {
   'preview-links': 'links open normally; decks are offline',
   'pdf-separate-fragments': 'PDFs print each slide once, all fragments shown',
   'pdf-max-pages-per-slide': 'slides that overflow are scaled or split to one page each',
-  'suppress-bibliography': 'the references slide is placed with `::: {#refs}`'
+  'suppress-bibliography': 'the references slide is placed with `::: {#refs}`',
+  resources: 'files a slide links to are not copied; images and backgrounds are'
 }
 
 const KNOWN = [...READ, ...Object.keys(REVEAL_OPTIONS), ...HARMLESS, ...Object.keys(NOT_HONOURED)]

@@ -248,6 +248,7 @@ export function dependencies(deck: CompiledDeck): string[] {
   if (extname(config.csl) === '.csl') paths.add(resolve(base, config.csl))
   if (extname(config.theme) === '.css') paths.add(resolve(base, config.theme))
   for (const image of file.data.images ?? []) paths.add(resolve(base, image.source))
-  for (const asset of deck.assets) if (!asset.href.startsWith('reveal/')) paths.add(asset.source)
+  // reveal.js and the shipped fonts are package files: they do not change while a deck is edited.
+  for (const asset of deck.assets) if (!/^(reveal|fonts)\//.test(asset.href)) paths.add(asset.source)
   return [...paths]
 }

@@ -8,7 +8,7 @@
  */
 import type {Nodes, Parent, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
-import {report} from '../../messages.js'
+import {info, report} from '../../messages.js'
 import type {PandocAttributes} from './attributes.js'
 import {applyAttributes, readAttributes} from './attach.js'
 import type {FencedDiv, PandocDivFence} from './nodes.js'
@@ -86,10 +86,27 @@ function openDiv(fence: PandocDivFence, file: VFile): FencedDiv {
       })
     }
   }
+  reportQuartoLayout(attributes, fence, file)
   const div: FencedDiv = {type: 'fencedDiv', attributes, children: [], position: fence.position && {start: fence.position.start, end: fence.position.end}}
   applyAttributes(div, attributes)
   div.data!.hName = 'div'
   return div
+}
+
+// Quarto div layouts citedeck shows plainly, with what the user sees instead.
+const PLAIN_DIVS: Record<string, string> = {
+  'panel-tabset': 'tabs are shown one after another on the slide'
+}
+
+function reportQuartoLayout(attributes: PandocAttributes, fence: PandocDivFence, file: VFile) {
+  for (const name of attributes.classes) {
+    if (name in PLAIN_DIVS) info(file, `\`${name}\`: ${PLAIN_DIVS[name]}`, fence, 'quarto-layout', {note: 'split them over slides, or use `:::: columns`'})
+  }
+  if (attributes.pairs.some(([key]) => key === 'layout')) {
+    info(file, 'Quarto\'s `layout="[…]"` is not applied: the blocks are shown one after another', fence, 'quarto-layout', {
+      note: 'use `layout-ncol=2`, or `:::: columns` with `::: {.column width="…"}`'
+    })
+  }
 }
 
 function lineText(node: PandocDivFence, file: VFile): string {
