@@ -20,7 +20,7 @@ import {essayOutline, isEssayFile} from './import/essay-deck.js'
 import {readEssay} from './import/read-essay.js'
 import {allowedFile} from './io/project-folder.js'
 import {readSource} from './io/read-source.js'
-import {checkOutputFolder, replaceFolder, writeFileAtomic} from './io/write-output.js'
+import {checkOutputFile, checkOutputFolder, replaceFolder, writeFileAtomic} from './io/write-output.js'
 import {hasErrors, report} from './messages.js'
 import {type PipelineOptions, toSlides} from './pipeline.js'
 import {type Asset, SCRIPT_ASSETS, styleAssets} from './render/assets.js'
@@ -187,7 +187,12 @@ export async function writeDeck(deck: CompiledDeck, options: WriteOptions): Prom
     throw new CitedeckError('the deck has errors; the previous output was kept', 'CONTENT')
   }
   const output = resolve(options.output)
-  if (extname(output) === '.html') {
+  if (extname(output).toLowerCase() === '.html') {
+    // A deck with assets would lose them in one file: that is what --embed is for.
+    if (deck.assets.length > 0) {
+      throw new CitedeckError(`-o ${options.output} writes one file, but the deck needs its assets beside it`, 'USAGE', 'add --embed for one self-contained .html file, or give a folder with -o')
+    }
+    await checkOutputFile(output, deck.file.path, options.force ?? false)
     await writeFileAtomic(output, deck.html)
     return output
   }

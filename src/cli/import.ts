@@ -1,5 +1,5 @@
 /** `citedeck import`: an essay becomes an editable outline (`deck.md`) and its bibliography (`references.json`). */
-import {existsSync} from 'node:fs'
+import {existsSync, realpathSync} from 'node:fs'
 import {basename, extname, join, relative, resolve} from 'node:path'
 import {Command} from 'commander'
 import {CitedeckError} from '../errors.js'
@@ -37,7 +37,9 @@ async function runImport(essay: string, flags: ImportFlags, {io}: CliContext): P
   const referencesPath = join(folder, 'references.json')
   const file = await readEssay(essay)
   // The essay is the user's only copy: no flag may write over it.
-  if ([deckPath, referencesPath].includes(file.path)) {
+  // By where they lead: an essay.md that is a symlink to deck.md is the same file.
+  const essayReal = realOrSelf(file.path)
+  if ([deckPath, referencesPath].some((path) => path === file.path || realOrSelf(path) === essayReal)) {
     throw new CitedeckError(`the outline would overwrite the essay ${essay}`, 'USAGE', 'choose another folder with -o')
   }
   const existing = [deckPath, referencesPath].filter((path) => existsSync(path))
@@ -67,4 +69,12 @@ async function runImport(essay: string, flags: ImportFlags, {io}: CliContext): P
     io.stdout(formatReport(result.report).trimEnd())
   }
   return 0
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return path
+  }
 }

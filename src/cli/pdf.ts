@@ -58,6 +58,10 @@ export function pdfCommand(context: CliContext): Command {
 }
 
 async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Promise<number> {
+  const built = inputs.find((input) => /\.html?$/i.test(input))
+  if (built) {
+    throw new CitedeckError(`${built}: pdf prints a deck from its source, not a built page`, 'USAGE', 'give the deck\'s .md file (or the essay); build --pdf prints while building')
+  }
   const choice = parsePdfChoice(flags)
   const timeout = Number(flags.timeout ?? 120)
   if (!(timeout > 0)) throw new CitedeckError(`--timeout ${flags.timeout}: not a number of seconds`, 'USAGE')
@@ -72,7 +76,8 @@ async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Prom
     theme: flags.theme,
     ...sourceOptions(flags),
     strict: flags.strict,
-    timeout: timeout * 1000,
+    // setTimeout fires at once past 2^31 - 1 ms (24.8 days): longer means no limit to speak of.
+    timeout: Math.min(timeout * 1000, 2 ** 31 - 1),
     concurrency,
     output,
     onProgress: progressPrinter(io, flags.quiet)

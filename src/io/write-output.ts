@@ -4,8 +4,8 @@
  * output (see `replaceFolder` for folders).
  */
 import {randomBytes} from 'node:crypto'
-import {existsSync, readdirSync, renameSync, rmSync} from 'node:fs'
-import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {existsSync, readdirSync, realpathSync, renameSync, rmSync} from 'node:fs'
+import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import {CitedeckError} from '../errors.js'
 import {onInterrupt} from './interrupt.js'
@@ -205,15 +205,22 @@ export function recoverFolder(target: string, alive: (pid: number) => boolean = 
  * did not write, unless `force`: building must never delete a user's work.
  */
 export async function checkOutputFolder(target: string, source: string, force: boolean): Promise<void> {
-  const inside = relative(resolve(target), resolve(source))
-  if (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== resolve(source)) {
-    throw new CitedeckError(
-      `output folder ${target} contains the source ${source}`,
-      'USAGE',
-      'choose another folder with -o (building replaces the whole output folder)'
-    )
+  // Compared where they lead too: -o a symlink to the source's folder is that folder.
+  for (const [folder, file] of [[resolve(target), resolve(source)], [realOrSelf(target), realOrSelf(source)]] as const) {
+    const inside = relative(folder, file)
+    if (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== file) {
+      throw new CitedeckError(
+        `output folder ${target} contains the source ${source}`,
+        'USAGE',
+        'choose another folder with -o (building replaces the whole output folder)'
+      )
+    }
   }
-  if (force || !existsSync(target)) return
+  const kind = await stat(target).catch(() => undefined)
+  if (kind && !kind.isDirectory()) {
+    throw new CitedeckError(`output ${target} is a file, not a folder`, 'USAGE', 'choose a folder with -o, or add --embed and name an .html file')
+  }
+  if (force || !kind) return
   const entries = await readdir(target)
   if (entries.length === 0) return
   const index = join(target, 'index.html')
@@ -224,6 +231,29 @@ export async function checkOutputFolder(target: string, source: string, force: b
       'USAGE',
       'choose another folder with -o, or pass --force to replace it'
     )
+  }
+}
+
+/**
+ * Refuses to write one embedded `.html` over a file citedeck did not make
+ * (a user's own `index.html`) unless `force`, or over the source itself.
+ */
+export async function checkOutputFile(target: string, source: string, force: boolean): Promise<void> {
+  if (realOrSelf(target) === realOrSelf(source)) {
+    throw new CitedeckError(`output ${target} is the source ${source}`, 'USAGE', 'choose another file with -o')
+  }
+  const kind = await stat(target).catch(() => undefined)
+  if (!kind || force) return
+  if (kind.isDirectory()) throw new CitedeckError(`output ${target} is a folder`, 'USAGE', 'name an .html file with -o, or leave out --embed to build a folder')
+  const ours = (await readFile(target, 'utf8').catch(() => '')).includes('name="generator" content="citedeck"')
+  if (!ours) throw new CitedeckError(`${target} exists and was not made by citedeck`, 'USAGE', 'choose another file with -o, or pass --force to replace it')
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(resolve(path))
+  } catch {
+    return resolve(path)
   }
 }
 

@@ -15,6 +15,7 @@ import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'puppeteer-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {availableThemes, build, exportPdf} from '../../src/index.js'
+import {readPdf} from '../export/read-pdf.js'
 import {connectBrowser, describeBrowser} from './shared.js'
 
 const DECK = new URL('../../slides/every-kind/deck.md', import.meta.url).pathname
@@ -209,16 +210,19 @@ describeBrowser('the shipped themes in a browser', () => {
     }
   })
 
-  it('prints the dark theme\'s handout light', async (context) => {
+  it('prints the dark theme\'s handout light, its footnotes at 7 pt or more', async (context) => {
     let pdftoppm = true
     try {
       execFileSync('pdftoppm', ['-v'], {stdio: 'ignore'})
     } catch {
       pdftoppm = false
     }
-    if (!pdftoppm) context.skip('pdftoppm (poppler-utils) is not installed')
     const output = join(work, 'handout.pdf')
     await exportPdf(DECK, {theme: 'chalkboard', handout: 3, output, browser, fit: {browser}})
+    const notes = (await readPdf(output)).pages.flatMap((page) => page.runs).filter((run) => run.text.includes('Oxford University Press'))
+    expect(notes.length).toBeGreaterThan(1)
+    for (const run of notes) expect(run.size).toBeGreaterThanOrEqual(7)
+    if (!pdftoppm) return context.skip('pdftoppm (poppler-utils) is not installed: page brightness not checked')
     execFileSync('pdftoppm', ['-gray', '-r', '20', output, join(work, 'page')])
     const pages = readdirSync(work).filter((name) => name.startsWith('page') && name.endsWith('.pgm'))
     expect(pages.length).toBeGreaterThan(1)

@@ -10,8 +10,8 @@ export interface PdfPage {
   text: string
   /** Targets of the page's link annotations. */
   links: string[]
-  /** Where each text run sits, in points from the page's bottom left corner. */
-  runs: Array<{x: number; y: number; width: number; text: string}>
+  /** Where each text run sits, in points from the page's bottom left corner, and its font size in points. */
+  runs: Array<{x: number; y: number; width: number; text: string; size: number}>
 }
 
 export interface PdfContent {
@@ -32,7 +32,7 @@ export async function readPdf(path: string): Promise<PdfContent> {
     const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ')
     const links = (await page.getAnnotations()).filter((note) => note.subtype === 'Link' && note.url).map((note) => String(note.url))
     const runs = content.items.flatMap((item) =>
-      'str' in item && item.str.trim() ? [{x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, text: item.str}] : []
+      'str' in item && item.str.trim() ? [{x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, text: item.str, size: Math.hypot(item.transform[2] as number, item.transform[3] as number)}] : []
     )
     pages.push({width, height, text, links, runs})
   }

@@ -77,8 +77,7 @@ describe('limits', () => {
 
   it('a key cited 1,000 times is one warning with the count; other warnings are shown 20 a rule, then counted', async () => {
     const images = Array.from({length: 30}, (_, index) => `![r](https://example.org/${index}.png)`).join('\n\n')
-    // A bibliography without `x`: without any, the deck would get one "no bibliography" warning instead.
-    const result = await build(`---\nreferences:\n- id: other\n  title: Other\n---\n\n## A\n\n${'[@x] '.repeat(1000)}\n\n${images}\n`)
+    const result = await build(`---\nreferences:\n  - {id: known, type: book, title: T}\n---\n\n## A\n\n${'[@x] '.repeat(1000)}\n\n${images}\n`)
     expect(result.code).toBe(0)
     expect(result.stderr.match(/unknown citation key 'x', cited 1,000 times \[unknown-citation-key\]/g)).toHaveLength(1)
     expect(result.stderr.match(/\[remote-image\]/g)).toHaveLength(21)

@@ -4,8 +4,8 @@
  * never written over. The disk-full case makes `writeFile` fail with ENOSPC
  * for `index.html` temp files (a mocked node:fs/promises).
  */
-import {mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
-import {join, relative} from 'node:path'
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {basename, join, relative} from 'node:path'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import {runCli, tempDir} from './helpers.js'
 
@@ -126,5 +126,43 @@ describe('nothing lost', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/would overwrite the essay/)
     expect(readFileSync(essay, 'utf8')).toBe(text)
+  })
+
+  it('output targets: a symlink to the source folder, an .html without --embed, a user\'s own .html, a file, a built page to pdf', async () => {
+    const {dir, deck, out} = setup()
+    const source = readFileSync(deck)
+    symlinkSync(dir, join(dir, '..', `${basename(dir)}-link`))
+    const cases: Array<[string[], RegExp]> = [
+      [['build', deck, '-o', join(dir, '..', `${basename(dir)}-link`), '--force'], /contains the source/],
+      [['build', deck, '-o', join(dir, 'talk.html')], /writes one file, but the deck needs its assets beside it\n  hint: add --embed/],
+      [['build', deck, '-o', join(dir, 'afile')], /output .*afile is a file, not a folder/],
+      [['build', deck, '--embed', '-o', join(dir, 'index.html')], /index\.html exists and was not made by citedeck\n  hint: .*--force/],
+      [['pdf', join(out, 'index.html')], /pdf prints a deck from its source, not a built page/]
+    ]
+    writeFileSync(join(dir, 'afile'), 'mine')
+    writeFileSync(join(dir, 'index.html'), '<p>my own page</p>')
+    for (const [argv, message] of cases) {
+      const result = await runCli(...argv, ...(argv[0] === 'build' ? ['--no-fit'] : []))
+      expect(result.stderr, argv.join(' ')).toMatch(message)
+      expect(result.stderr).not.toMatch(STACK)
+      expect(result.code, argv.join(' ')).toBe(2)
+    }
+    expect(readFileSync(deck).equals(source)).toBe(true)
+    expect(readFileSync(join(dir, 'afile'), 'utf8')).toBe('mine')
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe('<p>my own page</p>')
+    expect(existsSync(join(dir, 'talk.html'))).toBe(false)
+    expect((await runCli('build', deck, '--embed', '-o', join(dir, 'index.html'), '--force', '--no-fit', '--quiet')).code).toBe(0)
+    expect((await runCli('build', deck, '--embed', '-o', join(dir, 'index.html'), '--no-fit', '--quiet')).code).toBe(0)
+  })
+
+  it('import onto a symlink to the essay is refused: it would write over the essay', async () => {
+    const dir = tempDir('citedeck-lost-')
+    const text = 'The crisis began (Roskin, 2010, p. 5).\n\nReferences\n\nRoskin, M. (2010). Crisis. Press.\n'
+    writeFileSync(join(dir, 'deck.md'), text)
+    symlinkSync(join(dir, 'deck.md'), join(dir, 'essay.md'))
+    const result = await runCli('import', join(dir, 'essay.md'), '-o', dir, '--force')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/would overwrite the essay/)
+    expect(readFileSync(join(dir, 'deck.md'), 'utf8')).toBe(text)
   })
 })

@@ -41,7 +41,7 @@ export interface PptxResult {
 }
 
 /** `dist/<deck>.pptx`, beside the folder `citedeck build` writes. */
-export function defaultPptxOutput(sourcePath: string): string {
+function defaultPptxOutput(sourcePath: string): string {
   return `${defaultOutput(sourcePath)}.pptx`
 }
 

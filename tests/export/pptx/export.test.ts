@@ -162,15 +162,20 @@ describeBrowser('PowerPoint export', () => {
   let browser: Browser
   let example: {deck: CompiledDeck; output: string; pptx: PptxContent}
   let everyBlock: {output: string; stdout: string; code: number; pptx: PptxContent}
+  let built: {folder: string; stdout: string; code: number}
   const out = mkdtempSync(join(tmpdir(), 'citedeck-pptx-out-'))
 
   beforeAll(async () => {
     browser = await connectBrowser()
-    // The CLI (its own browser) and the API (the shared one) export at once.
-    const [api, cli] = await Promise.all([
+    // The CLI (its own browsers) and the API (the shared one) export at once.
+    const small = join(mkdtempSync(join(tmpdir(), 'citedeck-pptx-build-')), 'talk.md')
+    writeFileSync(small, '---\ntitle: Small\n---\n\n## Only slide\n\n- A point\n')
+    const [api, cli, build] = await Promise.all([
       exportPptx(EXAMPLE, {browser, output: join(out, 'example.pptx')}),
-      run('pptx', everyBlockDeck(), '-o', join(out, 'every-block.pptx'))
+      run('pptx', everyBlockDeck(), '-o', join(out, 'every-block.pptx')),
+      run('build', small, '-o', join(out, 'talk'), '--pptx')
     ])
+    built = {folder: join(out, 'talk'), stdout: build.stdout, code: build.code}
     example = {deck: api.deck, output: api.output!, pptx: await readPptx(api.output!)}
     everyBlock = {output: join(out, 'every-block.pptx'), stdout: cli.stdout, code: cli.code, pptx: await readPptx(join(out, 'every-block.pptx'))}
   }, 120_000)
@@ -221,6 +226,13 @@ describeBrowser('PowerPoint export', () => {
     for (const slide of slides) {
       for (const [paragraph] of slide.xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)) expect(paragraph.match(/<a:pPr\b/g)?.length ?? 0).toBeLessThanOrEqual(1)
     }
+  })
+
+  it('writes <deck>.pptx into the built folder with build --pptx', async () => {
+    expect(built.code).toBe(0)
+    expect(built.stdout).toMatch(/wrote .*talk\.pptx \(2 slides\)/)
+    const pptx = await readPptx(join(built.folder, 'talk.pptx'))
+    expect(pptx.slides.map((slide) => slide.paragraphs[0])).toEqual(['Small', 'Only slide'])
   })
 
   const soffice = findSoffice()
