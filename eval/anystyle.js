@@ -59,7 +59,7 @@ const FIELDS = {
     item: (item) => itemYear(item),
     // The year is what a reader checks; an entry with two dates (original and reprint) may give either.
     same: (gold, year) => {
-      const years = String(gold).match(/\b[12]\d{3}\b/g)
+      const years = String(gold).match(/\b[12]\d{3}(?=[a-z]?\b)/g)
       return years ? years.includes(String(year)) : /^(?:n\.?\s?d|s\.?\s?f|o\.?\s?j|in press|forthcoming)/i.test(String(year))
     }
   },

@@ -145,7 +145,7 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     // One tagging a paragraph serves its title and its bullets: tagging is most of the import's time.
     const doc = nlp(block.text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' '))
     const tags = wordTags(doc)
-    const title = section && !used.has(section.toLowerCase()) ? takeTitle(section, used) : !hasSections && index >= lastParagraph ? takeTitle('Conclusion', used) : topicTitle(block.text, doc, sentences[0]?.text, phraseOptions, used)
+    const title = section && !used.has(section.toLowerCase()) ? takeTitle(section, used) : !hasSections && index >= lastParagraph ? takeTitle('Conclusion', used) : topicTitle(block.text, doc, sentences[0]?.text, phraseOptions, used, 'Key points', tags)
     section = undefined
     const bullets = [...sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical, tags)), ...items.flatMap((item) => toBullets(item, parenthetical, tags))].map(render)
     chunk(bullets).forEach((slide, n) => {
@@ -170,10 +170,10 @@ export function writeOutline(input: OutlineInput): OutlineResult {
 }
 
 /** The paragraph's topic as a noun phrase; quoted words are someone else's phrasing, not its topic. */
-function topicTitle(text: string, doc: ReturnType<typeof nlp>, lead: string | undefined, options: PhraseOptions, used: Set<string>, fallback = 'Key points'): string {
+function topicTitle(text: string, doc: ReturnType<typeof nlp>, lead: string | undefined, options: PhraseOptions, used: Set<string>, fallback = 'Key points', tags = wordTags(doc)): string {
   const own = text.replace(/“[^”]*(?:”|$)/g, ' ')
   const nouns = (doc.nouns().out('array') as string[]).filter((noun) => own.includes(noun.replace(/[,;:.!?]+$/, '')))
-  return slideTitle(keyPhrases(own, {...options, lead, nouns, tags: wordTags(doc)}), used, fallback)
+  return slideTitle(keyPhrases(own, {...options, lead, nouns, tags}), used, fallback)
 }
 
 /** A title given by the essay (its heading, or `Conclusion`), marked as used. */

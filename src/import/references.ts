@@ -78,7 +78,7 @@ export interface Match {
  * Finds the entry a citation names: the first name must match exactly (or
  * within a small edit distance) and the year must match (`2010` fits `2010a`).
  */
-export function matchReference(references: Reference[], names: string[], year: string): Match | undefined {
+export function matchReference(references: Reference[], names: string[], year: string, {fuzzy = true} = {}): Match | undefined {
   const first = names[0]
   if (!first) return undefined
   const sameYear = references.filter((reference) =>
@@ -91,12 +91,17 @@ export function matchReference(references: Reference[], names: string[], year: s
     const best = (second && exact.find((reference) => reference.names[1] === second)) || exact[0]!
     return {reference: best, ambiguous: exact.filter((reference) => reference.names[0] === best.names[0] && reference.names[1] === best.names[1]).length > 1}
   }
+  if (!fuzzy) return undefined
   let best: {reference: Reference; distance: number} | undefined
+  const limit = Math.min(3, Math.max(1, Math.floor(first.length / 4)))
+  const dated = new Set(sameYear)
   for (const reference of references) {
-    const distance = editDistance(reference.names[0] ?? '', first) + (sameYear.includes(reference) ? 0 : 2)
+    const own = reference.names[0] ?? ''
+    // The distance is at least the difference in length: names far apart in length are never near.
+    if (Math.abs(own.length - first.length) > limit) continue
+    const distance = editDistance(own, first) + (dated.has(reference) ? 0 : 2)
     if (!best || distance < best.distance) best = {reference, distance}
   }
-  const limit = Math.min(3, Math.max(1, Math.floor(first.length / 4)))
   if (best && best.distance <= limit) return {reference: best.reference, fuzzy: `${best.reference.label} (${best.reference.year})`}
   return undefined
 }

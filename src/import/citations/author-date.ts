@@ -8,7 +8,7 @@
 import {fold} from '../csl.js'
 import {escapeMarkdown} from '../escape.js'
 import {normalizeLocator} from '../locator.js'
-import {type CiteContext, type FoundCitation, type Problem, cleanAuthor, resolve} from './resolve.js'
+import {type CiteContext, type FoundCitation, type Problem, cleanAuthor, resolve, resolveExact} from './resolve.js'
 
 const YEAR = String.raw`(?:\d{4}[a-z]?(?:\/\d{4}[a-z]?)?|n\.\s?d\.(?:-[a-z])?|s\.\s?f\.|o\.\s?J\.|in press|en prensa)`
 const PREFIX = String.raw`(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|also|véase|vgl\.)`
@@ -83,7 +83,7 @@ export function narrative(text: string, match: RegExpMatchArray, year: RegExpExe
   const locator = year[2] ? normalizeLocator(`p. ${year[2]}`) : year[3] ? normalizeLocator(year[3]) ?? escapeMarkdown(year[3]) : undefined
   // The longest run of names that resolves exactly; else the shortest, with its message.
   for (const candidate of candidates) {
-    const key = resolve(candidate.author, year[1]!, context, undefined, 0)
+    const key = resolveExact(candidate.author, year[1]!, context)
     if (!key || !exactName(candidate.author, key, context)) continue
     return narrativeCitation(text, candidate, match.index!, end, key, locator)
   }
@@ -141,14 +141,12 @@ function groupBefore(before: string, context: CiteContext): string | undefined {
     if (name) names.add(name).add(name.split(',')[0]!)
   }
   for (const [abbreviation] of context.aliases) names.add(abbreviation)
-  const lower = before.toLowerCase()
+  // The name, its possessive and the space before the parenthesis, after a word boundary.
+  const tail = /(?:[’']s)?\s*$/u.exec(before)!
+  const lower = before.slice(0, tail.index).toLowerCase()
   for (const name of [...names].sort((a, b) => b.length - a.length)) {
-    const written = new RegExp(String.raw`(?:^|\s)(${escapeRegExp(name.toLowerCase())}(?:[’']s)?\s*)$`, 'i').exec(lower)
-    if (written && name.length > 1) return before.slice(before.length - written[1]!.length)
+    const own = name.toLowerCase()
+    if (name.length > 1 && lower.endsWith(own) && /^$|\s$/u.test(lower.slice(0, lower.length - own.length).slice(-1))) return before.slice(tail.index - own.length)
   }
   return undefined
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -81,17 +81,34 @@ export function normalYear(year: string): string {
   return compact.replace(/^\d{4}\/(\d{4}[a-z]?)$/, '$1')
 }
 
+/** The key of the entry `author` + `year` names exactly, or undefined: no message, no near misses. */
+export function resolveExact(author: string, year: string, context: CiteContext): string | undefined {
+  for (const names of attempts(cleanAuthor(author), context)) {
+    const match = matchReference(context.references, names, normalYear(year), {fuzzy: false})
+    if (match) return match.reference.item.id
+  }
+  return undefined
+}
+
+function attempts(cleaned: string, context: CiteContext): string[][] {
+  const whole = fold(cleaned)
+  return [[context.aliases.get(whole) ?? whole], splitNames(cleaned).map((name) => context.aliases.get(name) ?? name)]
+}
+
 /** The key of the entry `author` + `year` names; reports misspelt and unknown sources. */
 export function resolve(author: string, year: string, context: CiteContext, problems: Problem[] | undefined, offset: number): string | undefined {
   const cleaned = cleanAuthor(author)
-  const wanted = normalYear(year)
-  const whole = fold(cleaned)
-  const attempts = [[context.aliases.get(whole) ?? whole], splitNames(cleaned).map((name) => context.aliases.get(name) ?? name)]
-  for (const names of attempts) {
-    const match = matchReference(context.references, names, wanted)
+  const exact = resolveExact(cleaned, year, context)
+  if (exact) {
+    const match = matchReference(context.references, splitNames(cleaned), normalYear(year), {fuzzy: false})
+    if (match?.ambiguous) problems?.push({offset, reason: `Citation \`${cleaned}, ${year}\` fits several entries; add a letter to the year (\`${year}a\`)`, rule: 'import-ambiguous-citation'})
+    return exact
+  }
+  // Only when no reading of the names fits exactly: the nearest entry, with a message.
+  for (const names of attempts(cleaned, context)) {
+    const match = matchReference(context.references, names, normalYear(year))
     if (!match) continue
     if (match.fuzzy) problems?.push({offset, reason: `Citation \`${cleaned}, ${year}\` matched \`${match.fuzzy}\` only approximately`, rule: 'import-fuzzy-citation'})
-    if (match.ambiguous) problems?.push({offset, reason: `Citation \`${cleaned}, ${year}\` fits several entries; add a letter to the year (\`${year}a\`)`, rule: 'import-ambiguous-citation'})
     return match.reference.item.id
   }
   problems?.push({offset, reason: `Citation \`${cleaned}, ${year}\` matches no entry of the reference list`, rule: 'import-unresolved-citation'})

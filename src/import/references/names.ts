@@ -25,7 +25,7 @@ export interface NameList {
 
 const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|des|di|da|du|dos|das|do|la|le|ten|ter|bin|ibn|al|el|zu)`
 // `O’Connor`, `McDonald`, `Steffan-Dewenter`, and upper-case surnames before a comma (`DUPONT, J.`).
-const WORD = String.raw`(?!(?:Jr|Sr)\.?(?=[\s,.]|$))(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
+const WORD = String.raw`(?!(?:Jr|Sr)\.?(?=[\s,.]|$))(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}+[\p{Ll}\p{M}]*)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
 // A family name: particles, then one to three capitalised words (`Ní Bhriain`, `Moreno Fernández`).
 const FAMILY = String.raw`(?:${PARTICLE}\s+){0,3}${WORD}(?:\s+(?:${PARTICLE}\s+)*${WORD}){0,2}`
 // `St.` is a surname's first word (`St. John`), never an initial.
@@ -68,9 +68,12 @@ function direct(given: string, written: string): CslName {
   return {...family(written), given: clean(given)}
 }
 
+const LEADING_PARTICLES = new RegExp(String.raw`^((?:${PARTICLE}\s+)+)(.+)$`, 'u')
+const ONLY_INITIALS = new RegExp(`^${INITIALS}$`, 'u')
+
 /** Lower-case particles in front of a family name are CSL's `non-dropping-particle`. */
 function family(written: string): Pick<CslName, 'family' | 'non-dropping-particle'> {
-  const match = new RegExp(String.raw`^((?:${PARTICLE}\s+)+)(.+)$`, 'u').exec(written)
+  const match = LEADING_PARTICLES.exec(written)
   if (match && /^\p{Ll}/u.test(match[1]!)) return {'non-dropping-particle': match[1]!.trim(), family: match[2]!}
   return {family: written}
 }
@@ -111,7 +114,7 @@ function readOne(text: string, from: number, form: NameList['form'] | undefined,
  */
 function acceptInverted(match: RegExpExecArray, text: string, first: boolean): boolean {
   const given = match[2]!.trim()
-  if (new RegExp(`^${INITIALS}$`, 'u').test(given)) return true
+  if (ONLY_INITIALS.test(given)) return true
   const next = text.slice(match.index + match[0].length)
   // Full given names: the name ends the list (`.`), or another follows (`, and`, `,`).
   return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /\.$/.test(match[0]) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next))
@@ -129,7 +132,7 @@ export function readNames(text: string, {trusted = false} = {}): NameList | unde
   let form: NameList['form'] | undefined
   let etAl = false
   for (;;) {
-    const spelledOut = names.length > 0 && !new RegExp(`^${INITIALS}$`, 'u').test(names[0]!.given ?? '')
+    const spelledOut = names.length > 0 && !ONLY_INITIALS.test(names[0]!.given ?? '')
     const one = readOne(text, position, form, names.length === 0, spelledOut)
     if (!one) break
     names.push(one.name)

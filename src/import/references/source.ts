@@ -105,9 +105,11 @@ function readChapterLead(text: string, source: Source, chapterLead: boolean): st
   return (comma ? head.slice(comma[0].length) + rest.slice(end.at) : rest.slice(end.next)).replace(/^[\s.,]+/, '')
 }
 
+const MONTH_DAY_COMMA = new RegExp(String.raw`(${MONTH_WORD}\s+\d{1,2}),\s+(?=\d{4})`, 'gu')
+
 /** Cuts the source at full stops, commas and semicolons outside brackets, keeping `March 4, 2021` and `Place: Publisher` whole. */
 export function parts(text: string): string[] {
-  const protectedText = text.replace(new RegExp(String.raw`(${MONTH_WORD}\s+\d{1,2}),\s+(?=\d{4})`, 'gu'), '$1\u0000 ')
+  const protectedText = text.replace(MONTH_DAY_COMMA, '$1\u0000 ')
   const out: string[] = []
   let depth = 0
   let start = 0
