@@ -4,7 +4,7 @@
  * then write the folder or the single embedded file (`writeDeck`). I/O lives
  * here, not in the plugins.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import {copyFile, mkdir} from 'node:fs/promises'
 import {basename, dirname, extname, join, relative, resolve} from 'node:path'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
@@ -161,6 +161,9 @@ function localImages(file: VFile, baseDir: string): Asset[] {
         fatal: true,
         note: `looked for ${relative(process.cwd(), source) || source}`
       })
+    } else if (!statSync(source).isFile()) {
+      // A FIFO or device would hang the copy; a folder cannot be one.
+      report(file, `image is not a file: ${image.source}`, image.position, 'missing-image', {fatal: true, note: 'link an image file (PNG, JPEG, SVG…)'})
     } else if (allowedFile(file, source, 'image', image.source, image.position) && !seen.has(image.href)) {
       seen.add(image.href)
       assets.push({href: image.href, source})

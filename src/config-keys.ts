@@ -15,7 +15,9 @@ import type {FrontMatter} from './parse/front-matter.js'
 const READ = [
   'title', 'subtitle', 'author', 'date', 'theme', 'lang', 'aspect-ratio', 'slide-number', 'transition', 'incremental',
   'bibliography', 'csl', 'references', 'nocite', 'citations', 'reference-section-title', 'subject', 'description',
-  'keywords', 'fit', 'lint', 'footer', 'logo', 'width', 'height', 'center', 'smaller', 'scrollable', 'css'
+  'keywords', 'fit', 'lint', 'footer', 'logo', 'width', 'height', 'center', 'smaller', 'scrollable', 'css',
+  // Read by parse/safe.ts.
+  'safe'
 ]
 
 /** reveal.js options under their Quarto names, passed to `Reveal.initialize` as written. */

@@ -22,6 +22,7 @@ import {remarkFrontMatterData} from './parse/front-matter.js'
 import {remarkImages} from './parse/images.js'
 import {remarkPandoc} from './parse/pandoc/index.js'
 import {remarkQuotes} from './parse/quotes.js'
+import {remarkSafe, type SafeOptions} from './parse/safe.js'
 import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
 import {rehypeFigures} from './render/figures.js'
@@ -32,7 +33,7 @@ import {remarkParseCache} from './serve/parse-cache.js'
 import type {RebuildCache} from './serve/rebuild-cache.js'
 import {cachedHandlers} from './serve/slide-cache.js'
 
-export interface PipelineOptions extends ConfigOverrides {
+export interface PipelineOptions extends ConfigOverrides, SafeOptions {
   /** Parsed chunks and rendered slides kept between rebuilds of one deck (`serve`, `build --watch`); default: none. */
   cache?: RebuildCache
 }
@@ -60,6 +61,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkLint)
     .use(remarkFit)
     .use(remarkResolveCitations)
+    .use(remarkSafe, overrides)
     .use(remarkRehype, {handlers: overrides.cache ? cachedHandlers(overrides.cache.slides) : handlers, allowDangerousHtml: true})
     .use(rehypeFigures)
     .use(rehypeHighlightCode)

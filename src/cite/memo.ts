@@ -42,9 +42,23 @@ export async function loadCitationMemo(path: string): Promise<void> {
   try {
     const data = JSON.parse(await readFile(path, 'utf8')) as {version?: number; groups?: Record<string, Record<string, string>>}
     if (data.version !== FILE_VERSION || !data.groups) return
-    for (const [key, outputs] of Object.entries(data.groups)) if (!groups.has(key)) groups.set(key, new Map(Object.entries(outputs)))
+    for (const [key, outputs] of Object.entries(data.groups)) if (!groups.has(key) && isOutputs(outputs)) groups.set(key, new Map(Object.entries(outputs)))
   } catch {
     // No memo yet, or an unreadable one: citeproc formats everything again.
+  }
+}
+
+/** A file edited by hand or by another tool may hold anything: only a map of strings is citeproc's output. */
+function isOutputs(value: unknown): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  if (!Object.values(value).every((output) => typeof output === 'string')) return false
+  const bibliography = (value as Record<string, string>).bibliography
+  if (bibliography === undefined) return true
+  try {
+    const entries: unknown = JSON.parse(bibliography)
+    return Array.isArray(entries) && entries.every((entry) => typeof entry?.id === 'string' && typeof entry?.html === 'string')
+  } catch {
+    return false
   }
 }
 

@@ -31,6 +31,7 @@ interface BuildFlags {
   watch?: boolean
   allowOutside?: boolean
   allowOutsideImages?: boolean
+  safe?: boolean
   /** `--no-fit` sets it to false. */
   fit?: boolean
 }

@@ -15,6 +15,7 @@ interface CheckFlags {
   csl?: string
   allowOutside?: boolean
   allowOutsideImages?: boolean
+  safe?: boolean
 }
 
 export function checkCommand(context: CliContext): Command {

@@ -28,6 +28,7 @@ interface PdfFlags {
   quiet?: boolean
   allowOutside?: boolean
   allowOutsideImages?: boolean
+  safe?: boolean
 }
 
 /** The PDF options shared by `pdf` and `build --pdf`, parsed and checked. */

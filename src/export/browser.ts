@@ -4,12 +4,13 @@
  * close, error, Ctrl-C or SIGTERM the whole Chromium process group is killed
  * and the profile removed. No orphan Chromium, no profile left in /tmp.
  */
-import {mkdtempSync, rmSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readlinkSync, rmSync, statSync} from 'node:fs'
 import {rm} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import puppeteer, {type Browser} from 'puppeteer-core'
 import {CitedeckError} from '../errors.js'
+import {isRunning} from '../io/write-output.js'
 import {findBrowser} from './browser-finder.js'
 
 export interface LaunchOptions {
@@ -68,7 +69,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
   const executablePath = options.executablePath ?? findBrowser()
-  const profile = mkdtempSync(join(tmpdir(), 'citedeck-chromium-'))
+  sweepProfiles()
+  const profile = mkdtempSync(join(tmpdir(), PROFILE_PREFIX))
   let browser: Browser | undefined
   let starting = true
   let interrupted: NodeJS.Signals | undefined
@@ -148,6 +150,39 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       await rm(profile, {recursive: true, force: true, maxRetries: 3})
     })())
   return {browser: session, profile, close}
+}
+
+const PROFILE_PREFIX = 'citedeck-chromium-'
+
+/**
+ * Removes the profiles of browsers that were killed with their citedeck (kill
+ * -9 leaves no time to clean up): Chromium's `SingletonLock` names its host and
+ * process; a profile whose Chromium on this host is gone, or one an hour old
+ * that never got a lock, is left over.
+ */
+function sweepProfiles(): void {
+  let names: string[]
+  try {
+    names = readdirSync(tmpdir()).filter((name) => name.startsWith(PROFILE_PREFIX))
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const folder = join(tmpdir(), name)
+    try {
+      let lock: string | undefined
+      try {
+        lock = readlinkSync(join(folder, 'SingletonLock'))
+      } catch {
+        lock = undefined
+      }
+      const [host, pid] = lock ? [lock.slice(0, lock.lastIndexOf('-')), Number(lock.slice(lock.lastIndexOf('-') + 1))] : []
+      const left = lock ? host === hostname() && pid! > 0 && !isRunning(pid!) : Date.now() - statSync(folder).mtimeMs > 3_600_000
+      if (left) rmSync(folder, {recursive: true, force: true})
+    } catch {
+      // Another user's, or going away by itself.
+    }
+  }
 }
 
 function firstLine(error: unknown): string {

@@ -35,7 +35,8 @@ function ownerOf(name: string, prefix: string): number | undefined {
   return Number(/^(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1]) || undefined
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process runs (as any user). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

@@ -3,7 +3,8 @@
  * sentence with the number, exit 1, no stack. Their timings are in
  * bench/limits.js, not here.
  */
-import {writeFileSync} from 'node:fs'
+import {execFileSync} from 'node:child_process'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {deflateRawSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
@@ -95,6 +96,28 @@ describe('limits', () => {
       expect(result.code).toBe(1)
       expect(result.stderr).toMatch(/essay\.docx: the document would unpack to 129 MB \(limit 128 MB\)/)
       expect(result.stderr).not.toMatch(STACK)
+    }
+  })
+
+  it('an image that is a FIFO is an error, not a hang; a cite cache of the wrong shape is ignored', async () => {
+    const dir = tempDir('citedeck-limits-')
+    execFileSync('mkfifo', [join(dir, 'pipe.png')])
+    writeFileSync(join(dir, 'deck.md'), '## A\n\n![p](pipe.png)\n')
+    const fifo = await runCli('build', join(dir, 'deck.md'), '-o', join(dir, 'out'), '--no-fit')
+    expect(fifo.code).toBe(1)
+    expect(fifo.stderr).toMatch(/deck\.md:3:1: error: image is not a file: pipe\.png/)
+
+    writeFileSync(join(dir, 'refs.json'), '[{"id":"a","type":"book","title":"T","issued":{"date-parts":[[2020]]}}]')
+    writeFileSync(join(dir, 'deck.md'), '---\nbibliography: refs.json\n---\n\n## A\n\n[@a]\n')
+    const memoPath = join(dir, '.out.citedeck-cite.json')
+    expect((await runCli('build', join(dir, 'deck.md'), '-o', join(dir, 'out'), '--no-fit', '--quiet')).code).toBe(0)
+    const keys = Object.keys((JSON.parse(readFileSync(memoPath, 'utf8')) as {groups: object}).groups)
+    const withGroups = (value: unknown) => JSON.stringify({version: 1, groups: Object.fromEntries(keys.map((key) => [key, value]))})
+    for (const memo of [withGroups('text'), withGroups({bibliography: '{'}), withGroups({bibliography: '[1]'}), withGroups([1]), '[1, 2]', 'null']) {
+      writeFileSync(memoPath, memo)
+      const result = await runCli('build', join(dir, 'deck.md'), '-o', join(dir, 'out'), '--no-fit', '--quiet')
+      expect(result.stderr).not.toMatch(STACK)
+      expect(result.code).toBe(0)
     }
   })
 })

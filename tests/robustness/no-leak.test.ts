@@ -7,8 +7,9 @@
  * hovering every link runs no injected handler.
  */
 import {createSocket, type Socket} from 'node:dgram'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createServer, type Server} from 'node:net'
+import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, expect, it} from 'vitest'
@@ -83,6 +84,11 @@ let built = ''
 
 it('build (fitting) and pdf of a hostile deck: no injected attribute, nothing reaches a loopback listener', async () => {
   const listener = await listen()
+  // A profile left by a Chromium killed with its citedeck (kill -9): the next launch sweeps it.
+  const leftOver = join(tmpdir(), 'citedeck-chromium-killed-test')
+  mkdirSync(leftOver, {recursive: true})
+  rmSync(join(leftOver, 'SingletonLock'), {force: true})
+  symlinkSync(`${hostname()}-4194999`, join(leftOver, 'SingletonLock'))
   try {
     const deck = hostileDeck(dir, listener.port)
     const result = await runCli('build', deck, '-o', join(dir, 'out'), '--pdf')
@@ -93,6 +99,7 @@ it('build (fitting) and pdf of a hostile deck: no injected attribute, nothing re
     // STUN retransmits within a few hundred milliseconds; give stragglers that long.
     await new Promise((done) => setTimeout(done, 500))
     expect(listener.arrived).toEqual([])
+    expect(existsSync(leftOver)).toBe(false)
   } finally {
     listener.close()
   }

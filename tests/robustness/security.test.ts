@@ -10,7 +10,10 @@ import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {build} from '../../src/index.js'
-import {eventHandlers, parseHtml, runCli, scriptCount, tempDir} from './helpers.js'
+import fc from 'fast-check'
+import {eventHandlers, fuzzSettings, parseHtml, runCli, scriptCount, tempDir} from './helpers.js'
+
+const fuzz = fuzzSettings(2)
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
@@ -167,6 +170,44 @@ describe('security', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/deck\.md:3:1: error: 'cut.csl' is not a CSL style \[unknown-style\]/)
   })
+
+  it('--safe / safe: true leaves out raw HTML, javascript: links and on… attributes, one warning each', async () => {
+    const dir = tempDir('citedeck-sec-')
+    const scripts = await baseScripts(dir)
+    const body = '## A\n\n<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> and [link](javascript:alert(1)).\n\n::: {.note onmouseover="alert(2)"}\nx\n:::\n'
+    for (const [matter, options] of [['', {safe: true}], ['---\nsafe: true\n---\n\n', {}]] as const) {
+      writeFileSync(join(dir, 'deck.md'), matter + body)
+      const {deck, file} = await build(join(dir, 'deck.md'), {dryRun: true, ...options})
+      expect(scriptCount(deck.html)).toBe(scripts)
+      expect(eventHandlers(parseHtml(deck.html).tree)).toEqual([])
+      expect(deck.html).not.toMatch(/javascript:|onerror/)
+      expect(file.messages.filter((message) => message.ruleId === 'safe').map((message) => message.reason)).toEqual([
+        'raw HTML left out',
+        'raw HTML left out',
+        'script link `javascript:alert(1)` left out'
+      ])
+      // A Markdown attribute that is not HTML's becomes an inert data- attribute, as in pandoc.
+      expect(deck.html).not.toMatch(/\sonmouseover=/)
+      expect(file.messages.filter((message) => message.ruleId === 'unknown-key')).toEqual([])
+    }
+  })
+
+  it(`fuzz: no URL or DOI made of hostile pieces gives an attribute or a script link (seed ${fuzz.seed})`, async () => {
+    const dir = tempDir('citedeck-sec-')
+    const piece = fc.constantFrom('"', "'", '<', '>', ' ', 'onfocus=alert(1)', 'autofocus', '`', 'javascript:', 'https://x', '10.1/x', '&quot;', '\\', '%22', '/', '#', '?a=b&c', 'é')
+    const field = fc.array(piece, {minLength: 1, maxLength: 8}).map((pieces) => pieces.join(''))
+    await fc.assert(
+      fc.asyncProperty(field, field, fc.constantFrom('apa', 'mla', 'ieee', 'chicago-notes'), async (url, doi, style) => {
+        writeFileSync(join(dir, 'refs.json'), JSON.stringify([{id: 'a', type: 'article-journal', title: 'T', author: [{family: 'Doe'}], issued: {'date-parts': [[2020]]}, URL: url, DOI: doi}]))
+        writeFileSync(join(dir, 'deck.md'), `---\nbibliography: refs.json\ncsl: ${style}\n---\n\n## A\n\n[@a]\n\n## References\n\n::: {#refs}\n:::\n`)
+        const {deck} = await build(join(dir, 'deck.md'), {dryRun: true})
+        const {tree} = parseHtml(deck.html)
+        expect(eventHandlers(tree)).toEqual([])
+        expect(deck.html).not.toMatch(/href="\s*javascript:/i)
+      }),
+      {seed: fuzz.seed, numRuns: fuzz.numRuns}
+    )
+  }, fuzz.timeout)
 
   it('front matter cannot end the Reveal.initialize script', async () => {
     const dir = tempDir('citedeck-sec-')
