@@ -62,6 +62,9 @@ export function remarkTypesetMath() {
 /** Whether `$…$` keeps pandoc's rule (else it is text, as `$5 and $10` is). */
 function pandocDollars(node: InlineMath, source: string): boolean {
   const written = sourceOf(node, source)
+  const start = node.position?.start.offset ?? 0
+  // A `$` inside a citation key (`@a$b`) is the key's, as pandoc reads citations before math.
+  if (/@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*$/u.test(source.slice(Math.max(0, start - 200), start))) return false
   if (written.startsWith('$$')) return true
   const end = node.position?.end.offset ?? 0
   // The written text, not `node.value`: remark-math strips one space on each side, as in code spans.

@@ -90,3 +90,9 @@ export function textOf(node: Nodes): string {
 export function messagesOf(file: VFile): string {
   return file.messages.map((message) => `${message.line ?? '?'}:${message.column ?? '?'} ${message.fatal ? 'error' : 'warning'} ${message.reason} [${message.ruleId}]`).join('\n')
 }
+
+/** A message covering every citation: no bibliography, an empty one, or one that failed to load. */
+export function isBibliographyCause(message: {reason: string; ruleId?: string | null; fatal?: boolean | null}): boolean {
+  if (message.ruleId === 'unknown-citation-key') return / to resolve the /.test(message.reason)
+  return message.fatal === true && (message.ruleId === 'bibliography' || message.ruleId === 'missing-bibliography')
+}
