@@ -7,11 +7,10 @@
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'puppeteer-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {build} from '../../src/index.js'
-import {connectBrowser, describeBrowser} from './shared.js'
+import {describeBrowser, openDeck} from './shared.js'
 
 const EXAMPLE = new URL('../../slides/cuban-missile-crisis/deck.md', import.meta.url).pathname
 
@@ -28,21 +27,15 @@ interface RevealApi {
 describeBrowser('the built deck in a browser', () => {
   let browser: Browser
   let page: Page
-  const requests: string[] = []
-  const errors: string[] = []
+  let requests: string[] = []
+  let errors: string[] = []
   let slideCount = 0
 
   beforeAll(async () => {
     const output = join(mkdtempSync(join(tmpdir(), 'citedeck-deck-')), 'deck')
     const result = await build(EXAMPLE, {output})
     slideCount = result.deck.slideCount
-    browser = await connectBrowser()
-    page = await browser.newPage()
-    await page.setViewport({width: 1280, height: 720})
-    page.on('request', (request) => requests.push(request.url()))
-    page.on('pageerror', (error) => errors.push(String(error)))
-    await page.goto(pathToFileURL(join(result.output!, 'index.html')).href, {waitUntil: 'load'})
-    await page.waitForFunction(() => (window as unknown as {Reveal?: RevealApi}).Reveal?.isReady() === true)
+    ;({browser, page, requests, errors} = await openDeck(join(result.output!, 'index.html')))
   })
   afterAll(async () => {
     await page?.close()

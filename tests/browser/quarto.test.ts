@@ -7,11 +7,10 @@
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'puppeteer-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {build} from '../../src/index.js'
-import {connectBrowser, describeBrowser} from './shared.js'
+import {describeBrowser, openDeck} from './shared.js'
 
 const DECK = new URL('./quarto-deck/deck.md', import.meta.url).pathname
 
@@ -26,20 +25,14 @@ type Box = {left: number; top: number; width: number; height: number}
 describeBrowser('a Quarto-style deck in a browser', () => {
   let browser: Browser
   let page: Page
-  const requests: string[] = []
-  const errors: string[] = []
+  let requests: string[] = []
+  let errors: string[] = []
 
   beforeAll(async () => {
     const output = join(mkdtempSync(join(tmpdir(), 'citedeck-quarto-')), 'deck')
     const result = await build(DECK, {output, fit: false})
     expect(result.output, result.file.messages.join('\n')).toBeDefined()
-    browser = await connectBrowser()
-    page = await browser.newPage()
-    await page.setViewport({width: 1280, height: 720})
-    page.on('request', (request) => requests.push(request.url()))
-    page.on('pageerror', (error) => errors.push(String(error)))
-    await page.goto(pathToFileURL(join(result.output!, 'index.html')).href, {waitUntil: 'load'})
-    await page.waitForFunction(() => (window as unknown as {Reveal?: RevealApi}).Reveal?.isReady() === true)
+    ;({browser, page, requests, errors} = await openDeck(join(result.output!, 'index.html')))
     await page.evaluate(() => (window as unknown as {Reveal: RevealApi}).Reveal.configure({transition: 'none'}))
   })
   afterAll(async () => {

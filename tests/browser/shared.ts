@@ -3,7 +3,8 @@
  * skips its block (saying why) when no browser is installed, and
  * `connectBrowser()` attaches to the one Chromium of the run.
  */
-import puppeteer, {type Browser} from 'puppeteer-core'
+import {pathToFileURL} from 'node:url'
+import puppeteer, {type Browser, type Page} from 'puppeteer-core'
 import {describe, inject} from 'vitest'
 
 export const browserSkip = inject('browserSkip')
@@ -21,3 +22,25 @@ export function connectBrowser(): Promise<Browser> {
 
 /** The shared browser's profile folder, so tests can tell its processes from any they start. */
 export const sharedProfile = () => inject('browserProfile')
+
+/** A built deck opened from `file://` at 1280 × 720, with the requests it made and its page errors. */
+export interface OpenDeck {
+  browser: Browser
+  page: Page
+  requests: string[]
+  errors: string[]
+}
+
+/** Opens `index.html` of a built deck in the shared browser and waits until Reveal is ready. */
+export async function openDeck(indexHtml: string): Promise<OpenDeck> {
+  const browser = await connectBrowser()
+  const page = await browser.newPage()
+  const requests: string[] = []
+  const errors: string[] = []
+  await page.setViewport({width: 1280, height: 720})
+  page.on('request', (request) => requests.push(request.url()))
+  page.on('pageerror', (error) => errors.push(String(error)))
+  await page.goto(pathToFileURL(indexHtml).href, {waitUntil: 'load'})
+  await page.waitForFunction(() => (window as unknown as {Reveal?: {isReady: () => boolean}}).Reveal?.isReady() === true)
+  return {browser, page, requests, errors}
+}
