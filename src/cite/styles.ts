@@ -14,6 +14,7 @@ import '@citation-js/plugin-csl'
 import type {VFile} from 'vfile'
 import {allowedFile} from '../io/project-folder.js'
 import {report} from '../messages.js'
+import {SHIPPED, shippedName, STYLE_NOTE, styleProblem} from './style-names.js'
 
 /** How a style cites: in the text with author and date, with a number, or in a note. */
 export type StyleClass = 'author-date' | 'numeric' | 'note'
@@ -30,30 +31,6 @@ export interface Style {
 }
 
 const STYLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'styles')
-
-// Shipped names; the value is a plugin-csl template or a file in `styles/`.
-const SHIPPED: Record<string, {template?: string; file?: string}> = {
-  apa: {template: 'apa'},
-  mla: {file: 'modern-language-association.csl'},
-  'chicago-notes': {file: 'chicago-fullnote-bibliography.csl'},
-  'chicago-author-date': {file: 'chicago-author-date.csl'},
-  harvard: {template: 'harvard1'},
-  ieee: {file: 'ieee.csl'}
-}
-
-const ALIASES: Record<string, string> = {
-  apa7: 'apa',
-  'modern-language-association': 'mla',
-  mla9: 'mla',
-  chicago: 'chicago-notes',
-  'chicago-note-bibliography': 'chicago-notes',
-  'chicago-notes-bibliography': 'chicago-notes',
-  'chicago-fullnote-bibliography': 'chicago-notes',
-  harvard1: 'harvard',
-  'harvard-cite-them-right': 'harvard'
-}
-
-export const shippedStyles = Object.keys(SHIPPED)
 
 const loaded = new Map<string, Style>()
 
@@ -85,28 +62,6 @@ export function resolveStyle(value: string, file: VFile): Style {
     return shipped('apa')
   }
   return cached(path, xml)
-}
-
-export const STYLE_NOTE = `use one of ${shippedStyles.join(', ')}, or the path of a .csl file`
-
-/** The shipped style a name stands for, in any case and by its aliases. */
-export function shippedName(value: string): string | undefined {
-  const name = ALIASES[value.toLowerCase()] ?? value.toLowerCase()
-  return SHIPPED[name] ? name : undefined
-}
-
-/**
- * Why a .csl file's text cannot be used, if it cannot: not a CSL style, a
- * dependent style (it only names its parent), or markup cut short.
- */
-export function styleProblem(xml: string): {reason: string; note: string} | undefined {
-  if (!/<style[\s>]/.test(xml) || !/<\/style>\s*$/.test(xml)) {
-    return {reason: 'is not a CSL style', note: 'a CSL style is an XML file with a <style> element; find styles at https://www.zotero.org/styles'}
-  }
-  const parent = /<link[^>]+href="([^"]+)"[^>]+rel="independent-parent"/.exec(xml)?.[1]
-  if (parent) return {reason: 'is not a complete CSL style', note: `it is a dependent style: use its parent ${parent}`}
-  if (!/<citation[\s>]/.test(xml)) return {reason: 'is not a complete CSL style', note: 'it has no <citation> element'}
-  return undefined
 }
 
 function shipped(name: string): Style {

@@ -12,7 +12,6 @@ import {counted, formatMessages} from './format.js'
 import type {CliContext} from './context.js'
 import {type PdfChoice, parsePdfChoice, printBuiltDeck} from './pdf.js'
 import type {WatchBuildOptions} from '../serve/watch-build.js'
-import {runWatchBuild} from './watch.js'
 import {sourceOptions, withAllowOutside} from './source-flags.js'
 
 interface BuildFlags {
@@ -82,6 +81,8 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
             }
           : undefined
       const fit = flags.fit === false ? false : browser ? {browser} : undefined
+      // Loaded for --watch only: it brings chokidar.
+      const {runWatchBuild} = await import('./watch.js')
       return await runWatchBuild(input, {...buildOptions(flags), fit, afterWrite}, io, flags.quiet)
     }
     return await buildAndPrint(input, flags, io, kinds, launching)

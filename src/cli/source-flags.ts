@@ -7,7 +7,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {type Command, Option} from 'commander'
-import {shippedName, STYLE_NOTE, styleProblem} from '../cite/styles.js'
+import {shippedName, STYLE_NOTE, styleProblem} from '../cite/style-names.js'
 import {CitedeckError} from '../errors.js'
 
 export interface SourceFlags {
