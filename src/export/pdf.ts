@@ -120,8 +120,8 @@ interface Printed {
  * carries every message.
  */
 async function compileInput(input: string | VFile, options: CompileOptions): Promise<{file: VFile; deck: CompiledDeck}> {
-  const {theme, lang, csl, fit} = options
-  const {file, deck} = await build(input, {theme, lang, csl, fit, dryRun: true})
+  const {theme, lang, csl, fit, safe, allowOutside, allowOutsideImages} = options
+  const {file, deck} = await build(input, {theme, lang, csl, fit, safe, allowOutside, allowOutsideImages, dryRun: true})
   return {file, deck}
 }
 

@@ -102,6 +102,14 @@ describeBrowser('exportPdf', () => {
     for (const page of pdf.pages) expect([page.width, page.height]).toEqual([720, 540])
   })
 
+  it('compiles with the options build takes: --safe leaves raw HTML out of the printed deck too', async () => {
+    const deck = tempDeck('---\ntitle: Safe\n---\n\n## One\n\n<script>document.title = "ran"</script>\n\nText\n')
+    const result = await exportPdf(deck, {browser, safe: true, output: join(out, 'safe.pdf')})
+    expect(result.output).toBeDefined()
+    expect(result.deck.html).not.toContain('document.title = "ran"')
+    expect(result.file.messages.map((message) => message.ruleId)).toContain('safe')
+  })
+
   it('lays out a 3-up handout on Letter for en-US: ruled lines, title, page X of Y, references as text at the end', async () => {
     const result = await exportPdf(EXAMPLE, {browser, handout: 3, output: join(out, 'handout.pdf')})
     const slides = slidesOf(result.deck.html)
