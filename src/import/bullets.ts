@@ -15,6 +15,7 @@
  * made from it. The speaker notes keep the full text.
  */
 import nlp from 'compromise'
+import {CONNECTIVE, FUNCTION_END, MARKER, PREPOSITION, RELATIVE} from './clause-words.js'
 
 /** A citation placeholder: private-use marks around its number. */
 export const PLACEHOLDER = /\uE000(\d+)\uE001/g
@@ -23,18 +24,6 @@ const TARGET = 20
 const LIMIT = 28
 // A clause shorter than this says too little to be a bullet of its own.
 const MIN_WORDS = 5
-// Openers that only link a sentence to the one before (contrast openers stay: they carry the argument).
-const CONNECTIVE = /^(?:Consequently|Therefore|Thus|Hence|Furthermore|Moreover|In addition|Additionally|Also|Indeed|Finally|Firstly|Secondly|Thirdly|First|Second|Third|Lastly|In conclusion|In summary|To conclude|Overall|Meanwhile|As a result|For example|For instance|In fact|Similarly|Likewise|Of course|In other words|And|So|Además|Asimismo|Por último|En primer lugar|En segundo lugar|Por ejemplo|En conclusión|En resumen|Por tanto|Por lo tanto),?\s+/i
-/** Words that carry contrast, condition, negation, limitation or attribution: a part holding one stays. */
-const MARKER =
-  /(?<![\p{L}\p{N}])(?:but|however|although|though|whereas|while|yet|despite|unless|if|only|until|unlike|except|not|never|no|nor|none|neither|without|cannot|rather|instead|few|rarely|seldom|hardly|barely|critics?|argues?|argued|claims?|claimed|according|pero|aunque|sino|sin|salvo|excepto|nunca|ni|no|solo|sólo|hasta|según|embargo|críticos?|si)(?![\p{L}\p{N}])|n[’']t(?![\p{L}])/iu
-const PREPOSITION = new Set(
-  'in on at by with for from during after before against into over under through within between among across toward towards upon about around behind beyond near since via amid throughout following when once as en durante tras desde para con por sobre entre ante bajo cuando al'.split(' ')
-)
-const RELATIVE = /^(?:which|who|whom|whose|where|que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde|el cual|la cual|los cuales|las cuales)\s/i
-const FUNCTION_END = new Set(
-  'the a an this that these those his her its their our my your some any each every and or but nor so to of in on at by with for from into as than if because although though while whereas which who whom whose is are was were be been have has had do does did will would shall should can could may might must very more most el la los las un una de del al y o que con por para en su sus'.split(' ')
-)
 
 type Tags = Map<string, string[]>
 
