@@ -13,6 +13,7 @@ import type {CslDate, CslName} from '../csl.js'
 import {MONTH_WORD, type ReadDate, monthNumber, readDate} from './dates.js'
 import {readNameRun} from './names.js'
 import {sentenceEnd} from './title.js'
+import {ARTICLE, EDITION, EDITORS, ISSUE, ORIGINAL, PAGES, PUBLISHER_WORDS, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
 
 export interface Source {
   container?: string
@@ -39,20 +40,6 @@ export interface Source {
   leftover: string[]
 }
 
-const PUBLISHER_WORDS = /\b(?:Press|UP|P|Publish(?:ers?|ing)|Publications|Books|Verlag|Editorial|Ediciones|Éditions|Editions|Edições|Editora|Editores|Libros|Inc|Ltd|Co|Corp|Company|Sons|House|Media|Group|Hall|Routledge|Wiley|Springer|Elsevier|Sage|Norton|Pearson|Penguin|Macmillan|Harper(?:Collins)?|Knopf|Vintage|Bloomsbury|Gallimard|Suhrkamp|Ariel|Crítica|Anagrama|Seuil|Fayard|Flammarion|Cengage|McGraw-Hill|Blackwell|Brill|Benjamins|Harcourt|Houghton|Mifflin|Basic|Verso|Polity|Allen|Unwin|Heinemann|Longman|Shambhala|Crown|Holt|Scribner|Riverhead|Atria|Faber|Mariner|Sutton|Spire|Churchill)\b/u
-const EDITION = /^(?:\(?\s*)?(\d+|[a-z]+)(?:st|nd|rd|th|\.ª|ª|\.|e|ème|te)?\s*(?:ed|edn|edition|éd|ed\.ª|Aufl|Auflage|ed\.\s*rev)\.?\s*\)?$|^(Rev(?:ised)?|Expanded|Updated)\.?\s+ed(?:ition|n)?\.?$/iu
-const VOLUME = /^(?:vol(?:ume)?s?|Bd|Jg|t|tome|tomo)\.?\s*([\w.-]+)$/iu
-const ISSUE = /^(?:no|nos|nr|núm|num|n[°º]|issue|iss|Heft|H|fasc)\.?\s*([\w/-]+)$/iu
-const VOLUME_ISSUE = /^(\d+[A-Za-z]?)(\s*)\(([^()]+)\)(?:\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$/u
-const VOLUME_PAGES = /^(\d+)\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u
-const VANCOUVER = /^(\d{4}[a-z]?)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(\d+)?\s*(?:\(([^()]+)\))?\s*(?::\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?$/u
-const PAGES = /^(?:pp?|pgs?|pages?|págs?|S|s|str|cc?)\.?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?(?:\s*(?:,|&|and)\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+)?)*)\.?$/u
-const RANGE = /^([A-Za-z]?\d+[A-Za-z]?\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?|[A-Z]\d+(?:\s*,\s*[A-Z]\d+)*)$/u
-const ARTICLE = /^(?:Article|Art\.|Paper|article)\s*(?:No\.?\s*)?([\w.-]+)$|^(e\d{3,})$/u
-const REPORT_NUMBER = /^(?:(?:[\p{L}]+\s+)*(?:Report|Working Paper|Paper|Technical Report|Research Report|Bulletin|Series)\s+)?(?:No\.|Nr\.|Number)\s*([\w./-]+)$/iu
-const EDITORS = /^(?:edited|ed\.|eds\.|Ed\.|Eds\.|hrsg\.|herausgegeben|édité|editado|a cura di|coord\.)\s*(?:by|von|par|por|di)?\s+(.+)$/iu
-const TRANSLATORS = /^(?:translated|trans\.|transl\.|tr\.|traducido|traducción de|traduit|übersetzt|übers\.|traduzione di)\s*(?:by|von|par|por|de)?\s+(.+)$/iu
-const ORIGINAL = /\(?(?:Original work published|Trabajo original publicado en|Obra original publicada en|Originally published|First published)\s*(?:in\s*)?(\d{4})\)?\.?/iu
 
 /** Reads the source part of an entry. */
 export function readSource(text: string, {chapterLead = false} = {}): Source {
