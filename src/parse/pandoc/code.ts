@@ -38,7 +38,8 @@ function readCode(node: Code, file: VFile, chunks: Code[]): RootContent[] {
   if (chunk && !/^\{[ \t]*[#.=]/.test(text)) {
     node.lang = chunk[1]!
     node.meta = undefined
-    chunks.push(node)
+    // Quarto draws `{mermaid}` without running anything; so does citedeck (./diagrams.ts).
+    if (node.lang.toLowerCase() !== 'mermaid') chunks.push(node)
     return [node]
   }
   const start = node.position?.start
