@@ -30,7 +30,7 @@ import type {FitOptions} from '../check/fit.js'
 import type {CitationScope} from '../cite/cache.js'
 import type {CompiledDeck} from '../deck.js'
 import type {BrowserSession} from '../export/browser.js'
-import {type Emitted, FORMATS, type FormatName, type FormatOptions, outputPaths} from '../formats/index.js'
+import {type Emitted, FORMAT_NAMES, FORMATS, type FormatName, type FormatOptions, outputPaths} from '../formats/index.js'
 import {recoverFolder} from '../io/write-output.js'
 import {hasErrors} from '../messages.js'
 import type {RebuildCache} from '../serve/rebuild-cache.js'
@@ -176,7 +176,8 @@ export class Project {
    */
   async build(input: string | VFile, run: BuildRun = {}): Promise<ProjectBuild> {
     const file = typeof input === 'string' ? await this.read(input) : input
-    const formats = run.to ?? [run.embed ? 'embed' : 'html']
+    const asked = run.to ?? [run.embed ? 'embed' : 'html']
+    const formats = FORMAT_NAMES.filter((format) => asked.includes(format))
     const paths = outputPaths(formats, file.path, run.output)
     const main = paths.get('html') ?? paths.get('embed') ?? [...paths.values()][0]!
     const deckOutput = paths.get('html') ?? paths.get('embed')
