@@ -37,7 +37,7 @@ import type {RebuildCache} from '../serve/rebuild-cache.js'
 import {ProjectCaches} from './caches.js'
 
 /** The settings every deck of a project is compiled with. */
-export interface ProjectOptions extends Omit<CompileOptions, 'fit' | 'cache' | 'citations' | 'embed'> {
+export interface ProjectOptions extends Omit<CompileOptions, 'fit' | 'cache' | 'citations' | 'embed' | 'diagrams'> {
   /**
    * Measure slides in the browser and scale or split those that overflow
    * (default: `true`; front matter `fit: false` wins). An object tunes it
@@ -64,12 +64,18 @@ export interface CompileRun {
   fit?: boolean | FitOptions
   /** Inline every file in the deck's HTML (default: `false`; the `embed` format inlines a linked deck itself). */
   embed?: boolean
-  /** Reuse parsed chunks and rendered slides from the last compile of this deck (`serve`, `--watch`; default: `false`). */
-  rebuild?: boolean
+  /**
+   * Reuse parsed chunks and rendered slides from the last compile of this
+   * deck (`serve`, `--watch`): `true` for the project's cache of the deck, or
+   * a cache of the caller's (default: `false`).
+   */
+  rebuild?: boolean | RebuildCache
   /** This compile's use of the citation cache (default: a new one). */
   citations?: CitationScope
   /** Sees the outline just before it is compiled (an essay's is made in memory): the preview sets its fit plan here. */
   prepare?: (outline: VFile) => void
+  /** A JSON file keeping drawn diagrams between builds (default: the project's memory only). */
+  diagramsPath?: string
 }
 
 /** A build: compile once, then write each format. */
@@ -150,8 +156,10 @@ export class Project {
         allowOutside,
         allowOutsideImages,
         embed: run.embed,
-        cache: run.rebuild ? this.rebuildCache(file.path) : undefined,
+        cache: run.rebuild === true ? this.rebuildCache(file.path) : run.rebuild || undefined,
         citations: run.citations ?? this.caches.citationScope(),
+        // Diagrams are drawn in the project's browser, which the fit step measures in too.
+        diagrams: {browser: () => this.browser(), cache: this.caches.diagrams, cachePath: run.diagramsPath},
         fit: this.fitOptions(run.fit)
       },
       run.prepare
@@ -191,7 +199,9 @@ export class Project {
     const fit = run.fit === false || (run.fit === undefined && run.dryRun) ? false : {cachePath: cacheBeside(main, 'measure'), ...(typeof run.fit === 'object' ? run.fit : {})}
     // Compiled linked; the `embed` format inlines the files itself, so `--to html,embed` compiles once. Only `embed` alone compiles inlined, as before.
     const embedOnly = formats.length > 0 && formats.every((format) => format === 'embed')
-    const deck = await this.compile(file, {fit, rebuild: run.rebuild, prepare: run.prepare, citations, embed: embedOnly})
+    // Drawn diagrams are kept beside the output like measurements, so a rebuild draws only what changed.
+    const diagramsPath = run.dryRun ? run.diagramsPath : (run.diagramsPath ?? cacheBeside(main, 'diagrams'))
+    const deck = await this.compile(file, {fit, rebuild: run.rebuild, prepare: run.prepare, citations, embed: embedOnly, diagramsPath})
     if (memo) await this.caches.citations.memo.save(memo, citations.used).catch(() => undefined)
     // Info messages (such as "no browser to measure in") do not fail a strict build.
     const failed = hasErrors(file) || (run.strict === true && file.messages.some((message) => message.fatal !== undefined))
