@@ -96,7 +96,7 @@ export async function evaluate(corpus) {
       else {
         if (gold === undefined) score.invented++
         else if (have === undefined) score.missed++
-        misses[field].push(`  ${field}: want ${JSON.stringify(gold)} got ${JSON.stringify(have)}  in ${JSON.stringify(text.slice(0, 120))}`)
+        misses[field].push(`  ${field}: want ${JSON.stringify(gold)} got ${JSON.stringify(have)}  in ${JSON.stringify(text.slice(0, Number(process.env.EVAL_VERBOSE_WIDTH ?? 120)))}`)
       }
     }
   }
@@ -105,6 +105,6 @@ export async function evaluate(corpus) {
     lines.push(`${ratio(`anystyle.field.${field}`, right, total)}  missed ${missed}, invented ${invented}`)
   }
   const detail = process.env.EVAL_VERBOSE_ANYSTYLE
-  if (detail) for (const field of detail.split(',')) lines.push(...(misses[field] ?? []).slice(0, 40))
+  if (detail) for (const field of detail.split(',')) lines.push(...(misses[field] ?? []).slice(0, Number(process.env.EVAL_VERBOSE_LIMIT ?? 40)))
   return lines
 }
