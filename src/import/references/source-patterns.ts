@@ -7,8 +7,9 @@
 // Words that make a name a publishing house; the houses themselves are told by their position (settle).
 export const HOUSE_WORDS = /\b(?:Press|UP|Publish(?:ers?|ing)|Publications|Books|Verlag|Verlagsgesellschaft|Editorial|Ediciones|Éditions|Editions|Edições|Editora|Editores|Editrice|Libros|Inc|Ltd|Co|Corp|Company|Sons|House|Media|Presses|Universit(?:y|ies|é|ät|à|ad))\b/u
 export const EDITION = /^(?:\(?\s*)?(\d+|[a-z]+)(?:st|nd|rd|th|\.ª|ª|\.|e|ème|te)?\s*(?:ed|edn|edition|éd|ed\.ª|Aufl|Auflage|ed\.\s*rev)\.?\s*\)?$|^(Rev(?:ised)?|Expanded|Updated)\.?\s+ed(?:ition|n)?\.?$/iu
-export const VOLUME = /^(?:vol(?:ume)?s?|Bd|Jg|t|tome|tomo)\.?\s*([\w.-]+)$/iu
-export const ISSUE = /^(?:no|nos|nr|núm|num|n[°º]|issue|iss|Heft|H|fasc)\.?\s*([\w/-]+)$/iu
+// A label ends at its full stop, a space or a digit: `Thesis` and `Toronto` are no `t.` volume, `Norfolk` no issue.
+export const VOLUME = /^(?:vol(?:ume)?s?|Bd|Jg|t|tome|tomo)(?:\.\s*|\s+|(?=\d))([\w.-]+)$/iu
+export const ISSUE = /^(?:no|nos|nr|núm|num|n[°º]|issue|iss|Heft|H|fasc)(?:\.\s*|\s+|(?=\d))([\w/-]+)$/iu
 export const VOLUME_ISSUE = /^(\d+[A-Za-z]?)(\s*)\(([^()]+)\)(?:\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$/u
 export const VOLUME_PAGES = /^(\d+)\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u
 export const VANCOUVER = /^(\d{4}[a-z]?)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(\d+)?\s*(?:\(([^()]+)\))?\s*(?::\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?$/u
