@@ -1,47 +1,69 @@
 /**
- * Build benchmark (Foundation and Citations issues): synthetic decks of 50,
- * 300 and 1,000 slides through the API and the CLI, a citation-heavy deck
- * (1,000 citations, 500 sources), and pandoc on the same Markdown as the
- * baseline when it is installed. Reports medians and ratios.
+ * Build benchmark (issue 18): the cited corpus (one citation a slide over 40
+ * sources) at 50, 300 and 1,000 slides, `citedeck build` from the CLI against
+ * pandoc `-s -t revealjs --citeproc` on the same Markdown, paired (every
+ * round runs each in turn, the order rotating). Each citedeck run is a fresh
+ * process:
+ *  - cold: a fresh output folder with no caches beside it;
+ *  - `--no-fit`: the same, without measuring in the browser;
+ *  - warm: again into an output built before, every cache present.
+ * Medians (`BENCH_RUNS`, default 5), ratios to pandoc, and t(1,000)/t(300).
  */
 import {execFileSync, spawnSync} from 'node:child_process'
-import {mkdtempSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {build} from '../lib/index.js'
-import {ms, printTable, ratio, timeRuns} from './stats.js'
+import {benchRuns, benchSizes, loadNote, ms, pairedRuns, printTable, ratio} from './stats.js'
 import {writeSyntheticDeck} from './synthetic.js'
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'lib', 'cli.js')
+// `BENCH_ROOT=<checkout>` benches another build of citedeck (before and after a change).
+const CLI = join(process.env.BENCH_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..'), 'lib', 'cli.js')
 const hasPandoc = spawnSync('pandoc', ['--version']).status === 0
 
-export async function benchBuild({runs = 5} = {}) {
-  const cases = [
-    {name: '50 slides', slides: 50},
-    {name: '300 slides', slides: 300},
-    {name: '1,000 slides', slides: 1000},
-    {name: '300 slides, 1,000 citations / 500 sources', slides: 300, citations: 1000, sources: 500}
-  ]
+/** The cited corpus of the speed issue: one citation a slide, 40 sources. */
+export const citedDeck = (slides) => writeSyntheticDeck({slides, citations: slides, sources: 40})
+
+export async function benchBuild({runs = benchRuns(), sizes = benchSizes()} = {}) {
   const rows = []
-  for (const options of cases) {
-    const deck = writeSyntheticDeck(options)
-    const out = mkdtempSync(join(tmpdir(), 'citedeck-bench-out-'))
-    await build(deck, {output: join(out, 'warm'), force: true})
-    const api = await timeRuns(runs, () => build(deck, {output: join(out, 'api'), force: true}))
-    const cli = await timeRuns(runs, async () => {
-      execFileSync(process.execPath, [CLI, 'build', deck, '-o', join(out, 'cli'), '--force', '--quiet'])
-    })
-    let pandoc
-    if (hasPandoc) {
-      const citeproc = options.sources ? ['--citeproc'] : []
-      pandoc = await timeRuns(runs, async () => {
-        execFileSync('pandoc', [deck, '-s', '-t', 'revealjs', ...citeproc, '-o', join(out, 'pandoc.html')], {cwd: dirname(deck)})
-      })
+  const cold = new Map()
+  const before = await loadNote()
+  for (const slides of sizes) {
+    const deck = citedDeck(slides)
+    const work = mkdtempSync(join(tmpdir(), 'citedeck-bench-build-'))
+    const citedeck = (output, ...flags) => execFileSync(process.execPath, [CLI, 'build', deck, '-o', output, '--force', '--quiet', ...flags])
+    // Each cold run gets a folder of its own: no output, and no cache beside it.
+    let fresh = 0
+    const freshOutput = () => join(mkdtempSync(join(work, `cold-${fresh++}-`)), 'deck')
+    citedeck(join(work, 'warm', 'deck'))
+    const tasks = {
+      cold: () => citedeck(freshOutput()),
+      noFit: () => citedeck(freshOutput(), '--no-fit'),
+      warm: () => citedeck(join(work, 'warm', 'deck'))
     }
-    rows.push([options.name, ms(api), ms(cli), ms(pandoc), ratio(cli, pandoc)])
+    if (hasPandoc) tasks.pandoc = () => execFileSync('pandoc', [deck, '-s', '-t', 'revealjs', '--citeproc', '-o', join(work, 'pandoc.html')], {cwd: dirname(deck)})
+    const median = await pairedRuns(runs, tasks)
+    cold.set(slides, median.cold)
+    rows.push([
+      slides.toLocaleString('en'),
+      ms(median.pandoc),
+      ms(median.cold),
+      ratio(median.cold, median.pandoc),
+      ms(median.noFit),
+      ratio(median.noFit, median.pandoc),
+      ms(median.warm),
+      ratio(median.warm, median.pandoc)
+    ])
+    rmSync(work, {recursive: true, force: true})
+    rmSync(dirname(deck), {recursive: true, force: true})
   }
-  printTable(`build: median of ${runs} runs`, ['deck', 'API', 'CLI', 'pandoc -t revealjs', 'CLI / pandoc'], rows)
+  printTable(
+    `build, one citation a slide over 40 sources: median of ${runs} paired runs, each a fresh process (${before} at the start, ${await loadNote()} at the end)`,
+    ['slides', 'pandoc --citeproc', 'cold', 'cold / pandoc', '--no-fit', '--no-fit / pandoc', 'warm', 'warm / pandoc'],
+    rows
+  )
+  if (cold.has(300) && cold.has(1000)) console.log(`t(1,000) / t(300), cold: ${ratio(cold.get(1000), cold.get(300))}`)
+  if (!hasPandoc) console.log('(pandoc is not installed: its columns are empty)')
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await benchBuild()

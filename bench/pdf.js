@@ -1,24 +1,27 @@
 /**
- * PDF benchmark (issue 6): `citedeck pdf` on the example deck and on
- * synthetic decks of 50 and 300 slides, slides and 3-up handouts, against the
- * floor measured in the same run on the same built deck:
- *  - a minimal puppeteer script: launch the same browser, open the print
- *    layout from file://, one `page.pdf()` (tagged, with bookmarks, as
- *    citedeck's), close;
- *  - bare Chromium: `chromium --headless --print-to-pdf` of the same page;
- *  - decktape, when it is installed.
- * Every timing is a fresh process (Node start-up included on both sides);
- * medians and ratios are printed, with the CLI's peak memory (Node only).
+ * PDF benchmark (issues 6 and 18): `citedeck pdf deck.md` on the cited corpus
+ * (one citation a slide over 40 sources) at 50, 300 and 1,000 slides against
+ * the floor: a minimal puppeteer script that launches the same browser, opens
+ * reveal's print layout of the same built deck from file:// and calls
+ * `page.pdf()` once (tagged, with bookmarks, as citedeck's). Runs are paired
+ * (each round runs every task, the order rotating) and each is a fresh
+ * process, Node start-up included on both sides:
+ *  - cold: a fresh folder (working directory and output) with no caches;
+ *  - `--no-fit`: the same, without fitting;
+ *  - warm: again to a PDF printed before, every cache present;
+ *  - `--handout 3`, warm.
+ * Medians (`BENCH_RUNS`, default 5), ratios, and the CLI's peak RSS (Node only).
  */
-import {execFileSync, spawnSync} from 'node:child_process'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {median, ms, printTable, ratio} from './stats.js'
-import {writeSyntheticDeck} from './synthetic.js'
+import {citedDeck} from './build.js'
+import {benchRuns, benchSizes, loadNote, median, ms, pairedRuns, printTable, ratio} from './stats.js'
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+// `BENCH_ROOT=<checkout>` benches another build of citedeck (before and after a change).
+const ROOT = process.env.BENCH_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..')
 const SELF = fileURLToPath(import.meta.url)
 const PRINT_QUERY = 'print-pdf&margin=0&pdfMaxPagesPerSlide=1'
 
@@ -31,7 +34,8 @@ async function child(mode, args) {
   } else {
     const [folder, output] = args
     const puppeteer = (await import('puppeteer-core')).default
-    const {findBrowser} = await import(pathToFileURL(join(ROOT, 'lib/index.js')).href)
+    // The finder alone, not citedeck's API: the floor loads nothing it does not need.
+    const {findBrowser} = await import(pathToFileURL(join(ROOT, 'lib/export/browser-finder.js')).href)
     const browser = await puppeteer.launch({executablePath: findBrowser(), headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu']})
     const [page] = await browser.pages()
     await page.goto(`${pathToFileURL(join(folder, 'index.html')).href}?${PRINT_QUERY}`, {waitUntil: 'load'})
@@ -53,71 +57,70 @@ export function timeChild(mode, args, cwd) {
   return [took, rss]
 }
 
-function timeCommand(command, args) {
-  const start = performance.now()
-  const result = spawnSync(command, args, {encoding: 'utf8', timeout: 300_000})
-  if (result.status !== 0) throw new Error(`${command} failed:\n${result.stderr}`)
-  return performance.now() - start
-}
-
 export function medianOf(runs, task) {
   const values = Array.from({length: runs}, task)
   return Array.isArray(values[0]) ? values[0].map((_, index) => median(values.map((value) => value[index]))) : median(values)
 }
 
-export async function benchPdf({runs = Number(process.env.BENCH_RUNS ?? 3)} = {}) {
-  const {build, findBrowser} = await import(pathToFileURL(join(ROOT, 'lib/index.js')).href)
-  const chromium = findBrowser()
-  const hasDecktape = spawnSync('decktape', ['--version']).status === 0
-  const cases = [
-    {name: 'example (14 slides)', deck: join(ROOT, 'slides/cuban-missile-crisis/deck.md')},
-    {name: '50 slides', deck: writeSyntheticDeck({slides: 50})},
-    {name: '300 slides', deck: writeSyntheticDeck({slides: 300})}
-  ]
+export async function benchPdf({runs = benchRuns(), sizes = benchSizes()} = {}) {
+  const {build} = await import(pathToFileURL(join(ROOT, 'lib/index.js')).href)
   const rows = []
-  const handoutRows = []
-  for (const {name, deck} of cases) {
+  const before = await loadNote()
+  for (const slides of sizes) {
+    const deck = citedDeck(slides)
     const work = mkdtempSync(join(tmpdir(), 'citedeck-bench-pdf-'))
     const folder = join(work, 'built')
     await build(deck, {output: folder, force: true})
-    const out = (file) => join(work, file)
-    // Warm up the OS caches and the fit step's measurement cache, as a second export in real use would.
-    timeChild('--cli', ['pdf', deck, '-o', out('warm.pdf'), '-q'], work)
-
-    const [cli, rss] = medianOf(runs, () => timeChild('--cli', ['pdf', deck, '-o', out('cli.pdf'), '-q'], work))
-    const [handout] = medianOf(runs, () => timeChild('--cli', ['pdf', deck, '--handout', '3', '-o', out('handout.pdf'), '-q'], work))
-    const [floor] = medianOf(runs, () => timeChild('--floor', [folder, out('floor.pdf')], work))
-    const page = `${pathToFileURL(join(folder, 'index.html')).href}?${PRINT_QUERY}`
-    const bare = medianOf(runs, () =>
-      timeCommand(chromium, [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        `--user-data-dir=${join(work, 'profile')}`,
-        '--run-all-compositor-stages-before-draw',
-        '--virtual-time-budget=10000',
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${out('bare.pdf')}`,
-        page
-      ])
-    )
-    let decktape
-    if (hasDecktape) {
-      decktape = medianOf(runs, () =>
-        timeCommand('decktape', ['reveal', '--chrome-path', chromium, '--chrome-arg=--no-sandbox', '-s', '1280x720', page.replace(/\?.*/, ''), out('decktape.pdf')])
-      )
+    const warm = join(work, 'warm')
+    mkdirSync(warm)
+    timeChild('--cli', ['pdf', deck, '-o', join(warm, 'deck.pdf'), '-q'], warm)
+    let fresh = 0
+    const cold = (...flags) => {
+      const dir = mkdtempSync(join(work, `cold-${fresh++}-`))
+      return timeChild('--cli', ['pdf', deck, '-o', join(dir, 'deck.pdf'), '-q', ...flags], dir)
     }
-    rows.push([name, ms(cli), ms(floor), ratio(cli, floor), ms(bare), ratio(cli, bare), ms(decktape), ratio(decktape, cli), `${rss.toFixed(0)} MB`])
-    handoutRows.push([name, ms(handout), ms(floor), ratio(handout, floor)])
+    const rss = {}
+    const timed = (name, run) => () => {
+      const [took, peak] = run()
+      ;(rss[name] ??= []).push(peak)
+      return took
+    }
+    const median = await pairedTimes(runs, {
+      floor: timed('floor', () => timeChild('--floor', [folder, join(work, 'floor.pdf')], work)),
+      cold: timed('cold', () => cold()),
+      noFit: timed('noFit', () => cold('--no-fit')),
+      warm: timed('warm', () => timeChild('--cli', ['pdf', deck, '-o', join(warm, 'deck.pdf'), '-q'], warm)),
+      handout: timed('handout', () => timeChild('--cli', ['pdf', deck, '--handout', '3', '-o', join(warm, 'handout.pdf'), '-q'], warm))
+    })
+    const peak = Math.max(...rss.cold, ...rss.warm)
+    rows.push([
+      slides.toLocaleString('en'),
+      ms(median.floor),
+      ms(median.cold),
+      ratio(median.cold, median.floor),
+      ms(median.noFit),
+      ratio(median.noFit, median.floor),
+      ms(median.warm),
+      ratio(median.warm, median.floor),
+      ms(median.handout),
+      ratio(median.handout, median.floor),
+      `${peak.toFixed(0)} MB`
+    ])
     rmSync(work, {recursive: true, force: true})
+    rmSync(dirname(deck), {recursive: true, force: true})
   }
   printTable(
-    `pdf: median of ${runs} runs, each a fresh process (launch included)`,
-    ['deck', 'citedeck pdf', 'floor (puppeteer)', 'CLI / floor', 'chromium --print-to-pdf', 'CLI / chromium', 'decktape', 'decktape / CLI', 'CLI peak RSS'],
+    `pdf deck.md, one citation a slide over 40 sources: median of ${runs} paired runs, each a fresh process, launch included (${before} at the start, ${await loadNote()} at the end)`,
+    ['slides', 'floor', 'cold', 'cold / floor', '--no-fit', '--no-fit / floor', 'warm', 'warm / floor', '--handout 3', 'handout / floor', 'CLI peak RSS'],
     rows
   )
-  printTable('pdf --handout 3', ['deck', 'citedeck pdf --handout 3', 'floor (puppeteer)', 'handout / floor'], handoutRows)
-  if (!hasDecktape) console.log('(decktape is not installed: its columns are empty)')
+}
+
+/** `pairedRuns` for tasks that time themselves (a child process's own wall time). */
+async function pairedTimes(runs, tasks) {
+  const times = Object.fromEntries(Object.keys(tasks).map((name) => [name, []]))
+  await pairedRuns(runs, Object.fromEntries(Object.entries(tasks).map(([name, task]) => [name, () => times[name].push(task())])))
+  return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]))
 }
 
 const [mode, ...args] = process.argv.slice(2)

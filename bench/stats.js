@@ -28,3 +28,34 @@ export function printTable(title, header, rows) {
   console.log('|' + widths.map((width) => '-'.repeat(width + 2)).join('|') + '|')
   for (const row of rows) console.log(line(row))
 }
+
+/**
+ * Runs every task once a round, `runs` rounds, the order turned by one each
+ * round, so that load from other work on the machine falls on all of them
+ * alike; returns each task's median, by name.
+ */
+export async function pairedRuns(runs, tasks) {
+  const names = Object.keys(tasks)
+  const times = Object.fromEntries(names.map((name) => [name, []]))
+  for (let round = 0; round < runs; round++) {
+    for (let index = 0; index < names.length; index++) {
+      const name = names[(index + round) % names.length]
+      const start = performance.now()
+      await tasks[name]()
+      times[name].push(performance.now() - start)
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, median(times[name])]))
+}
+
+/** Runs of each benchmark: `BENCH_RUNS`, else `fallback`. */
+export const benchRuns = (fallback = 5) => Number(process.env.BENCH_RUNS ?? fallback)
+
+/** Deck sizes to bench: `BENCH_SLIDES=50,300`, else `fallback`. */
+export const benchSizes = (fallback = [50, 300, 1000]) => (process.env.BENCH_SLIDES ? process.env.BENCH_SLIDES.split(',').map(Number) : fallback)
+
+/** `0.9, 1.1 (load 1.2)`: the load average, to say how quiet the machine was. */
+export const loadNote = async () => {
+  const {loadavg} = await import('node:os')
+  return `load average ${loadavg().map((value) => value.toFixed(2)).join(', ')}`
+}

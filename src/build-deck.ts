@@ -52,7 +52,9 @@ export async function build(input: string | VFile, options: BuildOptions = {}): 
   // citeproc's outputs from the last build of this output: a cold process need not format them again.
   const memo = options.dryRun ? undefined : cacheBeside(target, 'cite')
   if (memo) await loadCitationMemo(memo)
-  const deck = await compileSource(file, {...options, fit: fitOptions(options, target)})
+  // Drawn diagrams are kept beside the output like measurements, so a rebuild draws only what changed.
+  const diagrams = options.dryRun ? options.diagrams : {cachePath: cacheBeside(target, 'diagrams'), ...options.diagrams}
+  const deck = await compileSource(file, {...options, diagrams, fit: fitOptions(options, target)})
   if (memo) await saveCitationMemo(memo).catch(() => undefined)
   // Info messages (such as "no browser to measure in") do not fail a strict build.
   const failed = hasErrors(file) || (options.strict === true && file.messages.some((message) => message.fatal !== undefined))

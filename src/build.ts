@@ -26,6 +26,7 @@ import {type PipelineOptions, toSlides} from './pipeline.js'
 import {type Asset, SCRIPT_ASSETS, styleAssets} from './render/assets.js'
 import {revealDocument} from './render/document.js'
 import {dataUrl, inlineAsset, inlineImages} from './render/embed.js'
+import type {DiagramOptions} from './render/diagrams.js'
 import {fontFaceCss, themeFonts} from './render/fonts.js'
 import {mathAssets} from './render/math.js'
 import {resolveTheme} from './render/theme.js'
@@ -47,6 +48,8 @@ export interface CompileOptions extends PipelineOptions {
   allowOutside?: boolean
   /** The older name of `allowOutside`. */
   allowOutsideImages?: boolean
+  /** Where Mermaid diagrams are drawn and their drawings kept (default: a browser launched when one is not cached). */
+  diagrams?: DiagramOptions
 }
 
 export interface CompiledDeck {
@@ -91,7 +94,8 @@ export async function compileSource(file: VFile, options: CompileOptions = {}, p
 export async function compileDeck(file: VFile, options: CompileOptions = {}): Promise<CompiledDeck> {
   if (!options.fit) return compileOnce(file, options)
   const {fitDeck} = await import('./check/fit.js')
-  return fitDeck(file, () => compileOnce(file, options), options.fit === true ? {} : options.fit)
+  // Diagrams are drawn in the browser the fit step measures in.
+  return fitDeck(file, (browser) => compileOnce(file, {...options, diagrams: {browser, ...options.diagrams}}), options.fit === true ? {} : options.fit)
 }
 
 async function compileOnce(file: VFile, options: CompileOptions): Promise<CompiledDeck> {
@@ -109,8 +113,13 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   const deckStyles = copied.filter((asset) => config.css.includes(asset.href))
   const images = copied.filter((asset) => !deckStyles.includes(asset))
   const styles = [...(mathStyle ? [...base.slice(0, -1), mathStyle, base[base.length - 1]!] : base), ...deckStyles]
-  const fonts = themeFonts(readFileSync(themePath, 'utf8'))
+  const themeCss = readFileSync(themePath, 'utf8')
+  const fonts = themeFonts(themeCss)
   const fontCss = fontFaceCss(fonts, options.embed ? (face) => dataUrl(face.asset.source) : (face) => face.asset.href)
+  if (file.data.diagrams) {
+    const {placeDiagrams} = await import('./render/diagrams.js')
+    await placeDiagrams(slides, file, () => ({css: themeCss, fontCss: fontFaceCss(fonts, (face) => dataUrl(face.asset.source))}), options.diagrams)
+  }
   const body = slides.children.filter((node): node is Element => node.type === 'element')
   const sections = body.flatMap((node) =>
     hasClass(node, 'cd-stack') ? node.children.filter((child): child is Element => child.type === 'element') : [node]

@@ -25,6 +25,7 @@ import {remarkQuotes} from './parse/quotes.js'
 import {remarkSafe, type SafeOptions} from './parse/safe.js'
 import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
+import {rehypeCodeLines} from './render/code-lines.js'
 import {rehypeFigures} from './render/figures.js'
 import {rehypeHighlightCode} from './render/highlight.js'
 import {remarkSourceLimits} from './io/source-limits.js'
@@ -65,6 +66,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkRehype, {handlers: overrides.cache ? cachedHandlers(overrides.cache.slides) : handlers, allowDangerousHtml: true})
     .use(rehypeFigures)
     .use(rehypeHighlightCode)
+    .use(rehypeCodeLines)
     .freeze()
 }
 

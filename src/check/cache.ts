@@ -8,10 +8,12 @@ import {readFile} from 'node:fs/promises'
 import {writeFileAtomic} from '../io/write-output.js'
 import type {SlideMeasurement} from './measure.js'
 
-export interface MeasureCache {
-  get: (key: string) => SlideMeasurement | undefined
-  set: (key: string, value: SlideMeasurement) => void
+export interface Cache<T> {
+  get: (key: string) => T | undefined
+  set: (key: string, value: T) => void
 }
+
+export type MeasureCache = Cache<SlideMeasurement>
 
 /** Measurements since the process started (`serve` rebuilds, tests). */
 export const memoryCache: MeasureCache = new Map<string, SlideMeasurement>()
@@ -21,16 +23,16 @@ const FILE_VERSION = 1
 const FILE_LIMIT = 2000
 
 /** A cache backed by `path`: reads what is there, and `save()` writes what the last build used. */
-export async function fileCache(path: string, fallback: MeasureCache = memoryCache) {
-  const stored = new Map<string, SlideMeasurement>()
+export async function fileCache<T = SlideMeasurement>(path: string, fallback = memoryCache as unknown as Cache<T>) {
+  const stored = new Map<string, T>()
   try {
-    const data = JSON.parse(await readFile(path, 'utf8')) as {version?: number; slides?: Record<string, SlideMeasurement>}
+    const data = JSON.parse(await readFile(path, 'utf8')) as {version?: number; slides?: Record<string, T>}
     if (data.version === FILE_VERSION && data.slides) for (const [key, value] of Object.entries(data.slides)) stored.set(key, value)
   } catch {
     // No cache yet, or an unreadable one: measure again.
   }
-  const used = new Map<string, SlideMeasurement>()
-  const cache: MeasureCache = {
+  const used = new Map<string, T>()
+  const cache: Cache<T> = {
     get(key) {
       const value = fallback.get(key) ?? stored.get(key)
       if (value) used.set(key, value)

@@ -52,19 +52,29 @@ declare module 'vfile' {
 }
 
 /** Compiles with `compile` until the measured deck fits or the rounds run out; returns the last deck. */
-export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>, options: FitOptions = {}): Promise<CompiledDeck> {
+export async function fitDeck(file: VFile, compile: (browser: () => Promise<Browser>) => Promise<CompiledDeck>, options: FitOptions = {}): Promise<CompiledDeck> {
   const data = {...file.data}
   const messages = [...file.messages]
-  let deck = await compile()
-  if (!deck.config.fit || hasErrors(file)) return deck
-  const first = deck.slideCount
-  const stored = options.cachePath ? await fileCache(options.cachePath) : undefined
   let session: BrowserSession | undefined
   // Puppeteer is loaded only when a slide is not in the cache: a quarter of a second of a rebuild's start-up.
   const browser = async () =>
     typeof options.browser === 'function'
       ? options.browser()
       : (options.browser ?? (session ??= await (await import('../export/browser.js')).launchBrowser()).browser)
+  let deck: CompiledDeck
+  try {
+    // The compiler may need the browser too (to draw diagrams).
+    deck = await compile(browser)
+  } catch (error) {
+    await session?.close()
+    throw error
+  }
+  if (!deck.config.fit || hasErrors(file)) {
+    await session?.close()
+    return deck
+  }
+  const first = deck.slideCount
+  const stored = options.cachePath ? await fileCache(options.cachePath) : undefined
   let plan: FitPlan = {scales: {}, breaks: []}
   let measured = 0
   try {
@@ -89,7 +99,7 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
       plan = next
       file.data = {...data, fit: plan}
       file.messages = [...messages]
-      deck = await compile()
+      deck = await compile(browser)
     }
   } catch (error) {
     if (!(error instanceof CitedeckError && error.code === 'NOT_FOUND_BROWSER')) throw error

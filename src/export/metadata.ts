@@ -5,9 +5,9 @@
  * dictionary, one cross-reference entry and a trailer appended to Chrome's
  * bytes, which stay untouched (tags, outline, links). Rewriting the whole file
  * with pdf-lib costs as much as printing a long deck; it remains the fallback
- * for a PDF whose cross-references are not a classic table.
+ * for a PDF whose cross-references are not a classic table, and is loaded
+ * only then (importing it costs a third of a second).
  */
-import {PDFDocument, ParseSpeeds} from 'pdf-lib'
 import type {DeckConfig} from '../config.js'
 
 export interface StampedPdf {
@@ -73,6 +73,7 @@ function pdfString(value: string): string {
 }
 
 async function rewriteInfo(pdf: Uint8Array, metadata: Metadata): Promise<StampedPdf> {
+  const {PDFDocument, ParseSpeeds} = await import('pdf-lib')
   // pdf-lib yields to the event loop every 50 objects by default; a long deck has tens of thousands.
   const document = await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
   if (metadata.Title) document.setTitle(metadata.Title)

@@ -6,11 +6,13 @@
  *
  * The plugin goes just before `remarkChunkedParse`, so it wraps the parser that
  * reads one chunk. Parsing is a pure function of the text, so the text alone
- * is a sound key.
+ * is a sound key. With a `ChunkStore`, chunks also come from, and go to, the
+ * file a one-off build keeps beside its output.
  */
 import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
+import type {ChunkStore} from '../parse/chunk-store.js'
 import {copyTree} from '../walk.js'
 
 /** Chunk trees by chunk text, kept across builds of one deck. */
@@ -21,16 +23,20 @@ export class ParseCache {
   /** Chunks parsed and chunks reused by the last build, for benchmarks. */
   readonly stats = {parsed: 0, reused: 0}
 
+  /** @param store chunks parsed by earlier processes (default: none). */
+  constructor(private readonly store?: ChunkStore) {}
+
   /** The tree for `text`, from the cache or from `parse`; always a fresh copy, since transforms mutate it. */
   get(text: string, file: VFile, parse: (text: string) => Root): Root {
     if (file !== this.file) this.startBuild(file)
-    let tree = this.used.get(text) ?? this.entries.get(text)
+    let tree = this.used.get(text) ?? this.entries.get(text) ?? this.store?.find(text)
     if (tree) this.stats.reused++
     else {
       tree = parse(text)
       this.stats.parsed++
     }
     this.used.set(text, tree)
+    this.store?.keep(text, tree)
     return copyTree(tree)
   }
 
