@@ -15,7 +15,6 @@ import {measuredPageSizes} from '../check/plan.js'
 import type {MeasuredReferences} from '../check/split.js'
 import type {ReferenceList, Slide} from '../types.js'
 import type {CiteEngine} from './engine.js'
-import {toHast} from './engine.js'
 
 // Must agree with `.cd-references` in assets/layout.css.
 const FONT_SIZE = 22
@@ -30,7 +29,8 @@ const RESERVED_HEIGHT = 48 + 72 + 16 + 20
 
 const LIST_TITLE = /^(references|works cited|bibliography|sources|literature|references cited)$/i
 
-export function placeReferences(tree: Root, slides: Slide[], engine: CiteEngine, config: DeckConfig): void {
+/** Places the reference list; `toHast` parses citeproc's HTML (the project's cache keeps it). */
+export function placeReferences(tree: Root, slides: Slide[], engine: CiteEngine, config: DeckConfig, toHast: (html: string) => ElementContent[]): void {
   const entries = engine.bibliography().flatMap((entry) => toHast(entry.html).filter(isElement))
   const place = findRefsDiv(slides)
   if (entries.length === 0) {
