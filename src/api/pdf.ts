@@ -55,23 +55,29 @@ export async function exportPdfWith(project: Project, input: string | VFile | Co
   const timeout = options.timeout ?? DEFAULT_TIMEOUT
   // The deadline covers everything that waits on the browser: fitting, loading, laying out, printing.
   return withDeadline(timeout, async (remaining) => {
-    const deck = await compiledInput(project, input, options.fit)
+    const output = options.output ?? defaultPdfOutput(inputPath(input), pdfSuffix(options))
+    const deck = await compiledInput(project, input, options.fit, output)
     const {file} = deck
     if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
     const format = options.notes ? 'notes' : options.handout ? 'handout' : 'pdf'
-    const output = options.output ?? defaultPdfOutput(file.path, pdfSuffix(options))
     const emitted = await project.emit(deck, format, output, {...options, timeout: remaining()})
     return {file, deck, output: emitted?.path, pages: emitted?.pages}
   })
 }
 
+/** The path of the source an export reads. */
+export function inputPath(input: string | VFile | CompiledDeck): string {
+  return typeof input === 'string' ? input : 'sections' in input ? input.file.path : input.path
+}
+
 /**
  * The deck to export: as given when compiled already, else compiled and
- * fitted as `build` does (with the measurements kept beside its output), in
- * memory. `deck.file` is the source the user wrote and carries every message.
+ * fitted as `build` does, in memory, with what the next export reuses
+ * (parsed chunks, citations, measurements) kept beside `output`, the file it
+ * writes. `deck.file` is the source the user wrote and carries every message.
  */
-export async function compiledInput(project: Project, input: string | VFile | CompiledDeck, fit: CompileOptions['fit']): Promise<CompiledDeck> {
+export async function compiledInput(project: Project, input: string | VFile | CompiledDeck, fit: CompileOptions['fit'], output: string): Promise<CompiledDeck> {
   if (typeof input === 'object' && 'html' in input && 'sections' in input) return input
-  const built = await project.build(input, {dryRun: true, fit: fit === false ? false : typeof fit === 'object' ? fit : {}})
+  const built = await project.build(input, {dryRun: true, fit: fit === false ? false : typeof fit === 'object' ? fit : {}, cachesBeside: output})
   return built.deck
 }
