@@ -8,7 +8,7 @@ import type {Browser} from 'puppeteer-core'
 import type {VFile} from 'vfile'
 import type {CompileOptions} from '../build.js'
 import type {CompiledDeck} from '../deck.js'
-import {DEFAULT_TIMEOUT, type PdfStep, type PrintOptions, withDeadline} from '../export/pdf.js'
+import {DEFAULT_TIMEOUT, type PrintOptions, type Progress, withDeadline} from '../export/pdf.js'
 import {checkPdfOptions, defaultPdfOutput, pdfSuffix} from '../export/pdf-options.js'
 import {hasErrors, hasWarnings} from '../messages.js'
 import {Project} from '../project/index.js'
@@ -23,7 +23,7 @@ export interface PdfOptions extends CompileOptions, PrintOptions {
   /** An open (or opening) browser to use; default: launch one and close it after. */
   browser?: Browser | Promise<Browser>
   /** Called as the export moves on; the CLI shows it on a terminal. */
-  onProgress?: (step: PdfStep) => void
+  onProgress?: Progress
 }
 
 export interface PdfResult {
@@ -56,7 +56,7 @@ export async function exportPdfWith(project: Project, input: string | VFile | Co
   // The deadline covers everything that waits on the browser: fitting, loading, laying out, printing.
   return withDeadline(timeout, async (remaining) => {
     const output = options.output ?? defaultPdfOutput(inputPath(input), pdfSuffix(options))
-    const deck = await compiledInput(project, input, options.fit, output)
+    const deck = await compiledInput(project, input, options.fit, output, options.onProgress)
     const {file} = deck
     if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
     const format = options.notes ? 'notes' : options.handout ? 'handout' : 'pdf'
@@ -76,8 +76,14 @@ export function inputPath(input: string | VFile | CompiledDeck): string {
  * (parsed chunks, citations, measurements) kept beside `output`, the file it
  * writes. `deck.file` is the source the user wrote and carries every message.
  */
-export async function compiledInput(project: Project, input: string | VFile | CompiledDeck, fit: CompileOptions['fit'], output: string): Promise<CompiledDeck> {
+export async function compiledInput(
+  project: Project,
+  input: string | VFile | CompiledDeck,
+  fit: CompileOptions['fit'],
+  output: string,
+  onProgress?: Progress
+): Promise<CompiledDeck> {
   if (typeof input === 'object' && 'html' in input && 'sections' in input) return input
-  const built = await project.build(input, {dryRun: true, fit: fit === false ? false : typeof fit === 'object' ? fit : {}, cachesBeside: output})
+  const built = await project.build(input, {dryRun: true, fit: fit === false ? false : typeof fit === 'object' ? fit : {}, cachesBeside: output, onProgress})
   return built.deck
 }

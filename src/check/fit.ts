@@ -29,6 +29,8 @@ export interface FitOptions {
   cache?: MeasureCache
   /** A JSON file keeping measurements, and the plans builds ended with, between builds (default: memory only). */
   cachePath?: string
+  /** Called before slides are loaded in the browser, with how many (default: nothing). */
+  onMeasure?: (slides: number) => void
   /** What decides the deck besides its text (the compile options), so a saved plan is tried only for the same (default: ''). */
   identity?: string
   /** The smallest scale of a slide's text before it is split instead (default: 0.8). */
@@ -98,7 +100,7 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
     let plan: FitPlan = {scales: {}, breaks: []}
     let measured = 0
     for (let round = 1; ; round++) {
-      const measurement = await measureDeck(deck, {browser, cache})
+      const measurement = await measureDeck(deck, {browser, cache, onMeasure: options.onMeasure})
       measured += measurement.measured
       const next = planFit(measurement.slides, plan, {floor: options.floor ?? DEFAULT_FLOOR})
       const settled = samePlan(next, plan)

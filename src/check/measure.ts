@@ -46,6 +46,8 @@ export interface MeasureOptions {
   cache?: MeasureCache
   /** Text below this many CSS pixels is reported (default: the theme's `--cd-min-size`, else 18). */
   minFontSize?: number
+  /** Called before slides are loaded in the browser, with how many (default: nothing). */
+  onMeasure?: (slides: number) => void
   /** Milliseconds for the page to load and settle (default: 60 000). */
   timeout?: number
 }
@@ -65,6 +67,7 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions): 
   const keys = deck.sectionsHtml.map((html) => hash(context + html))
   const missing = sections.flatMap((_, index) => (cache.get(keys[index]!) ? [] : [index]))
   if (missing.length > 0) {
+    options.onMeasure?.(missing.length)
     const found = await inBrowser(deck, missing.map((index) => taggedHtml(sections[index]!)), options)
     missing.forEach((index, at) => cache.set(keys[index]!, found[at]!))
   }

@@ -137,16 +137,21 @@ function outputFor(inputs: string[], output: string | undefined, suffix: string)
   return (input) => join(output ?? 'dist', name(input))
 }
 
-const STEPS: Record<PdfStep, string> = {
-  launch: 'starting the browser',
-  load: 'loading',
-  layout: 'laying out',
-  print: 'printing',
-  write: 'writing'
+const STEPS: Record<PdfStep, (slides?: number) => string> = {
+  compile: () => 'compiling',
+  launch: () => 'starting the browser',
+  measure: (slides) => `measuring ${slideCount(slides)}`,
+  load: () => 'loading',
+  layout: () => 'laying out',
+  print: (slides) => (slides === undefined ? 'printing' : `printing ${slideCount(slides)}`),
+  write: () => 'writing'
 }
+
+const slideCount = (slides = 0) => `${slides} slide${slides === 1 ? '' : 's'}`
 
 /** Progress on a terminal only, one line a step: `citedeck: deck.md: printing…`. */
 export function progressPrinter(io: CliIO, quiet = false) {
   if (quiet || !io.isTTY) return undefined
-  return (input: string, step: PdfStep) => io.stderr(step === 'launch' ? `citedeck: ${STEPS[step]}…` : `citedeck: ${input}: ${STEPS[step]}…`)
+  return (input: string, step: PdfStep, slides?: number) =>
+    io.stderr(step === 'launch' ? `citedeck: ${STEPS[step]()}…` : `citedeck: ${input}: ${STEPS[step](slides)}…`)
 }

@@ -204,9 +204,11 @@ export class Project {
     const citations = this.caches.citationScope()
     if (memo) await this.caches.citations.memo.load(memo)
     const chunks = beside && !run.rebuild ? await ChunkStore.load(cacheBeside(beside, 'parse')) : undefined
-    const fit = fitting ? {...(measurements ? {cachePath: measurements} : {}), ...(typeof run.fit === 'object' ? run.fit : {})} : false
+    const onMeasure = run.onProgress && ((slides: number) => run.onProgress!('measure', slides))
+    const fit = fitting ? {...(measurements ? {cachePath: measurements} : {}), onMeasure, ...(typeof run.fit === 'object' ? run.fit : {})} : false
     // Compiled linked; the `embed` format inlines the files itself, so `--to html,embed` compiles once. Only `embed` alone compiles inlined, as before.
     const embedOnly = formats.length > 0 && formats.every((format) => format === 'embed')
+    run.onProgress?.('compile')
     const deck = await this.compile(file, {fit, rebuild: run.rebuild, prepare: run.prepare, citations, chunks, embed: embedOnly})
     if (memo) await this.caches.citations.memo.save(memo, citations.used).catch(() => undefined)
     await chunks?.save(cacheBeside(beside!, 'parse')).catch(() => undefined)
