@@ -130,20 +130,28 @@ function isSpanish(text) {
   return sample.filter((word) => /^(?:el|la|los|las|que|de|y|en|una|por|para|con)$/.test(word)).length > sample.length * 0.15
 }
 
-/** Why a slide title is not a noun phrase of 2–7 words, or undefined when it is one. */
-function titleProblem(title, spanish) {
+/**
+ * Why a slide title is not a noun phrase of 2–7 words, or undefined when it is one.
+ * Spanish titles are tagged with es-compromise: a verb after the first word (`Propios autores reconocen`) is not a title.
+ */
+function titleProblem(title, spanish, spanishNlp) {
   const list = title.split(/\s+/)
   if (list.length < 2 || list.length > 7) return 'length'
   if (/\d/.test(title) && !/^\d{4}s?$/.test(list.find((word) => /\d/.test(word)))) return 'number'
   const first = list[0].toLowerCase()
   const last = list[list.length - 1].toLowerCase().replace(/[^\p{L}]/gu, '')
   if (FUNCTION_WORDS.has(last)) return 'ends on a function word'
-  if (spanish) return FUNCTION_WORDS.has(first) && !/^(?:el|la|los|las|un|una)$/.test(first) ? 'starts on a function word' : undefined
-  // `Carson on dawn chorus`: a person's words on a topic, two noun phrases.
-  const parts = title.split(/\s+on\s+/)
+  if (spanish) {
+    if (FUNCTION_WORDS.has(first) && !/^(?:el|la|los|las|un|una)$/.test(first)) return 'starts on a function word'
+    const tags = spanishNlp(title).terms().json().map((term) => new Set(term.terms[0].tags))
+    return tags.some((set, i) => i > 0 && set.has('Verb') && !set.has('Noun') && !set.has('Adjective')) ? 'has a verb' : undefined
+  }
+  // `Carson on dawn chorus`: a person's words on a topic; `Phones and schools`: two nouns. Each part is a noun phrase.
+  const parts = title.split(/\s+(?:on|and)\s+/)
   for (const part of parts) {
-    const doc = nlp(part)
-    const terms = doc.terms().json().map((term) => term.terms[0])
+    // A lone word is read as a noun (`the phones`), not a verb (`phones`) as compromise reads it out of context.
+    const doc = nlp(/\s/.test(part) ? part : `the ${part}`)
+    const terms = doc.terms().json().map((term) => term.terms[0]).filter((term, i) => /\s/.test(part) || i > 0)
     const tags = terms.map((term) => new Set(term.tags))
     if (!tags.some((set) => set.has('Noun'))) return 'no noun'
     if (tags[0].has('Preposition') || tags[0].has('Conjunction') || (tags[0].has('Pronoun') && !tags[0].has('Possessive'))) return 'starts on a function word'
@@ -176,7 +184,7 @@ async function essayText(path) {
 }
 
 /** Figures for one essay. */
-async function measure(path, gold, importEssay) {
+async function measure(path, gold, importEssay, spanishNlp) {
   const value = path.endsWith('.docx') ? new Uint8Array(readFileSync(path)) : readFileSync(path, 'utf8')
   const {markdown} = await importEssay(new VFile({path, value}))
   const deck = readDeck(markdown)
@@ -255,7 +263,7 @@ async function measure(path, gold, importEssay) {
   found.titles = distinct.length
   found.badTitles = 0
   for (const title of distinct) {
-    const problem = titleProblem(title, spanish)
+    const problem = titleProblem(title, spanish, spanishNlp)
     if (problem) {
       found.badTitles++
       note('title not a noun phrase', `${title} (${problem})`)
@@ -285,12 +293,13 @@ async function measure(path, gold, importEssay) {
 export async function evaluate(corpus, {verbose = false} = {}) {
   const folder = join(corpus, 'essays')
   const {importEssay} = await import(join(repoRoot, 'lib/import/index.js'))
+  const {default: spanishNlp} = await import('es-compromise')
   const essays = readdirSync(folder).filter((name) => /\.(?:txt|md|docx)$/.test(name) && existsSync(join(folder, name.replace(/\.[^.]+$/, '.expected.json'))))
   const total = {}
   const details = []
   for (const name of essays) {
     const gold = JSON.parse(readFileSync(join(folder, name.replace(/\.[^.]+$/, '.expected.json')), 'utf8'))
-    const found = await measure(join(folder, name), gold, importEssay)
+    const found = await measure(join(folder, name), gold, importEssay, spanishNlp)
     for (const [key, value] of Object.entries(found)) if (typeof value === 'number') total[key] = (total[key] ?? 0) + value
     if (verbose) details.push(...found.problems.map((problem) => `  ${basename(name)}: ${problem}`))
   }

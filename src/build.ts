@@ -24,7 +24,9 @@ import {hasErrors, report} from './messages.js'
 import {type PipelineOptions, toSlides} from './pipeline.js'
 import {type Asset, styleAssets} from './render/assets.js'
 import {assembleDeck} from './render/assemble.js'
-import {themeFonts} from './render/fonts.js'
+import type {DiagramOptions} from './render/diagrams.js'
+import {dataUrl} from './render/embed.js'
+import {fontFaceCss, themeFonts} from './render/fonts.js'
 import {mathAssets} from './render/math.js'
 import {resolveTheme} from './render/theme.js'
 
@@ -47,6 +49,8 @@ export interface CompileOptions extends PipelineOptions {
   allowOutside?: boolean
   /** The older name of `allowOutside`. */
   allowOutsideImages?: boolean
+  /** Where Mermaid diagrams are drawn and their drawings kept (a `Project` gives its browser and cache; without a browser they show as code). */
+  diagrams?: DiagramOptions
 }
 
 export type {CompiledDeck, DeckParts} from './deck.js'
@@ -77,7 +81,11 @@ export async function compileSource(file: VFile, options: CompileOptions = {}, p
 export async function compileDeck(file: VFile, options: CompileOptions = {}): Promise<CompiledDeck> {
   if (!options.fit) return compileOnce(file, options)
   const {fitDeck} = await import('./check/fit.js')
-  return fitDeck(file, () => compileOnce(file, options), options.fit === true ? {} : options.fit)
+  // Diagrams are drawn in the browser the fit step measures in.
+  const fit = options.fit === true ? {} : options.fit
+  // Diagrams are drawn in the browser the fit step measures in.
+  const compile = {...options, diagrams: {browser: fit.browser, ...options.diagrams}}
+  return fitDeck(file, () => compileOnce(file, compile), fit)
 }
 
 async function compileOnce(file: VFile, options: CompileOptions): Promise<CompiledDeck> {
@@ -93,11 +101,17 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   // The deck's own `css:` files come last, after the theme, as in Quarto; they are copied like images.
   const copied = localImages(file, baseDir)
   const deckStyles = copied.filter((asset) => config.css.includes(asset.href))
+  const themeCss = readFileSync(themePath, 'utf8')
+  const fonts = themeFonts(themeCss)
+  if (file.data.diagrams) {
+    const {placeDiagrams} = await import('./render/diagrams.js')
+    await placeDiagrams(slides, file, () => ({css: themeCss, fontCss: fontFaceCss(fonts, (face) => dataUrl(face.asset.source))}), options.diagrams)
+  }
   const parts: DeckParts = {
     body: slides.children.filter((node): node is Element => node.type === 'element'),
     styles: [...(mathStyle ? [...base.slice(0, -1), mathStyle, base[base.length - 1]!] : base), ...deckStyles],
     mathFonts,
-    fonts: themeFonts(readFileSync(themePath, 'utf8')),
+    fonts,
     images: copied.filter((asset) => !deckStyles.includes(asset))
   }
   const {cache} = options

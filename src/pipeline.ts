@@ -12,6 +12,7 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {remarkLint} from './check/lint.js'
+import {remarkPaginateReferences} from './check/reference-pages.js'
 import {remarkFit} from './check/split.js'
 import type {CitationScope} from './cite/cache.js'
 import {remarkResolveCitations} from './cite/resolve.js'
@@ -26,6 +27,7 @@ import {remarkQuotes} from './parse/quotes.js'
 import {remarkSafe, type SafeOptions} from './parse/safe.js'
 import {remarkSlides} from './parse/slides.js'
 import {handlers} from './render/handlers.js'
+import {rehypeCodeLines} from './render/code-lines.js'
 import {rehypeFigures} from './render/figures.js'
 import {rehypeHighlightCode} from './render/highlight.js'
 import {remarkSourceLimits} from './io/source-limits.js'
@@ -64,10 +66,12 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkLint)
     .use(remarkFit)
     .use(remarkResolveCitations, {citations: overrides.citations})
+    .use(remarkPaginateReferences)
     .use(remarkSafe, overrides)
     .use(remarkRehype, {handlers: overrides.cache ? cachedHandlers(overrides.cache.slides) : handlers, allowDangerousHtml: true})
     .use(rehypeFigures)
     .use(rehypeHighlightCode)
+    .use(rehypeCodeLines)
     .freeze()
 }
 

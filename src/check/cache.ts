@@ -10,10 +10,17 @@ import {writeFileAtomic} from '../io/write-output.js'
 import type {SlideMeasurement} from './page.js'
 import type {FitPlan} from './split.js'
 
-export interface MeasureCache {
-  get: (key: string) => SlideMeasurement | undefined
-  set: (key: string, value: SlideMeasurement) => void
+export interface Cache<T> {
+  get: (key: string) => T | undefined
+  set: (key: string, value: T) => void
 }
+
+export interface Cache<T> {
+  get: (key: string) => T | undefined
+  set: (key: string, value: T) => void
+}
+
+export type MeasureCache = Cache<SlideMeasurement>
 
 /** A plan a fitted build ended with, and the slides its splits and paginated references added. */
 export interface SavedPlan {
@@ -27,23 +34,25 @@ const FILE_LIMIT = 2000
 // Plans of the last few versions of the deck (an edit undone finds its plan again).
 const PLAN_LIMIT = 8
 
-/** A cache backed by `path` over the project's `memory`: reads what is there, and `save()` writes what the last build used. */
-export async function fileCache(path: string, memory: MeasureCache) {
-  const fallback = memory
-  const stored = new Map<string, SlideMeasurement>()
+/**
+ * A cache backed by `path` over the project's `fallback` in memory: reads what
+ * is there (entries `isEntry` accepts: a file edited by hand or by another
+ * tool may hold anything), and `save()` writes what the last build used.
+ */
+export async function fileCache<T = SlideMeasurement>(path: string, fallback: Cache<T>, isEntry: (value: unknown) => value is T) {
+  const stored = new Map<string, T>()
   const plans = new Map<string, SavedPlan>()
   try {
     const data = JSON.parse(await readFile(path, 'utf8')) as {version?: number; slides?: unknown; plans?: unknown}
     if (data.version === FILE_VERSION && isRecord(data.slides)) {
-      // A file edited by hand or by another tool may hold anything: entries of the wrong shape are measured again.
-      for (const [key, value] of Object.entries(data.slides)) if (isMeasurement(value)) stored.set(key, value)
+      for (const [key, value] of Object.entries(data.slides)) if (isEntry(value)) stored.set(key, value)
       if (isRecord(data.plans)) for (const [key, value] of Object.entries(data.plans)) if (isSavedPlan(value)) plans.set(key, value)
     }
   } catch {
     // No cache yet, or an unreadable one: measure again.
   }
-  const used = new Map<string, SlideMeasurement>()
-  const cache: MeasureCache = {
+  const used = new Map<string, T>()
+  const cache: Cache<T> = {
     get(key) {
       const value = fallback.get(key) ?? stored.get(key)
       if (value) used.set(key, value)
@@ -62,19 +71,21 @@ export async function fileCache(path: string, memory: MeasureCache) {
   }
   const save = async () => {
     const slides = Object.fromEntries([...used].slice(-FILE_LIMIT))
-    await writeFileAtomic(path, JSON.stringify({version: FILE_VERSION, slides, plans: Object.fromEntries([...plans].slice(-PLAN_LIMIT))}))
+    const kept = plans.size > 0 ? {plans: Object.fromEntries([...plans].slice(-PLAN_LIMIT))} : {}
+    await writeFileAtomic(path, JSON.stringify({version: FILE_VERSION, slides, ...kept}))
   }
   return {cache, save, plan, keepPlan}
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
 const isNumbers = (value: unknown): value is number[] => Array.isArray(value) && value.every(isNumber)
 
-function isMeasurement(value: unknown): value is SlideMeasurement {
+/** Whether `value` has the shape `measureInPage` records. */
+export function isMeasurement(value: unknown): value is SlideMeasurement {
   if (!isRecord(value)) return false
   const numbers = ['overflowY', 'overflowX', 'limit', 'paddingTop', 'width', 'frame', 'paddingBottom', 'notesFrame']
   if (!numbers.every((name) => isNumber(value[name])) || !isNumbers(value.notes)) return false

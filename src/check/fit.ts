@@ -3,8 +3,12 @@
  * (scale, then split what still overflows; paginate the references by their
  * measured heights), compile again with the plan, and measure again, at most
  * three rounds. One browser serves all rounds (the project's), and is asked
- * for only when some slide is not in the measurement cache. Without a browser the deck is built as
- * compiled (references split by an estimate), with one info message saying so.
+ * for only when some slide is not in the measurement cache. The plan a build
+ * settles on is kept with the measurements: the next build of the same deck
+ * compiles with it first, and keeps it when every slide is measured already
+ * and the plan still holds, so an unchanged deck compiles once. Without a
+ * browser the deck is built as compiled (references split by an estimate),
+ * with one info message saying so.
  */
 import {createHash} from 'node:crypto'
 import type {Browser} from 'puppeteer-core'
@@ -12,7 +16,7 @@ import type {VFile} from 'vfile'
 import type {CompiledDeck} from '../deck.js'
 import {CitedeckError} from '../errors.js'
 import {hasErrors, report} from '../messages.js'
-import {fileCache, type MeasureCache} from './cache.js'
+import {fileCache, isMeasurement, type MeasureCache} from './cache.js'
 import {applySeverities} from './lint.js'
 import {type MeasuredSlide, type Measurement, measureDeck} from './measure.js'
 import {DEFAULT_FLOOR, planFit, samePlan} from './plan.js'
@@ -66,7 +70,7 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
   const data = {...file.data}
   const messages = [...file.messages]
   const memory = options.cache ?? new Map()
-  const stored = options.cachePath ? await fileCache(options.cachePath, memory) : undefined
+  const stored = options.cachePath ? await fileCache(options.cachePath, memory, isMeasurement) : undefined
   const cache = stored?.cache ?? memory
   // The plan the last build of this very deck ended with: when its slides are all measured and it still holds, one compile does.
   const key = planKey(file, options.identity)

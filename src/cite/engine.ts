@@ -11,7 +11,6 @@ import type {ElementContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import type {CitationItem} from '../types.js'
 import {walk} from '../walk.js'
-import type {CitationCache} from './cache.js'
 import type {Bibliography} from './load.js'
 import {CitationMemo} from './memo.js'
 import {linkSafeItem, sanitizeCiteproc} from './sanitize.js'
@@ -173,23 +172,18 @@ function toCsl(item: EngineItem): CslCitationItem {
 // Entries repeat on every slide that cites them; bound the memory a long session can take.
 const HAST_LIMIT = 10_000
 
-/** citeproc's HTML as hast, sanitised (only the tags and attributes a CSL style produces, see sanitize.ts), parsed once a cache. */
-export function toHast(html: string, cache: CitationCache): ElementContent[] {
-  let nodes = cache.hast.get(html)
+/** citeproc's HTML as hast, sanitised (only the tags and attributes a CSL style produces, see sanitize.ts), parsed once into `parsed`. */
+export function toHast(html: string, parsed: Map<string, ElementContent[]>): ElementContent[] {
+  let nodes = parsed.get(html)
   if (!nodes) {
     nodes = sanitizeCiteproc(fromHtml(html, {fragment: true}).children as ElementContent[])
     // Positions in citeproc's string are not places in the deck: a slide's nodes have none or the deck's.
     walk(nodes, (node) => {
       delete node.position
     })
-    if (cache.hast.size >= HAST_LIMIT) cache.hast.clear()
-    cache.hast.set(html, nodes)
+    if (parsed.size >= HAST_LIMIT) parsed.clear()
+    parsed.set(html, nodes)
   }
   // A copy: later plugins may change the nodes they are given.
   return structuredClone(nodes)
-}
-
-/** The project's engine for a style, locale and bibliography. */
-export function getEngine(style: Style, lang: string, bibliography: Bibliography, cache: CitationCache): CiteEngine {
-  return cache.engine(style, lang, bibliography, (memo) => new CiteEngine(style, lang, bibliography, memo))
 }

@@ -90,7 +90,7 @@ function resolvable(node: Citation, sources: Sources): boolean {
  * since another deck of the project may use the same engine with its own.
  */
 async function loadSources(file: VFile, config: DeckConfig, citations: Citation[], scope: CitationScope): Promise<Sources> {
-  const [{loadBibliography}, {resolveLocale, resolveStyle}, {getEngine, toHast: parse}, {reportUnknownKeys}, {placeReferences}] = await Promise.all([
+  const [{loadBibliography}, {resolveLocale, resolveStyle}, {CiteEngine, toHast: parse}, {reportUnknownKeys}, {placeReferences}] = await Promise.all([
     import('./load.js'),
     import('./styles.js'),
     import('./engine.js'),
@@ -98,12 +98,13 @@ async function loadSources(file: VFile, config: DeckConfig, citations: Citation[
     import('./references.js')
   ])
   const {cache} = scope
-  const toHast = (html: string) => parse(html, cache)
+  const toHast = (html: string) => parse(html, cache.hast)
   const bibliography = await loadBibliography(config.bibliography, config.references, file, cache.bibliographies)
   const style = resolveStyle(config.csl, file)
   // Without a `lang:` in the deck, a style written for one locale keeps it (Harvard: en-GB), as in pandoc.
   const lang = file.data.matter?.data.lang === undefined && style.defaultLocale ? style.defaultLocale : config.lang
-  const engine = getEngine(style, resolveLocale(lang, file), bibliography, cache)
+  const locale = resolveLocale(lang, file)
+  const engine = cache.engine(style, locale, bibliography, (memo) => new CiteEngine(style, locale, bibliography, memo))
   const known = (id: string) => bibliography.items.has(id)
   reportUnknownKeys(file, config, citations, bibliography)
 

@@ -1,11 +1,12 @@
 /**
  * Everything a `Project` keeps from one build to the next, in one place:
  * formatted citations (with parsed bibliographies and citeproc engines),
- * slide measurements, and per deck the parsed chunks and rendered slides of
+ * slide measurements, drawn diagrams, and per deck the parsed chunks and rendered slides of
  * its rebuilds. Owned by one project, so two projects never share state.
  */
-import type {MeasureCache} from '../check/cache.js'
+import type {Cache, MeasureCache} from '../check/cache.js'
 import {CitationCache, type CitationScope} from '../cite/cache.js'
+import type {Drawn} from '../render/mermaid-page.js'
 import {RebuildCache} from '../serve/rebuild-cache.js'
 
 export class ProjectCaches {
@@ -13,6 +14,8 @@ export class ProjectCaches {
   readonly citations = new CitationCache()
   /** Slide measurements by the slide's HTML and the deck's styles (see check/measure.ts). */
   readonly measurements: MeasureCache = new Map()
+  /** Mermaid drawings by source and theme (see render/diagrams.ts). */
+  readonly diagrams: Cache<Drawn> = new Map()
   private readonly decks = new Map<string, RebuildCache>()
 
   /**

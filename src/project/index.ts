@@ -31,7 +31,7 @@ import type {FitOptions} from '../check/fit.js'
 import type {CitationScope} from '../cite/cache.js'
 import type {CompiledDeck} from '../deck.js'
 import type {BrowserSession} from '../export/browser.js'
-import {type Emitted, FORMATS, type FormatName, type FormatOptions, outputPaths} from '../formats/index.js'
+import {type Emitted, FORMAT_NAMES, FORMATS, type FormatName, type FormatOptions, outputPaths} from '../formats/index.js'
 import {recoverFolder} from '../io/write-output.js'
 import {hasErrors} from '../messages.js'
 import {ChunkStore} from '../parse/chunk-store.js'
@@ -39,7 +39,7 @@ import {RebuildCache} from '../serve/rebuild-cache.js'
 import {ProjectCaches} from './caches.js'
 
 /** The settings every deck of a project is compiled with. */
-export interface ProjectOptions extends Omit<CompileOptions, 'fit' | 'cache' | 'citations' | 'embed'> {
+export interface ProjectOptions extends Omit<CompileOptions, 'fit' | 'cache' | 'citations' | 'embed' | 'diagrams'> {
   /**
    * Measure slides in the browser and scale or split those that overflow
    * (default: `true`; front matter `fit: false` wins). An object tunes it
@@ -66,14 +66,20 @@ export interface CompileRun {
   fit?: boolean | FitOptions
   /** Inline every file in the deck's HTML (default: `false`; the `embed` format inlines a linked deck itself). */
   embed?: boolean
-  /** Reuse parsed chunks and rendered slides from the last compile of this deck (`serve`, `--watch`; default: `false`). */
-  rebuild?: boolean
+  /**
+   * Reuse parsed chunks and rendered slides from the last compile of this
+   * deck (`serve`, `--watch`): `true` for the project's cache of the deck, or
+   * a cache of the caller's (default: `false`).
+   */
+  rebuild?: boolean | RebuildCache
   /** This compile's use of the citation cache (default: a new one). */
   citations?: CitationScope
   /** Parsed chunks kept on disk by earlier builds, for a compile that is not a `rebuild` (default: none). */
   chunks?: ChunkStore
   /** Sees the outline just before it is compiled (an essay's is made in memory): the preview sets its fit plan here. */
   prepare?: (outline: VFile) => void
+  /** A JSON file keeping drawn diagrams between builds (default: the project's memory only). */
+  diagramsPath?: string
 }
 
 /** A build: compile once, then write each format. */
@@ -161,8 +167,10 @@ export class Project {
         allowOutsideImages,
         embed: run.embed,
         // A one-off compile gets a cache of its own all the same: the fit step's later rounds reuse what the first parsed and rendered.
-        cache: run.rebuild ? this.rebuildCache(file.path) : new RebuildCache(run.chunks),
+        cache: run.rebuild === true ? this.rebuildCache(file.path) : run.rebuild || new RebuildCache(run.chunks),
         citations: run.citations ?? this.caches.citationScope(),
+        // Diagrams are drawn in the project's browser, which the fit step measures in too.
+        diagrams: {browser: () => this.browser(), cache: this.caches.diagrams, cachePath: run.diagramsPath},
         fit: this.fitOptions(run.fit, JSON.stringify({theme, lang, csl, safe, allowOutside, allowOutsideImages, embed: run.embed}))
       },
       run.prepare
@@ -187,7 +195,8 @@ export class Project {
    */
   async build(input: string | VFile, run: BuildRun = {}): Promise<ProjectBuild> {
     const file = typeof input === 'string' ? await this.read(input) : input
-    const formats = run.to ?? [run.embed ? 'embed' : 'html']
+    const asked = run.to ?? [run.embed ? 'embed' : 'html']
+    const formats = FORMAT_NAMES.filter((format) => asked.includes(format))
     const paths = outputPaths(formats, file.path, run.output)
     const main = paths.get('html') ?? paths.get('embed') ?? [...paths.values()][0]!
     const deckOutput = paths.get('html') ?? paths.get('embed')
@@ -208,8 +217,10 @@ export class Project {
     const fit = fitting ? {...(measurements ? {cachePath: measurements} : {}), onMeasure, ...(typeof run.fit === 'object' ? run.fit : {})} : false
     // Compiled linked; the `embed` format inlines the files itself, so `--to html,embed` compiles once. Only `embed` alone compiles inlined, as before.
     const embedOnly = formats.length > 0 && formats.every((format) => format === 'embed')
+    // Drawn diagrams are kept beside the output like measurements, so a rebuild draws only what changed.
+    const diagramsPath = run.diagramsPath ?? (beside && cacheBeside(beside, 'diagrams'))
     run.onProgress?.('compile')
-    const deck = await this.compile(file, {fit, rebuild: run.rebuild, prepare: run.prepare, citations, chunks, embed: embedOnly})
+    const deck = await this.compile(file, {fit, rebuild: run.rebuild, prepare: run.prepare, citations, chunks, embed: embedOnly, diagramsPath})
     if (memo) await this.caches.citations.memo.save(memo, citations.used).catch(() => undefined)
     await chunks?.save(cacheBeside(beside!, 'parse')).catch(() => undefined)
     // Info messages (such as "no browser to measure in") do not fail a strict build.

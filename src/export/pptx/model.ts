@@ -7,6 +7,7 @@
  * measures the tagged elements (`page.ts`) and `shapes.ts` places them.
  */
 import type {Element, ElementContent} from 'hast'
+import {toHtml} from 'hast-util-to-html'
 import {hasClass, slideBody} from '../../check/units.js'
 import {inlineRuns, notesText, type Run, type RunContext, Tags} from './runs.js'
 
@@ -116,6 +117,7 @@ class BlockReader {
     if (tagName === 'pre') return this.code(node)
     if (tagName === 'table') return this.table(node)
     if (tagName === 'img') return this.image(node)
+    if (tagName === 'svg') return this.drawing(node)
     if (tagName === 'hr') return void this.boxes.push(this.tags.tag(node))
     // A container of inline content only (a reference entry, a plain div) reads as one paragraph.
     if (!node.children.some((child) => child.type === 'element' && BLOCK_TAGS.has(child.tagName))) {
@@ -225,6 +227,12 @@ class BlockReader {
   private image(node: Element) {
     const src = String(node.properties?.src ?? '')
     if (src) this.blocks.push({type: 'image', tag: this.tags.tag(node), src, alt: String(node.properties?.alt ?? '')})
+  }
+
+  /** An inline SVG (a Mermaid diagram) as a picture of itself. */
+  private drawing(node: Element) {
+    const svg = Buffer.from(toHtml(node, {space: 'svg'})).toString('base64')
+    this.blocks.push({type: 'image', tag: this.tags.tag(node), src: `data:image/svg+xml;base64,${svg}`, alt: String(node.properties?.ariaLabel ?? '')})
   }
 
   private images(images: Element[]) {

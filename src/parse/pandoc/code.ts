@@ -1,7 +1,7 @@
 /**
  * Attributes on fenced code blocks, as pandoc and Quarto write them:
  * ```` ```{.python code-line-numbers="2"} ```` (the first class is the
- * language), raw blocks ```` ```{=html} ```` (kept as HTML; other formats
+ * language; line numbers: ./code-lines.ts), raw blocks ```` ```{=html} ```` (kept as HTML; other formats
  * such as `{=tex}` are left out, with an info), and Quarto's executable
  * chunks ```` ```{r} ````, which citedeck shows as code without running them.
  */
@@ -9,8 +9,8 @@ import type {Code, Html, Nodes, Parent, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {info} from '../../messages.js'
 import {walk} from '../../walk.js'
-import {readAttributes} from './attach.js'
-import {applyAttributes} from './attach.js'
+import {applyAttributes, readAttributes} from './attach.js'
+import {codeLines} from './code-lines.js'
 
 const HTML_FORMATS = new Set(['html', 'html5', 'revealjs'])
 const CHUNK = /^\{([A-Za-z][\w-]*)(?:[\s,][^}]*)?\}$/
@@ -38,7 +38,8 @@ function readCode(node: Code, file: VFile, chunks: Code[]): RootContent[] {
   if (chunk && !/^\{[ \t]*[#.=]/.test(text)) {
     node.lang = chunk[1]!
     node.meta = undefined
-    chunks.push(node)
+    // Quarto draws `{mermaid}` without running anything; so does citedeck (./diagrams.ts).
+    if (node.lang.toLowerCase() !== 'mermaid') chunks.push(node)
     return [node]
   }
   const start = node.position?.start
@@ -51,14 +52,11 @@ function readCode(node: Code, file: VFile, chunks: Code[]): RootContent[] {
     })
     return []
   }
-  if (attributes.pairs.some(([key]) => key === 'code-line-numbers')) {
-    info(file, 'code-line-numbers: lines are not highlighted step by step yet; the code is shown whole', node, 'code-line-numbers', {
-      note: 'split the code over fragments or slides to walk through it'
-    })
-  }
+  const lineNumbers = attributes.pairs.find(([key]) => key === 'code-line-numbers')
   const [language, ...classes] = attributes.classes
   node.lang = language ?? null
   node.meta = undefined
-  applyAttributes(node, {...attributes, classes: [...(language ? [`language-${language}`] : []), ...classes]})
-  return [node]
+  const pairs = attributes.pairs.filter((pair) => pair !== lineNumbers)
+  applyAttributes(node, {...attributes, pairs, classes: [...(language ? [`language-${language}`] : []), ...classes]})
+  return [lineNumbers ? codeLines(node, lineNumbers[1], file) : node]
 }
