@@ -72,7 +72,7 @@ function commaCut(title: string): {title: string; source: string} | undefined {
     else if (char === ')' || char === ']') depth = Math.max(0, depth - 1)
     else if (depth === 0 && char === ',' && i > 0) {
       const after = title.slice(i + 1)
-      if (!/^\s+(?:[\p{Lu}\d]|in\s|to appear|paper\s)/u.test(after)) continue
+      if (!/^\s+(?:[\p{Lu}\d]|in:?\s|to appear|paper\s|pp?\.|pages?\s|ed\.|eds\.|edited|trans)/u.test(after)) continue
       if (SOURCE_SIGN.test(after)) return {title: title.slice(0, i).trim(), source: after.trim()}
     }
   }
