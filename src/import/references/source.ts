@@ -11,7 +11,7 @@
  */
 import type {CslDate, CslName} from '../csl.js'
 import {MONTH_WORD, type ReadDate, monthNumber, readDate} from './dates.js'
-import {readNameRun} from './names.js'
+import {readNameRun, readNames} from './names.js'
 import {GROUP} from './group.js'
 import {isAbbreviation, sentenceEnd} from './title.js'
 import {ARTICLE, EDITION, EDITORS, HOUSE_WORDS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
@@ -95,7 +95,8 @@ function readChapterLead(text: string, source: Source, chapterLead: boolean): st
     source.editor = readNameRun(ieee[2]!)
     return rest.slice(ieee[0].length)
   }
-  const end = sentenceEnd(rest)
+  // A book title keeps its subtitle after `?` or `!` (`In Who Decides Networks? History and Attention, edited by …`).
+  const end = sentenceEnd(rest, true)
   const head = rest.slice(0, end.at)
   // `In Book Title, edited by X, 1–20.` (Chicago), `In Proceedings of …, pages 1–10, Washington, DC, May 1993.`
   // keep their commas for the parts.
@@ -123,7 +124,9 @@ export function parts(text: string): string[] {
     if (char === '(' || char === '[') depth++
     else if (char === ')' || char === ']') depth = Math.max(0, depth - 1)
     else if (depth === 0 && (char === ',' || char === '.') && /^\s|^$/.test(protectedText.slice(i + 1, i + 2))) {
-      if (char === '.' && (isAbbreviation(protectedText.slice(start, i)) || MONTH_ABBREVIATION.test(protectedText.slice(start, i)))) continue
+      const before = protectedText.slice(start, i)
+      // `9th ed. Gallimard`: an edition's `ed.` ends its part.
+      if (char === '.' && (isAbbreviation(before) || MONTH_ABBREVIATION.test(before)) && !EDITION.test(`${before.trim()}.`)) continue
       out.push(protectedText.slice(start, i))
       start = i + 1
     }
@@ -132,9 +135,11 @@ export function parts(text: string): string[] {
   const cleaned = out.map((part) => part.replace(/\u0000/g, ',').trim().replace(/^[.,;]+|[.,;]+$/g, '').trim()).filter(Boolean)
   // A part opening in lower case continues the one before (`Punch, or the London Charivari`), unless it is a label.
   const joined: string[] = []
-  for (const part of cleaned) {
+  for (const [index, part] of cleaned.entries()) {
     const previous = joined[joined.length - 1]
     if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part)) joined[joined.length - 1] += `, ${part}`
+    // `edited by Emily O’Brien, Chiara García Márquez, and L. Halliday`: the names run to their `and`.
+    else if (previous !== undefined && /^(?:edited|translated|ed\.|trans\.)\s+by\s/iu.test(previous) && !/\s(?:and|&)\s/u.test(previous) && namesRunToAnd(cleaned, index)) joined[joined.length - 1] += `, ${part}`
     // `New York, NY: Publisher`, `Upper Saddle River, New Jersey: Publisher`: a place with a comma.
     else if (previous !== undefined && isPlace(previous) && /^[\p{Lu}][\p{L}.\s]{0,25}:\s/u.test(part) && isPlace(part.split(':')[0]!)) joined[joined.length - 1] += `, ${part}`
     // `Cambridge, MA`, `Washington, D. C.`: a place and its state's code.
@@ -145,6 +150,15 @@ export function parts(text: string): string[] {
 }
 
 const STATE_CODE = /^(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?|[\p{Lu}][\p{Ll}]{2,4}\.)$/u
+
+/** Whether `parts[from…]` are names up to one opening with `and` (the last of an editors' list). */
+function namesRunToAnd(parts: string[], from: number): boolean {
+  for (let i = from; i < parts.length; i++) {
+    if (/^(?:and|&)\s/u.test(parts[i]!)) return i > from
+    if (LABEL.test(parts[i]!) || !readNames(parts[i]!, {trusted: true})) return false
+  }
+  return false
+}
 
 /** `New York`, `Cambridge, MA`, `Rio de Janeiro`: capitalised words with at most a place's small words. */
 function isPlaceName(text: string): boolean {
