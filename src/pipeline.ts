@@ -12,6 +12,7 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {remarkLint} from './check/lint.js'
+import {remarkPaginateReferences} from './check/reference-pages.js'
 import {remarkFit} from './check/split.js'
 import type {CitationScope} from './cite/cache.js'
 import {remarkResolveCitations} from './cite/resolve.js'
@@ -65,6 +66,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkLint)
     .use(remarkFit)
     .use(remarkResolveCitations, {citations: overrides.citations})
+    .use(remarkPaginateReferences)
     .use(remarkSafe, overrides)
     .use(remarkRehype, {handlers: overrides.cache ? cachedHandlers(overrides.cache.slides) : handlers, allowDangerousHtml: true})
     .use(rehypeFigures)

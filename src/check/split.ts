@@ -19,7 +19,7 @@ export interface FitPlan {
   scales: Record<number, number>
   /** Offsets of the units that start a continuation slide. */
   breaks: number[]
-  /** The reference list as measured: each entry's height, and the room for entries on the first and later slides. */
+  /** The reference list as measured: each entry's height, and the room for entries on the first and later slides (reference-pages.ts). */
   references?: MeasuredReferences
 }
 
@@ -32,13 +32,6 @@ export interface MeasuredReferences {
 declare module 'vfile' {
   interface DataMap {
     fit: FitPlan
-  }
-}
-
-declare module 'mdast' {
-  interface RootData {
-    /** Measured reference list heights for `placeReferences`, set from the fit plan. */
-    measuredReferences?: MeasuredReferences
   }
 }
 
@@ -62,7 +55,6 @@ export function remarkFit() {
         slide.attributes = {...slide.attributes, style: `${style}--cd-fit: ${scale}`}
       }
     }
-    if (plan.references) tree.data = {...tree.data, measuredReferences: plan.references}
   }
 }
 

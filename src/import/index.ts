@@ -88,7 +88,7 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
       cites.push(citation.pandoc)
       text = `${text.slice(0, citation.start)}\uE000${cites.length - 1}\uE001${text.slice(citation.end)}`
     }
-    return {kind: block.kind, text, start: block.start}
+    return {kind: block.kind, text, start: block.start, ...(block.kind === 'list-item' && block.level ? {level: block.level} : {})}
   })
   if (found.length === 0 && blocks.length > 0) message(file, 'No in-text citations found', place(0), 'import-no-citations')
   reportUncited(file, references, found, place)

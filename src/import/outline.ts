@@ -7,7 +7,7 @@
  */
 import nlp from 'compromise'
 import {stringify} from 'yaml'
-import {PLACEHOLDER, toBullets, wordTags} from './bullets.js'
+import {type Bullet, PLACEHOLDER, toBullets, wordTags} from './bullets.js'
 import type {CslItem} from './csl.js'
 import {escapeMarkdown} from './escape.js'
 import {isEnglish} from './noun-phrase.js'
@@ -23,6 +23,8 @@ export interface OutlineBlock {
   text: string
   /** Offset of the block in the repaired essay. */
   start: number
+  /** A list item's nesting (1 = top), as indented in the essay. */
+  level?: number
 }
 
 export interface OutlineInput {
@@ -136,18 +138,25 @@ export function writeOutline(input: OutlineInput): OutlineResult {
       continue
     }
     // A list below a paragraph is that paragraph's: its items are bullets of the same slide.
-    const items: string[] = []
-    while (input.blocks[index + 1]?.kind === 'list-item') items.push(input.blocks[++index]!.text)
+    const listed: OutlineBlock[] = []
+    while (input.blocks[index + 1]?.kind === 'list-item') listed.push(input.blocks[++index]!)
+    const items = listed.map((item) => item.text)
+    const itemLevels = nesting(listed)
     // One tagging a paragraph serves its title and its bullets: tagging is most of the import's time.
     const doc = nlp(block.text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' '))
-    const tags = wordTags(doc)
+    // Spanish (and any language with a shipped model) is tagged by its own model.
+    const tags = input.tagWords?.(block.text) ?? wordTags(doc)
     const title = section && !used.has(section.toLowerCase()) ? takeTitle(section, used) : !hasSections && index >= lastParagraph ? takeTitle('Conclusion', used) : topicTitle(block.text, doc, sentences[0]?.text, phraseOptions, used, 'Key points', tags)
     section = undefined
     paragraphTitle = title
-    const bullets = [...sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical, tags)), ...items.flatMap((item) => toBullets(item, parenthetical, tags))].map(render)
+    const bullets = [
+      ...sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical, tags)),
+      // A nested item stays nested under the item above it.
+      ...items.flatMap((item, i) => toBullets(item, parenthetical, tags).map((bullet) => ({...bullet, level: Math.min(3, bullet.level + itemLevels[i]! - 1)})))
+    ].map((bullet) => ({...bullet, text: render(bullet.text)}))
     chunk(bullets).forEach((slide, n) => {
-      push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${slide.map((item) => `- ${item}`).join('\n')}`, block.start)
-      if (n === 0) push(notes([render(block.text), ...items.map((item) => `- ${render(item)}`)].join('\n\n')), block.start)
+      push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${slide.map(listLine).join('\n')}`, block.start)
+      if (n === 0) push(notes([render(block.text), ...items.map((item, i) => listLine({text: render(item), level: itemLevels[i]!}))].join('\n\n')), block.start)
       result.slides++
     })
     for (const quote of findQuotations(block.text)) {
@@ -227,13 +236,39 @@ function citationAfter(text: string, quote: Quotation): string {
 
 /**
  * Splits bullets into slides of at most six and about 70 words, evenly
- * (7 → 4 + 3): long bullets, never cut, take more room.
+ * (7 → 4 + 3): long bullets, never cut, take more room. A bullet and those
+ * nested under it stay on one slide.
  */
-function chunk(bullets: string[]): string[][] {
-  const words = bullets.reduce((sum, bullet) => sum + bullet.split(/\s+/).length, 0)
-  const count = Math.max(1, Math.ceil(bullets.length / MAX_BULLETS), Math.min(Math.ceil(bullets.length / 3), Math.round(words / MAX_WORDS)))
-  const size = Math.ceil(bullets.length / count)
-  return Array.from({length: Math.ceil(bullets.length / size)}, (_, i) => bullets.slice(i * size, (i + 1) * size))
+function chunk(bullets: Bullet[]): Bullet[][] {
+  const units: Bullet[][] = []
+  for (const bullet of bullets) {
+    if (bullet.level > 1 && units.length > 0) units[units.length - 1]!.push(bullet)
+    else units.push([bullet])
+  }
+  const words = bullets.reduce((sum, bullet) => sum + bullet.text.split(/\s+/).length, 0)
+  const count = Math.max(1, Math.ceil(units.length / MAX_BULLETS), Math.min(Math.ceil(units.length / 3), Math.round(words / MAX_WORDS)))
+  const size = Math.ceil(units.length / count)
+  return Array.from({length: Math.ceil(units.length / size)}, (_, i) => units.slice(i * size, (i + 1) * size).flat())
+}
+
+/** A Markdown list line, indented by its level. */
+function listLine(bullet: Bullet): string {
+  return `${'  '.repeat(bullet.level - 1)}- ${bullet.text}`
+}
+
+/**
+ * The levels of a run of list items (1 = top) from their indents, whatever
+ * the step (`●` at 0 and `○` at 6 spaces are levels 1 and 2); an item is at
+ * most one level below the one before it.
+ */
+function nesting(items: OutlineBlock[]): number[] {
+  const indents = [...new Set(items.map((item) => item.level ?? 1))].sort((a, b) => a - b)
+  const levels: number[] = []
+  for (const item of items) {
+    const rank = indents.indexOf(item.level ?? 1) + 1
+    levels.push(Math.min(rank, (levels[levels.length - 1] ?? 0) + 1))
+  }
+  return levels
 }
 
 /** Tab-separated rows as a GFM table, the first row its header. */

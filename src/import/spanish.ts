@@ -25,7 +25,9 @@ export async function taggerFor(text: string): Promise<WordTags | undefined> {
     const tags = new Map<string, string[]>()
     for (const term of nlp(paragraph).terms().json() as Array<{terms: Array<{text: string; tags: string[]}>}>) {
       const word = term.terms[0]!.text.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
-      if (word && !tags.has(word)) tags.set(word, term.terms[0]!.tags)
+      // A Spanish verb ending in -ar, -er or -ir (-se) is an infinitive, whatever the model says (`inhibir`).
+      const infinitive = term.terms[0]!.tags.includes('Verb') && /(?:ar|er|ir)(?:se|lo|la|los|las)?$/.test(word) && !term.terms[0]!.tags.includes('Infinitive')
+      if (word && !tags.has(word)) tags.set(word, infinitive ? [...term.terms[0]!.tags, 'Infinitive'] : term.terms[0]!.tags)
     }
     return tags
   }
