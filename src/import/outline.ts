@@ -77,11 +77,11 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   const phraseOptions = phraseContext(input)
   push(frontMatter(input.header, input.bibliography, input.csl), 'start' in input.bibliography ? input.bibliography.start : 0)
 
-  const quoteSlide = (quote: Quotation, before: string, citation: string, at: number, paragraphTitle?: string) => {
+  const quoteSlide = (quote: Quotation, before: string, citation: string, at: number, paragraphTitle?: string, lead?: {text: string; title?: string}) => {
     const {speaker, intro, near} = attribute(before, input.citedNames)
     // A person's own words name the person, then where they were found; woven-in words are the source's.
     const source = [...new Set([...render(citation).matchAll(/@([\w:.#$%&+?<>~/-]+)/g)].map((match) => input.labels.get(match[1]!) ?? ''))].filter(Boolean)
-    const title = slideTitle(quoteTitles(quote.text, intro, speaker, speaker ?? near ?? source[0], paragraphTitle, phraseOptions).map((text) => ({text, score: 1})), used, 'In their words')
+    const title = lead?.title ? takeTitle(lead.title, used) : slideTitle(quoteTitles(quote.text, intro, speaker, speaker ?? near ?? source[0], paragraphTitle, phraseOptions).map((text) => ({text, score: 1})), used, 'In their words')
     if (!quote.closed) {
       result.problems.push({at, reason: 'Quotation looks cut off (no closing mark or final punctuation); kept as written', rule: 'import-cut-off-quote', note: 'finish the quotation in the essay, or shorten it in deck.md'})
     }
@@ -93,7 +93,9 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     // Once the source is named, its citation drops the author (`— Hermes (2001, p. 595)`, pandoc's `[-@key]`).
     const cited = speaker ? render(citation) : render(citation).replace(/^\[@([^;\]]+)\]$/, '[-@$1]')
     const by = [speaker ?? source.join('; '), cited].filter(Boolean).join(' ')
-    push(`## ${escapeMarkdown(title)}\n\n> ${render(body)}${by ? `\n>\n> — ${by}` : ''}`, at)
+    // The sentence announcing a block quotation (`…he makes his case directly:`) leads into it on its slide.
+    const above = lead ? `${toBullets(lead.text, parenthetical).map((bullet) => render(bullet.text)).join(' ')}:\n\n` : ''
+    push(`## ${escapeMarkdown(title)}\n\n${above}> ${render(body)}${by ? `\n>\n> — ${by}` : ''}`, at)
     result.quotes++
     result.slides++
   }
@@ -101,6 +103,8 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   let previous = ''
   // The last paragraph's title: a quotation set off after it is on its topic.
   let paragraphTitle: string | undefined
+  // A short paragraph announcing the quotation that follows: it goes on the quote slide.
+  let lead: {text: string; title?: string} | undefined
   // The heading the next paragraphs sit under: the first of them takes it as its title.
   let section: string | undefined
   const hasSections = input.blocks.some((block) => block.kind === 'heading')
@@ -128,12 +132,22 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     result.sentences.push(...sentences.map((sentence) => render(sentence.text)))
     // A paragraph right after `…stating:` is the quotation it announces.
     if (block.kind === 'quote' || previous.trimEnd().endsWith(':')) {
+      const announcing = lead
       const citation = block.text.match(PLACEHOLDER)?.join(' ') ?? ''
       const text = block.text.replace(PLACEHOLDER, '').trim().replace(/^“|”$/g, '')
       const closed = /[.!?…”"]$/.test(text) && !/^“[^”]*$/.test(block.text.trim())
       const before = block.kind === 'quote' && !previous.trimEnd().endsWith(':') ? `${previous.trimEnd()}:` : previous
-      quoteSlide({text, start: 0, end: block.text.length, closed}, before, citation, block.start, paragraphTitle)
-      push(notes(render(block.text)), block.start)
+      quoteSlide({text, start: 0, end: block.text.length, closed}, before, citation, block.start, paragraphTitle, announcing)
+      push(notes([...(announcing ? [render(announcing.text)] : []), render(block.text)].join('\n\n')), block.start)
+      lead = undefined
+      previous = block.text
+      continue
+    }
+    // A sentence or two ending in `:` before a quotation is no slide of its own: it leads into the quote slide.
+    const next = input.blocks[index + 1]
+    if (block.kind === 'paragraph' && block.text.trimEnd().endsWith(':') && (next?.kind === 'quote' || next?.kind === 'paragraph') && sentences.length <= 2 && block.text.split(/\s+/).length <= 45 && findQuotations(block.text).length === 0) {
+      lead = {text: block.text, ...(section && !used.has(section.toLowerCase()) ? {title: section} : {})}
+      section = undefined
       previous = block.text
       continue
     }
