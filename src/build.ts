@@ -30,6 +30,7 @@ import type {DiagramOptions} from './render/diagrams.js'
 import {fontFaceCss, themeFonts} from './render/fonts.js'
 import {mathAssets} from './render/math.js'
 import {resolveTheme} from './render/theme.js'
+import type {SlidePlace} from './export/slide-numbers.js'
 
 export interface CompileOptions extends PipelineOptions {
   /** One self-contained HTML file with every asset inlined (default: `false`). */
@@ -66,6 +67,8 @@ export interface CompiledDeck {
   sections: Element[]
   /** Each of `sections` as HTML, the same text as in `html`. */
   sectionsHtml: string[]
+  /** Each of `sections`' horizontal and vertical place, as reveal numbers them (`v` 0 outside a stack). */
+  places: SlidePlace[]
 }
 
 /** Reads a source: a Markdown outline, or an essay (`.txt`, `.md`, `.docx`). */
@@ -124,6 +127,9 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   const sections = body.flatMap((node) =>
     hasClass(node, 'cd-stack') ? node.children.filter((child): child is Element => child.type === 'element') : [node]
   )
+  const places = body.flatMap((node, h) =>
+    hasClass(node, 'cd-stack') ? node.children.filter((child) => child.type === 'element').map((_, v) => ({h: h + 1, v: v + 1})) : [{h: h + 1, v: 0}]
+  )
   if (options.embed) await inlineImages(body, images)
   // Each slide is serialised once, then placed in the page as is: the preview compares slides by this text.
   const {cache} = options
@@ -142,7 +148,7 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   const html = toHtml(document, {allowDangerousHtml: true})
   const assets = options.embed ? [] : [...styles, ...mathFonts, ...fonts.map((face) => face.asset), ...SCRIPT_ASSETS, ...images]
   applySeverities(file, config.lint)
-  return {file, config, html, assets, slideCount: sections.length, sections, sectionsHtml}
+  return {file, config, html, assets, slideCount: sections.length, sections, sectionsHtml, places}
 }
 
 function findTheme(config: DeckConfig, file: VFile, fromCaller: boolean): string {

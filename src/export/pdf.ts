@@ -21,6 +21,7 @@ import {launchBrowser} from './browser.js'
 import {type HandoutSize, type Paper, defaultPaper, layoutHandout, printHandout} from './handout.js'
 import {fontsAndImages, openDeck} from './load.js'
 import {setMetadata} from './metadata.js'
+import {numberPages} from './slide-numbers.js'
 
 export type {HandoutSize, Paper} from './handout.js'
 export {HANDOUT_SIZES} from './handout.js'
@@ -140,6 +141,7 @@ async function render(
   await settle(page, remaining())
   progress('layout')
   await exposeSlides(page)
+  await numberPages(page, config.slideNumber, deck.places)
   const paper = options.paper ?? defaultPaper(config.lang)
   const handout = options.notes ? 1 : options.handout
   if (handout) {
