@@ -10,7 +10,7 @@ import type {Element, ElementContent} from 'hast'
 import {toString} from 'hast-util-to-string'
 import type {Root, RootContent} from 'mdast'
 import type {DeckConfig} from '../config.js'
-import {headedSlide} from '../parse/slides.js'
+import {deckFoot, headedSlide} from '../parse/slides.js'
 import {measuredPageSizes} from '../check/plan.js'
 import type {MeasuredReferences} from '../check/split.js'
 import type {ReferenceList, Slide} from '../types.js'
@@ -43,8 +43,9 @@ export function placeReferences(tree: Root, slides: Slide[], engine: CiteEngine,
     const last = slides[slides.length - 1]
     slide = last && LIST_TITLE.test(last.title) && last.children.length <= 1 ? last : undefined
   }
+  const foot = deckFoot(config)
   if (!slide) {
-    slide = headedSlide('references', title)
+    slide = {...headedSlide('references', title), ...foot}
     const definitions = tree.children.findIndex((node) => node.type === 'definition')
     tree.children.splice(definitions === -1 ? tree.children.length : definitions, 0, slide)
   }
@@ -60,7 +61,7 @@ export function placeReferences(tree: Root, slides: Slide[], engine: CiteEngine,
   slide.children = [...before, list(pages[0]!), ...after]
 
   const continued = pages.slice(1).map((page) => {
-    const next = headedSlide('references', `${slide.title || title} (cont.)`)
+    const next: Slide = {...headedSlide('references', `${slide.title || title} (cont.)`), ...foot}
     next.children.push(list(page))
     return next
   })
