@@ -43,7 +43,7 @@ export interface DiagramTheme {
 const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js')
 const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.json') as {version: string}).version
 // Bump when `drawInPage` draws differently, so old drawings are not reused.
-const DRAW_VERSION = 1
+const DRAW_VERSION = 4
 
 /** Drawings since the process started (`serve` rebuilds, fit rounds, tests). */
 const memory: Cache<Drawn> = new Map<string, Drawn>()
