@@ -10,7 +10,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {build, check, compileDeck, readSource} from '../lib/index.js'
+import {build, check, compileDeck, Project, readSource} from '../lib/index.js'
 import {measureDeck} from '../lib/check/measure.js'
 import {ms, printTable, timeRuns} from './stats.js'
 import {writeSyntheticDeck} from './synthetic.js'
@@ -20,8 +20,15 @@ export async function benchCheck({runs = 3} = {}) {
   for (const slides of [50, 300]) {
     const path = writeSyntheticDeck({slides, citations: slides, sources: 40})
     const deck = await compileDeck(await readSource(path))
-    const measure = await timeRuns(runs, () => measureDeck(deck, {cache: new Map()}))
-    // check() uses the process's memory cache: a fresh copy of the deck each run keeps it cold.
+    // A project each run: its browser launches for the measurement, as a cold `check` does.
+    const measure = await timeRuns(runs, async () => {
+      const project = new Project()
+      try {
+        await measureDeck(deck, {browser: () => project.browser(), cache: new Map()})
+      } finally {
+        await project.close()
+      }
+    })
     const checkTime = await timeRuns(runs, async () => {
       const copy = writeSyntheticDeck({slides, citations: slides, sources: 40})
       writeFileSync(copy, readFileSync(copy, 'utf8').replace('title: Synthetic', `title: Run ${Math.random()} synthetic`))

@@ -49,6 +49,19 @@ function urlOf(text) {
   return norm(String(text ?? '').replace(/^(?:url:?\s*)?(?:https?:\/\/)?(?:www\.)?/i, '').replace(/[.,;]+$/, ''))
 }
 
+/**
+ * Vancouver's `2012;30(15):` is labelled volume with its year and the colon
+ * before the pages: a reader takes volume 30, issue 15 from it.
+ */
+function goldVolume(text) {
+  return String(text).replace(/^\(?[12]\d{3}[a-z]?\s*;\s*/, '').replace(/:\s*\d+\s*[-–]+\s*\d+\.?$/, '')
+}
+
+/** Pages as digits with a shortened end page written out (`553-65` and `553–565` are one range). */
+function pageDigits(text) {
+  return String(text).replace(/(\d+)\s*[-–—]+\s*(\d+)/g, (all, first, last) => `${first}-${last.length < first.length ? first.slice(0, first.length - last.length) + last : last}`).match(/\d+/g)?.join(' ') ?? ''
+}
+
 /** Field → how to read the gold parts and the item, and when they agree. */
 const FIELDS = {
   author: {tags: ['author'], item: (item) => namesOf(item.author), same: (a, b) => nameTokens(a) === nameTokens(b)},
@@ -66,8 +79,8 @@ const FIELDS = {
   title: {tags: ['title'], item: (item) => item.title, same: (a, b) => norm(a) === norm(b)},
   'container-title': {tags: ['journal', 'container-title'], item: (item) => item['container-title'], same: (a, b) => norm(a).replace(/^in /, '') === norm(b)},
   'collection-title': {tags: ['collection-title'], item: (item) => item['collection-title'], same: (a, b) => norm(a) === norm(b)},
-  volume: {tags: ['volume'], item: (item) => [item.volume, item.issue].filter(Boolean).join(' ') || undefined, same: (a, b) => digits(a) === digits(b) && digits(a) !== '' || norm(a) === norm(b)},
-  pages: {tags: ['pages'], item: (item) => item.page ?? item.number, same: (a, b) => digits(a) === digits(b) && digits(a) !== ''},
+  volume: {tags: ['volume'], item: (item) => [item.volume, item.issue].filter(Boolean).join(' ') || undefined, same: (a, b) => digits(goldVolume(a)) === digits(b) && digits(b) !== '' || norm(a) === norm(b)},
+  pages: {tags: ['pages'], item: (item) => item.page ?? item.number, same: (a, b) => pageDigits(a) === pageDigits(b) && digits(a) !== ''},
   edition: {tags: ['edition'], item: (item) => item.edition, same: (a, b) => (digits(a) || norm(a)) === (digits(b) || norm(b))},
   publisher: {tags: ['publisher'], item: (item) => item.publisher, same: (a, b) => norm(a) === norm(b)},
   location: {tags: ['location'], item: (item) => item['publisher-place'], same: (a, b) => norm(a) === norm(b)},
@@ -96,7 +109,7 @@ export async function evaluate(corpus) {
       else {
         if (gold === undefined) score.invented++
         else if (have === undefined) score.missed++
-        misses[field].push(`  ${field}: want ${JSON.stringify(gold)} got ${JSON.stringify(have)}  in ${JSON.stringify(text.slice(0, 120))}`)
+        misses[field].push(`  ${field}: want ${JSON.stringify(gold)} got ${JSON.stringify(have)}  in ${JSON.stringify(text.slice(0, Number(process.env.EVAL_VERBOSE_WIDTH ?? 120)))}`)
       }
     }
   }
@@ -105,6 +118,6 @@ export async function evaluate(corpus) {
     lines.push(`${ratio(`anystyle.field.${field}`, right, total)}  missed ${missed}, invented ${invented}`)
   }
   const detail = process.env.EVAL_VERBOSE_ANYSTYLE
-  if (detail) for (const field of detail.split(',')) lines.push(...(misses[field] ?? []).slice(0, 40))
+  if (detail) for (const field of detail.split(',')) lines.push(...(misses[field] ?? []).slice(0, Number(process.env.EVAL_VERBOSE_LIMIT ?? 40)))
   return lines
 }

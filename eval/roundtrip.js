@@ -149,6 +149,6 @@ export async function evaluate() {
   lines.push(ratio('roundtrip.lists_split_right', countRight, lists))
   lines.push(`roundtrip.wrong_fields ${Object.entries(failures).sort((a, b) => b[1] - a[1]).map(([field, n]) => `${field}:${n}`).join(' ') || 'none'}`)
   const only = process.env.EVAL_VERBOSE_ROUNDTRIP
-  if (only) lines.push(...examples.filter((line) => only === '1' || line.includes(only)).slice(0, 60))
+  if (only) lines.push(...examples.filter((line) => only === '1' || line.includes(only)).slice(0, Number(process.env.EVAL_VERBOSE_LIMIT ?? 60)))
   return lines
 }

@@ -8,6 +8,7 @@
  * - title-page lines (gold `title` and `front_matter_lines`) that became a slide title, bullet or quote
  * - bullets cut mid-phrase (a start of their sentence whose rest no other bullet keeps,
  *   other than a trailing example) or ending on a function word
+ * - bullets over 25 words (too long to present), and list items nested in the essay kept nested on the slides
  * - sentences with a contrast, condition, negation, limitation or attribution marker whose bullets lost it
  * - slide titles that are not noun phrases (fragments, bare names, verbs, function words at either end)
  * - essay sentences missing from the slides and notes
@@ -37,6 +38,8 @@ const MARKERS = new Set(
     'pero embargo aunque no nunca solo sólo hasta salvo excepto sino si críticos ni sin tampoco'
   ).split(' ')
 )
+// A bullet longer than this is too long to present.
+const LONG_BULLET = 25
 // A sentence may open with these to link it to the one before; a bullet list may drop them.
 const OPENERS = new Set('however but yet still pero sin embargo'.split(' '))
 const EXAMPLE_START = /^(?:such as|including|for example|for instance|like|e g|por ejemplo|como)\b/
@@ -130,20 +133,28 @@ function isSpanish(text) {
   return sample.filter((word) => /^(?:el|la|los|las|que|de|y|en|una|por|para|con)$/.test(word)).length > sample.length * 0.15
 }
 
-/** Why a slide title is not a noun phrase of 2–7 words, or undefined when it is one. */
-function titleProblem(title, spanish) {
+/**
+ * Why a slide title is not a noun phrase of 2–7 words, or undefined when it is one.
+ * Spanish titles are tagged with es-compromise: a verb after the first word (`Propios autores reconocen`) is not a title.
+ */
+function titleProblem(title, spanish, spanishNlp) {
   const list = title.split(/\s+/)
   if (list.length < 2 || list.length > 7) return 'length'
   if (/\d/.test(title) && !/^\d{4}s?$/.test(list.find((word) => /\d/.test(word)))) return 'number'
   const first = list[0].toLowerCase()
   const last = list[list.length - 1].toLowerCase().replace(/[^\p{L}]/gu, '')
   if (FUNCTION_WORDS.has(last)) return 'ends on a function word'
-  if (spanish) return FUNCTION_WORDS.has(first) && !/^(?:el|la|los|las|un|una)$/.test(first) ? 'starts on a function word' : undefined
-  // `Carson on dawn chorus`: a person's words on a topic, two noun phrases.
-  const parts = title.split(/\s+on\s+/)
+  if (spanish) {
+    if (FUNCTION_WORDS.has(first) && !/^(?:el|la|los|las|un|una)$/.test(first)) return 'starts on a function word'
+    const tags = spanishNlp(title).terms().json().map((term) => new Set(term.terms[0].tags))
+    return tags.some((set, i) => i > 0 && set.has('Verb') && !set.has('Noun') && !set.has('Adjective')) ? 'has a verb' : undefined
+  }
+  // `Carson on dawn chorus`: a person's words on a topic; `Phones and schools`: two nouns. Each part is a noun phrase.
+  const parts = title.split(/\s+(?:on|and)\s+/)
   for (const part of parts) {
-    const doc = nlp(part)
-    const terms = doc.terms().json().map((term) => term.terms[0])
+    // A lone word is read as a noun (`the phones`), not a verb (`phones`) as compromise reads it out of context.
+    const doc = nlp(/\s/.test(part) ? part : `the ${part}`)
+    const terms = doc.terms().json().map((term) => term.terms[0]).filter((term, i) => /\s/.test(part) || i > 0)
     const tags = terms.map((term) => new Set(term.tags))
     if (!tags.some((set) => set.has('Noun'))) return 'no noun'
     if (tags[0].has('Preposition') || tags[0].has('Conjunction') || (tags[0].has('Pronoun') && !tags[0].has('Possessive'))) return 'starts on a function word'
@@ -176,7 +187,7 @@ async function essayText(path) {
 }
 
 /** Figures for one essay. */
-async function measure(path, gold, importEssay) {
+async function measure(path, gold, importEssay, spanishNlp) {
   const value = path.endsWith('.docx') ? new Uint8Array(readFileSync(path)) : readFileSync(path, 'utf8')
   const {markdown} = await importEssay(new VFile({path, value}))
   const deck = readDeck(markdown)
@@ -202,6 +213,7 @@ async function measure(path, gold, importEssay) {
     else groups.push({bullets: [...slide.bullets], notes: slide.notes.join('\n')})
   }
   found.bullets = 0
+  found.longBullets = 0
   found.badBullets = 0
   found.markerSentences = 0
   found.markerLost = 0
@@ -213,12 +225,18 @@ async function measure(path, gold, importEssay) {
       const best = sentences.map((sentence) => lcs(bulletWords, sentence.words) / Math.max(1, bulletWords.length)).reduce((top, score, i, all) => (score > all[top] ? i : top), 0)
       sentences[best]?.bullets.push(bulletWords)
       found.bullets++
+      if (bulletWords.length > LONG_BULLET) {
+        found.longBullets++
+        note(`bullet over ${LONG_BULLET} words`, bullet)
+      }
       const last = bulletWords[bulletWords.length - 1] ?? ''
       // A whole sentence may end on `were` or `with her`: only a shortened one counts.
       const sentence = sentences[best]?.words ?? []
       const end = subsequenceEnd(bulletWords, sentence)
       const endsInside = end < 0 ? lcs(bulletWords, sentence) < sentence.length : end < sentence.length
-      if (FUNCTION_WORDS.has(last) && endsInside) {
+      // `another being`, `a human being`: a noun after a determiner.
+      const noun = last === 'being' && /^(?:a|an|another|the|human|every|each)$/.test(bulletWords[bulletWords.length - 2] ?? '')
+      if (FUNCTION_WORDS.has(last) && !noun && endsInside) {
         found.badBullets++
         note('bullet ends on a function word', bullet)
       }
@@ -246,6 +264,26 @@ async function measure(path, gold, importEssay) {
     }
   }
 
+  // Items of a list nested under another in the essay (`○` under `●`, an indented `-`, Word's list levels) stay nested on the slides.
+  const nestedOnSlides = markdown.replace(/::: notes[\s\S]*?\n:::/g, '').split('\n').filter((line) => /^ {2,}[-*] /.test(line)).map((line) => words(line))
+  found.nestedItems = 0
+  found.nestedKept = 0
+  let listIndent
+  for (const line of text.split('\n')) {
+    const item = /^(\s*)(?:[-*+•●○◦▪■–]|\d{1,2}[.)])\s+(.*)$/.exec(line)
+    if (!item) {
+      if (line.trim()) listIndent = undefined
+      continue
+    }
+    const indent = item[1].replace(/\t/g, '    ').length
+    if (listIndent !== undefined && indent > listIndent) {
+      found.nestedItems++
+      const itemWords = sourceWords(item[2])
+      if (nestedOnSlides.some((bullet) => lcs(itemWords, bullet) >= itemWords.length * 0.8)) found.nestedKept++
+      else note('nested list item flattened', item[2])
+    } else listIndent = indent
+  }
+
   const sections = new Set((gold.sections ?? []).map(normalize))
   const contentTitles = deck.slides
     .filter((slide) => slide.level === 2 && (slide.bullets.length || slide.quote.length))
@@ -255,7 +293,7 @@ async function measure(path, gold, importEssay) {
   found.titles = distinct.length
   found.badTitles = 0
   for (const title of distinct) {
-    const problem = titleProblem(title, spanish)
+    const problem = titleProblem(title, spanish, spanishNlp)
     if (problem) {
       found.badTitles++
       note('title not a noun phrase', `${title} (${problem})`)
@@ -285,12 +323,13 @@ async function measure(path, gold, importEssay) {
 export async function evaluate(corpus, {verbose = false} = {}) {
   const folder = join(corpus, 'essays')
   const {importEssay} = await import(join(repoRoot, 'lib/import/index.js'))
+  const {default: spanishNlp} = await import('es-compromise')
   const essays = readdirSync(folder).filter((name) => /\.(?:txt|md|docx)$/.test(name) && existsSync(join(folder, name.replace(/\.[^.]+$/, '.expected.json'))))
   const total = {}
   const details = []
   for (const name of essays) {
     const gold = JSON.parse(readFileSync(join(folder, name.replace(/\.[^.]+$/, '.expected.json')), 'utf8'))
-    const found = await measure(join(folder, name), gold, importEssay)
+    const found = await measure(join(folder, name), gold, importEssay, spanishNlp)
     for (const [key, value] of Object.entries(found)) if (typeof value === 'number') total[key] = (total[key] ?? 0) + value
     if (verbose) details.push(...found.problems.map((problem) => `  ${basename(name)}: ${problem}`))
   }
@@ -299,6 +338,8 @@ export async function evaluate(corpus, {verbose = false} = {}) {
     figure('deck_title_right', total.titleRight, essays.length),
     figure('title_page_lines_on_slides', total.titlePageSlides, total.titlePageLines, 'lower is better'),
     figure('bullets_cut_or_function_word_end', total.badBullets, total.bullets, 'lower is better'),
+    figure('bullets_over_25_words', total.longBullets, total.bullets, 'too long to present; lower is better'),
+    figure('nested_list_items_kept', total.nestedKept, total.nestedItems, 'items nested in the essay that stay nested on the slides'),
     figure('marker_lost', total.markerLost, total.markerSentences, 'sentences with a contrast/condition/negation/attribution marker whose bullets lost it; lower is better'),
     figure('titles_not_noun_phrase', total.badTitles, total.titles, 'slide titles other than the essay’s headings; lower is better'),
     figure('sentences_missing', total.missing, total.sentences, 'from slides and notes; lower is better'),

@@ -5,10 +5,14 @@
  * number included), and laid out as one PNG a theme in docs/
  * (docs/sheet-<theme>.png). It also remakes the README picture,
  * docs/example-slides.png, from the example deck in the shipped themes.
+ *
+ * `npm run sheet -- FILE… [--out DIR]` instead makes a contact sheet of each
+ * deck or essay given (an essay is imported in memory, as `build` does):
+ * DIR/<name>.png (default: contact/), every slide, to look at a whole deck.
  */
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {dirname, join} from 'node:path'
+import {basename, dirname, join, resolve} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {availableThemes, build, launchBrowser} from '../lib/index.js'
 
@@ -53,11 +57,24 @@ async function sheet(page, shots, columns, output, captions = []) {
   await page.setViewport({width: 1280, height: 720})
 }
 
-const work = mkdtempSync(join(tmpdir(), 'citedeck-sheet-'))
-const session = await launchBrowser()
-try {
-  const page = (await session.browser.pages())[0] ?? (await session.browser.newPage())
-  await page.setViewport({width: 1280, height: 720})
+/** One contact sheet a deck or essay of `files`, in `out`. */
+async function contactSheets(page, work, files, out) {
+  mkdirSync(out, {recursive: true})
+  for (const file of files) {
+    const name = basename(file).replace(/\.[^.]+$/, '') === 'deck' ? basename(dirname(resolve(file))) : basename(file).replace(/\.[^.]+$/, '')
+    const result = await build(resolve(file), {output: join(work, name)})
+    if (!result.output) {
+      console.log(`${file}: did not build`)
+      continue
+    }
+    const shots = await screenshots(page, result.output)
+    await sheet(page, shots, 4, join(out, `${name}.png`), shots.map((_, index) => `${name} · ${index + 1}`))
+    console.log(`wrote ${join(out, `${name}.png`)} (${shots.length} slides)`)
+  }
+}
+
+/** The theme sheets of every shipped theme and the README picture. */
+async function themeSheets(page, work) {
   const built = {}
   for (const theme of availableThemes()) {
     const result = await build(KINDS, {output: join(work, theme), theme})
@@ -87,6 +104,18 @@ try {
   }
   await sheet(page, shots, 2, join(ROOT, 'docs/example-slides.png'), picks.map(([theme]) => theme))
   console.log('wrote docs/example-slides.png')
+}
+
+const args = process.argv.slice(2)
+const outAt = args.indexOf('--out')
+const out = outAt >= 0 ? resolve(args.splice(outAt, 2)[1] ?? 'contact') : resolve('contact')
+const work = mkdtempSync(join(tmpdir(), 'citedeck-sheet-'))
+const session = await launchBrowser()
+try {
+  const page = (await session.browser.pages())[0] ?? (await session.browser.newPage())
+  await page.setViewport({width: 1280, height: 720})
+  if (args.length > 0) await contactSheets(page, work, args, out)
+  else await themeSheets(page, work)
 } finally {
   await session.close()
   rmSync(work, {recursive: true, force: true})

@@ -7,13 +7,12 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import {copyFile, mkdir} from 'node:fs/promises'
 import {basename, dirname, extname, join, relative, resolve} from 'node:path'
-import type {Element, ElementContent, Root as HastRoot} from 'hast'
-import type {Raw} from 'mdast-util-to-hast'
-import {toHtml} from 'hast-util-to-html'
+import type {Element} from 'hast'
 import {VFile} from 'vfile'
 import type {FitOptions} from './check/fit.js'
 import {applySeverities} from './check/lint.js'
 import {type DeckConfig, DEFAULT_THEME} from './config.js'
+import type {CompiledDeck, DeckParts} from './deck.js'
 import {CitedeckError} from './errors.js'
 import {isEssayPath} from './import/detect.js'
 import {essayOutline, isEssayFile} from './import/essay-deck.js'
@@ -23,21 +22,22 @@ import {readSource} from './io/read-source.js'
 import {checkOutputFile, checkOutputFolder, replaceFolder, writeFileAtomic} from './io/write-output.js'
 import {hasErrors, report} from './messages.js'
 import {type PipelineOptions, toSlides} from './pipeline.js'
-import {type Asset, SCRIPT_ASSETS, styleAssets} from './render/assets.js'
-import {revealDocument} from './render/document.js'
-import {dataUrl, inlineAsset, inlineImages} from './render/embed.js'
+import {type Asset, styleAssets} from './render/assets.js'
+import {assembleDeck} from './render/assemble.js'
 import type {DiagramOptions} from './render/diagrams.js'
+import {dataUrl} from './render/embed.js'
 import {fontFaceCss, themeFonts} from './render/fonts.js'
 import {mathAssets} from './render/math.js'
 import {resolveTheme} from './render/theme.js'
-import type {SlidePlace} from './export/slide-numbers.js'
 
 export interface CompileOptions extends PipelineOptions {
   /** One self-contained HTML file with every asset inlined (default: `false`). */
   embed?: boolean
   /**
    * Measure the slides in the browser and scale or split those that overflow
-   * (default: `false` here; `build()` turns it on). Front matter `fit: false` wins.
+   * (default: `false` here; `build()` turns it on). Front matter `fit: false`
+   * wins. Here the browser comes in `fit.browser`; `Project` and the public
+   * `compileDeck` give one when it is missing.
    */
   fit?: boolean | FitOptions
   /**
@@ -49,27 +49,11 @@ export interface CompileOptions extends PipelineOptions {
   allowOutside?: boolean
   /** The older name of `allowOutside`. */
   allowOutsideImages?: boolean
-  /** Where Mermaid diagrams are drawn and their drawings kept (default: a browser launched when one is not cached). */
+  /** Where Mermaid diagrams are drawn and their drawings kept (a `Project` gives its browser and cache; without a browser they show as code). */
   diagrams?: DiagramOptions
 }
 
-export interface CompiledDeck {
-  /** The source, carrying every message. */
-  file: VFile
-  config: DeckConfig
-  /** The `index.html` text. */
-  html: string
-  /** Files to copy beside `index.html` (none when embedded). */
-  assets: Asset[]
-  /** Number of slides, vertical sub-slides included. */
-  slideCount: number
-  /** Every slide's `<section>` in deck order (sub-slides included), with source positions. */
-  sections: Element[]
-  /** Each of `sections` as HTML, the same text as in `html`. */
-  sectionsHtml: string[]
-  /** Each of `sections`' horizontal and vertical place, as reveal numbers them (`v` 0 outside a stack). */
-  places: SlidePlace[]
-}
+export type {CompiledDeck, DeckParts} from './deck.js'
 
 /** Reads a source: a Markdown outline, or an essay (`.txt`, `.md`, `.docx`). */
 export function readInput(path: string): Promise<VFile> {
@@ -97,8 +81,10 @@ export async function compileSource(file: VFile, options: CompileOptions = {}, p
 export async function compileDeck(file: VFile, options: CompileOptions = {}): Promise<CompiledDeck> {
   if (!options.fit) return compileOnce(file, options)
   const {fitDeck} = await import('./check/fit.js')
+  const fit = options.fit === true ? {} : options.fit
   // Diagrams are drawn in the browser the fit step measures in.
-  return fitDeck(file, (browser) => compileOnce(file, {...options, diagrams: {browser, ...options.diagrams}}), options.fit === true ? {} : options.fit)
+  const compile = {...options, diagrams: {browser: fit.browser, ...options.diagrams}}
+  return fitDeck(file, () => compileOnce(file, compile), fit)
 }
 
 async function compileOnce(file: VFile, options: CompileOptions): Promise<CompiledDeck> {
@@ -114,41 +100,23 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
   // The deck's own `css:` files come last, after the theme, as in Quarto; they are copied like images.
   const copied = localImages(file, baseDir)
   const deckStyles = copied.filter((asset) => config.css.includes(asset.href))
-  const images = copied.filter((asset) => !deckStyles.includes(asset))
-  const styles = [...(mathStyle ? [...base.slice(0, -1), mathStyle, base[base.length - 1]!] : base), ...deckStyles]
   const themeCss = readFileSync(themePath, 'utf8')
   const fonts = themeFonts(themeCss)
-  const fontCss = fontFaceCss(fonts, options.embed ? (face) => dataUrl(face.asset.source) : (face) => face.asset.href)
   if (file.data.diagrams) {
     const {placeDiagrams} = await import('./render/diagrams.js')
     await placeDiagrams(slides, file, () => ({css: themeCss, fontCss: fontFaceCss(fonts, (face) => dataUrl(face.asset.source))}), options.diagrams)
   }
-  const body = slides.children.filter((node): node is Element => node.type === 'element')
-  const sections = body.flatMap((node) =>
-    hasClass(node, 'cd-stack') ? node.children.filter((child): child is Element => child.type === 'element') : [node]
-  )
-  const places = body.flatMap((node, h) =>
-    hasClass(node, 'cd-stack') ? node.children.filter((child) => child.type === 'element').map((_, v) => ({h: h + 1, v: v + 1})) : [{h: h + 1, v: 0}]
-  )
-  if (options.embed) await inlineImages(body, images)
-  // Each slide is serialised once, then placed in the page as is: the preview compares slides by this text.
+  const parts: DeckParts = {
+    body: slides.children.filter((node): node is Element => node.type === 'element'),
+    styles: [...(mathStyle ? [...base.slice(0, -1), mathStyle, base[base.length - 1]!] : base), ...deckStyles],
+    mathFonts,
+    fonts,
+    images: copied.filter((asset) => !deckStyles.includes(asset))
+  }
   const {cache} = options
-  const serialise = cache && !options.embed ? (section: Element) => cache.slides.html(section) : (section: Element) => toHtml(section, {allowDangerousHtml: true})
-  const sectionsHtml = sections.map(serialise)
-  const serialised = new Map(sections.map((section, index): [Element, Raw] => [section, {type: 'raw', value: sectionsHtml[index]!}]))
-  const slotted = body.map((node): ElementContent =>
-    serialised.get(node) ?? {...node, children: node.children.map((child) => (child.type === 'element' ? serialised.get(child) ?? child : child))}
-  )
-  const document: HastRoot = revealDocument(slotted, {
-    config,
-    styles,
-    fontCss,
-    inline: options.embed ? inlineAsset : undefined
-  })
-  const html = toHtml(document, {allowDangerousHtml: true})
-  const assets = options.embed ? [] : [...styles, ...mathFonts, ...fonts.map((face) => face.asset), ...SCRIPT_ASSETS, ...images]
+  const assembled = await assembleDeck(parts, config, {embed: options.embed, serialise: cache && ((section) => cache.slides.html(section))})
   applySeverities(file, config.lint)
-  return {file, config, html, assets, slideCount: sections.length, sections, sectionsHtml, places}
+  return {file, config, ...assembled, embedded: options.embed ?? false, slideCount: assembled.sections.length, parts}
 }
 
 function findTheme(config: DeckConfig, file: VFile, fromCaller: boolean): string {
@@ -185,11 +153,6 @@ function localImages(file: VFile, baseDir: string): Asset[] {
     }
   }
   return assets
-}
-
-function hasClass(node: Element, name: string): boolean {
-  const value = node.properties?.className
-  return Array.isArray(value) && value.includes(name)
 }
 
 export interface WriteOptions {

@@ -12,7 +12,9 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {remarkLint} from './check/lint.js'
+import {remarkPaginateReferences} from './check/reference-pages.js'
 import {remarkFit} from './check/split.js'
+import type {CitationScope} from './cite/cache.js'
 import {remarkResolveCitations} from './cite/resolve.js'
 import {type ConfigOverrides, remarkDeckConfig} from './config.js'
 import {remarkChunkedParse} from './parse/chunked-parse.js'
@@ -37,6 +39,8 @@ import {cachedHandlers} from './serve/slide-cache.js'
 export interface PipelineOptions extends ConfigOverrides, SafeOptions {
   /** Parsed chunks and rendered slides kept between rebuilds of one deck (`serve`, `build --watch`); default: none. */
   cache?: RebuildCache
+  /** The project's citation cache and this build's use of it (default: one kept for this build only). */
+  citations?: CitationScope
 }
 
 export function createProcessor(overrides: PipelineOptions = {}) {
@@ -61,7 +65,8 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkQuotes)
     .use(remarkLint)
     .use(remarkFit)
-    .use(remarkResolveCitations)
+    .use(remarkResolveCitations, {citations: overrides.citations})
+    .use(remarkPaginateReferences)
     .use(remarkSafe, overrides)
     .use(remarkRehype, {handlers: overrides.cache ? cachedHandlers(overrides.cache.slides) : handlers, allowDangerousHtml: true})
     .use(rehypeFigures)

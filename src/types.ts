@@ -80,6 +80,8 @@ export type SlideFootnote = {
 export interface ReferenceList extends Node {
   type: 'referenceList'
   entries: ElementContent[]
+  /** The title of the slides the list continues on when the layout step splits it (`References (cont.)`). */
+  continued?: string
   data?: Data
 }
 

@@ -1,12 +1,12 @@
 /**
  * Measurements by slide content (a hash of the slide's HTML and the deck's
- * stylesheets): in memory for the process, and in a small JSON file beside
+ * stylesheets): in memory for a project (a `Map`), and in a small JSON file beside
  * the output so the next `citedeck build` need not start the browser when no
  * slide changed.
  */
 import {readFile} from 'node:fs/promises'
 import {writeFileAtomic} from '../io/write-output.js'
-import type {SlideMeasurement} from './measure.js'
+import type {SlideMeasurement} from './page.js'
 
 export interface Cache<T> {
   get: (key: string) => T | undefined
@@ -15,15 +15,12 @@ export interface Cache<T> {
 
 export type MeasureCache = Cache<SlideMeasurement>
 
-/** Measurements since the process started (`serve` rebuilds, tests). */
-export const memoryCache: MeasureCache = new Map<string, SlideMeasurement>()
-
 const FILE_VERSION = 1
 // A deck is rarely more than a few hundred slides; old entries beyond this are dropped.
 const FILE_LIMIT = 2000
 
-/** A cache backed by `path`: reads what is there, and `save()` writes what the last build used. */
-export async function fileCache<T = SlideMeasurement>(path: string, fallback = memoryCache as unknown as Cache<T>) {
+/** A cache backed by `path` over the project's `fallback` in memory: reads what is there, and `save()` writes what the last build used. */
+export async function fileCache<T = SlideMeasurement>(path: string, fallback: Cache<T>) {
   const stored = new Map<string, T>()
   try {
     const data = JSON.parse(await readFile(path, 'utf8')) as {version?: number; slides?: Record<string, T>}

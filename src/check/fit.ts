@@ -2,25 +2,30 @@
  * The fit step of a build: compile, measure every slide in the browser, plan
  * (scale, then split what still overflows; paginate the references by their
  * measured heights), compile again with the plan, and measure again, at most
- * three rounds. One browser serves all rounds, and only when some slide is
- * not in the measurement cache. Without a browser the deck is built as
+ * three rounds. One browser serves all rounds (the project's), and is asked
+ * for only when some slide is not in the measurement cache. Without a browser the deck is built as
  * compiled (references split by an estimate), with one info message saying so.
  */
 import type {Browser} from 'puppeteer-core'
 import type {VFile} from 'vfile'
-import type {CompiledDeck} from '../build.js'
+import type {CompiledDeck} from '../deck.js'
 import {CitedeckError} from '../errors.js'
-import type {BrowserSession} from '../export/browser.js'
 import {hasErrors, report} from '../messages.js'
-import {fileCache, memoryCache} from './cache.js'
+import {fileCache, type MeasureCache} from './cache.js'
 import {applySeverities} from './lint.js'
 import {type MeasuredSlide, measureDeck} from './measure.js'
 import {DEFAULT_FLOOR, planFit, samePlan} from './plan.js'
 import type {FitPlan} from './split.js'
 
 export interface FitOptions {
-  /** An open browser to measure in, or a function giving one when needed (default: launch one when needed). */
+  /**
+   * An open browser to measure in, or a function giving one when needed. A
+   * `Project` gives its own; without one (a bare `compileDeck`), the project
+   * that `compileDeck` makes for the call does.
+   */
   browser?: Browser | (() => Promise<Browser>)
+  /** Measurements known in memory (default: the project's). */
+  cache?: MeasureCache
   /** A JSON file keeping measurements between builds (default: memory only). */
   cachePath?: string
   /** The smallest scale of a slide's text before it is split instead (default: 0.8). */
@@ -52,34 +57,23 @@ declare module 'vfile' {
 }
 
 /** Compiles with `compile` until the measured deck fits or the rounds run out; returns the last deck. */
-export async function fitDeck(file: VFile, compile: (browser: () => Promise<Browser>) => Promise<CompiledDeck>, options: FitOptions = {}): Promise<CompiledDeck> {
+export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>, options: FitOptions = {}): Promise<CompiledDeck> {
   const data = {...file.data}
   const messages = [...file.messages]
-  let session: BrowserSession | undefined
-  // Puppeteer is loaded only when a slide is not in the cache: a quarter of a second of a rebuild's start-up.
-  const browser = async () =>
-    typeof options.browser === 'function'
-      ? options.browser()
-      : (options.browser ?? (session ??= await (await import('../export/browser.js')).launchBrowser()).browser)
-  let deck: CompiledDeck
-  try {
-    // The compiler may need the browser too (to draw diagrams).
-    deck = await compile(browser)
-  } catch (error) {
-    await session?.close()
-    throw error
-  }
-  if (!deck.config.fit || hasErrors(file)) {
-    await session?.close()
-    return deck
-  }
+  let deck = await compile()
+  if (!deck.config.fit || hasErrors(file)) return deck
   const first = deck.slideCount
-  const stored = options.cachePath ? await fileCache(options.cachePath) : undefined
+  const memory = options.cache ?? new Map()
+  const stored = options.cachePath ? await fileCache(options.cachePath, memory) : undefined
+  const given = options.browser
+  if (!given) throw new Error('fitDeck needs a browser: compile through a Project')
+  // The browser is asked for only when a slide is not in the cache: a rebuild need not start one.
+  const browser = typeof given === 'function' ? given : async () => given
   let plan: FitPlan = {scales: {}, breaks: []}
   let measured = 0
   try {
     for (let round = 1; ; round++) {
-      const measurement = await measureDeck(deck, {browser, cache: stored?.cache ?? memoryCache})
+      const measurement = await measureDeck(deck, {browser, cache: stored?.cache ?? memory})
       measured += measurement.measured
       const next = planFit(measurement.slides, plan, {floor: options.floor ?? DEFAULT_FLOOR})
       if (round >= (options.rounds ?? 3) || samePlan(next, plan)) {
@@ -99,7 +93,7 @@ export async function fitDeck(file: VFile, compile: (browser: () => Promise<Brow
       plan = next
       file.data = {...data, fit: plan}
       file.messages = [...messages]
-      deck = await compile(browser)
+      deck = await compile()
     }
   } catch (error) {
     if (!(error instanceof CitedeckError && error.code === 'NOT_FOUND_BROWSER')) throw error
@@ -108,7 +102,6 @@ export async function fitDeck(file: VFile, compile: (browser: () => Promise<Brow
     })
     message.fatal = undefined
   } finally {
-    await session?.close()
     await stored?.save().catch(() => undefined)
   }
   return deck

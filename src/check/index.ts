@@ -7,14 +7,16 @@
  */
 import type {Browser} from 'puppeteer-core'
 import {VFile} from 'vfile'
-import {type CompiledDeck, type CompileOptions, compileDeck} from '../build.js'
+import type {CompileOptions} from '../build.js'
+import type {CompiledDeck} from '../deck.js'
+import {Project} from '../project/index.js'
 import {readSource} from '../io/read-source.js'
 import {report} from '../messages.js'
 import {applySeverities, reportUncited} from './lint.js'
 import {type MeasuredSlide, measureDeck} from './measure.js'
 
 export interface CheckOptions extends Omit<CompileOptions, 'fit'> {
-  /** An open browser to measure in (default: launch one). */
+  /** An open browser to measure in (default: the project's, launched for the check). */
   browser?: Browser
   /** Report text smaller than this, in CSS px (default: the theme's `--cd-min-size`, else 18). */
   minFontSize?: number
@@ -31,15 +33,24 @@ export interface CheckResult {
 export async function check(input: string | VFile, options: CheckOptions = {}): Promise<CheckResult> {
   const file = typeof input === 'string' ? await readSource(input) : input
   file.data.lint = true
-  const deck = await compileDeck(file, {...options, fit: false})
+  const project = new Project({...options, fit: false, browser: options.browser})
+  try {
+    return await checkIn(project, file, options)
+  } finally {
+    await project.close()
+  }
+}
+
+async function checkIn(project: Project, file: VFile, options: CheckOptions): Promise<CheckResult> {
+  const deck = await project.compile(file)
   const {loadBibliography} = await import('../cite/load.js')
   const {config} = deck
   if (config.bibliography.length > 0 || config.references.length > 0) {
     // Into a scratch file: the compile already reported any problem in the bibliography.
-    const bibliography = await loadBibliography(config.bibliography, config.references, new VFile({path: file.path}))
+    const bibliography = await loadBibliography(config.bibliography, config.references, new VFile({path: file.path}), project.caches.citations.bibliographies)
     reportUncited(file, config, [...bibliography.items.keys()])
   }
-  const {slides} = await measureDeck(deck, {browser: options.browser, minFontSize: options.minFontSize})
+  const {slides} = await measureDeck(deck, {browser: () => project.browser(), cache: project.caches.measurements, minFontSize: options.minFontSize})
   for (const slide of slides) reportSlide(file, slide)
   applySeverities(file, config.lint)
   return {file, deck, slides}

@@ -13,9 +13,9 @@ import type {Element} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {Browser} from 'puppeteer-core'
 import type {Point, Position} from 'unist'
-import type {CompiledDeck} from '../build.js'
+import type {CompiledDeck} from '../deck.js'
 import {fontsAndImages, openDeck} from '../export/load.js'
-import {type MeasureCache, memoryCache} from './cache.js'
+import type {MeasureCache} from './cache.js'
 import {measureInPage, type SlideMeasurement} from './page.js'
 import {fitTextElements, slideBody, unitElements} from './units.js'
 
@@ -40,12 +40,11 @@ export interface MeasuredSlide extends SlideMeasurement {
 
 export interface MeasureOptions {
   /**
-   * An open browser, or a function opening one when first needed (the fit
-   * step's rounds share one); default: launch one if anything needs measuring,
-   * and close it after.
+   * An open browser, or a function opening one when first needed (the
+   * project's: it is launched only when some slide is not in `cache`).
    */
-  browser?: Browser | (() => Promise<Browser>)
-  /** Known measurements (default: a process-wide memory cache). */
+  browser: Browser | (() => Promise<Browser>)
+  /** Known measurements (default: none). */
   cache?: MeasureCache
   /** Text below this many CSS pixels is reported (default: the theme's `--cd-min-size`, else 18). */
   minFontSize?: number
@@ -60,8 +59,8 @@ export interface Measurement {
 }
 
 /** Measures every slide of a compiled deck; throws `NOT_FOUND_BROWSER` when one is needed and none is found. */
-export async function measureDeck(deck: CompiledDeck, options: MeasureOptions = {}): Promise<Measurement> {
-  const cache = options.cache ?? memoryCache
+export async function measureDeck(deck: CompiledDeck, options: MeasureOptions): Promise<Measurement> {
+  const cache = options.cache ?? new Map<string, SlideMeasurement>()
   const context = await contextKey(deck)
   const sections = deck.sections
   // The tagged HTML is what the browser measures, and it names the slide's content: one serialisation serves both.
@@ -93,10 +92,8 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions = 
 }
 
 async function inBrowser(deck: CompiledDeck, sections: string[], options: MeasureOptions): Promise<SlideMeasurement[]> {
-  const session = options.browser ? undefined : await (await import('../export/browser.js')).launchBrowser()
-  const browser = session?.browser ?? (typeof options.browser === 'function' ? await options.browser() : options.browser!)
-  // A browser of our own has a blank page ready.
-  const page = session ? ((await browser.pages())[0] ?? (await browser.newPage())) : await browser.newPage()
+  const browser = typeof options.browser === 'function' ? await options.browser() : options.browser
+  const page = await browser.newPage()
   try {
     const html = measureHtml(deck.html, sections)
     const timeout = options.timeout ?? 60_000
@@ -105,7 +102,6 @@ async function inBrowser(deck: CompiledDeck, sections: string[], options: Measur
     return await page.evaluate(measureInPage, options.minFontSize ?? 0)
   } finally {
     await page.close().catch(() => undefined)
-    await session?.close()
   }
 }
 

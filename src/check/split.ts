@@ -20,7 +20,7 @@ export interface FitPlan {
   scales: Record<number, number>
   /** Offsets of the units that start a continuation slide. */
   breaks: number[]
-  /** The reference list as measured: each entry's height, and the room for entries on the first and later slides. */
+  /** The reference list as measured: each entry's height, and the room for entries on the first and later slides (reference-pages.ts). */
   references?: MeasuredReferences
   /** Font sizes (px) of `.r-fit-text` divs and spans, by the offset where each starts. */
   fitText?: Record<number, number>
@@ -35,13 +35,6 @@ export interface MeasuredReferences {
 declare module 'vfile' {
   interface DataMap {
     fit: FitPlan
-  }
-}
-
-declare module 'mdast' {
-  interface RootData {
-    /** Measured reference list heights for `placeReferences`, set from the fit plan. */
-    measuredReferences?: MeasuredReferences
   }
 }
 
@@ -65,18 +58,17 @@ export function remarkFit() {
         slide.attributes = {...slide.attributes, style: `${style}--cd-fit: ${scale}`}
       }
     }
-    if (plan.references) tree.data = {...tree.data, measuredReferences: plan.references}
     if (plan.fitText) fitTexts(tree, plan.fitText)
   }
 }
+
+const FIT_TEXT_MIN = 24
 
 /**
  * Measured `.r-fit-text` at its size, renamed `cd-fit-text` so reveal's fitty
  * does not size it again (to the width only) when the slide shows: the
  * slide, its PDF page and its PowerPoint slide show the text at one size.
  */
-const FIT_TEXT_MIN = 24
-
 function fitTexts(tree: Root, sizes: Record<number, number>) {
   walk<Nodes>(tree, (node) => {
     const offset = node.position?.start.offset

@@ -1,6 +1,6 @@
 /**
- * The citeproc engine for one (style, locale, bibliography), cached so a
- * rebuild reuses it. Formats citation clusters (in-text or note text), single
+ * The citeproc engine for one (style, locale, bibliography), kept by the
+ * project's `CitationCache` so a rebuild reuses it. Formats citation clusters (in-text or note text), single
  * bibliography entries and the sorted bibliography, as HTML; `toHast` turns it
  * into sanitised nodes, since citeproc does not escape everything (sanitize.ts).
  */
@@ -10,9 +10,9 @@ import type {CitationItem as CslCitationItem} from 'citeproc'
 import type {ElementContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import type {CitationItem} from '../types.js'
-import type {Bibliography} from './load.js'
 import {walk} from '../walk.js'
-import {outputsFor} from './memo.js'
+import type {Bibliography} from './load.js'
+import {CitationMemo} from './memo.js'
 import {linkSafeItem, sanitizeCiteproc} from './sanitize.js'
 import {localeXml, type Style} from './styles.js'
 
@@ -44,11 +44,14 @@ export class CiteEngine {
   private entryById: Map<string, string> | undefined
   /** citeproc's outputs by call, for the registered sources: decks repeat citations, rebuilds repeat them all. */
   private outputs = new Map<string, string>()
+  /** The memo group of `outputs`. */
+  private group = ''
 
   constructor(
     style: Style,
     private readonly lang: string,
-    private readonly sources: Bibliography
+    private readonly sources: Bibliography,
+    private readonly memo: CitationMemo
   ) {
     this.style = style
   }
@@ -73,17 +76,23 @@ export class CiteEngine {
   /**
    * Registers the cited sources in order of first citation (citation numbers,
    * name and year disambiguation) and the `nocite` ones for the bibliography.
+   * The memo group of these sources is added to `used`, so the build saves it.
    */
-  register(cited: string[], uncited: string[] = []): void {
+  register(cited: string[], uncited: string[] = [], used?: Set<string>): void {
     const key = `${cited.join('\u0000')}\u0001${uncited.join('\u0000')}`
-    if (key === this.registered) return
+    if (key === this.registered) {
+      used?.add(this.group)
+      return
+    }
     this.registered = key
     this.pending = {cited, uncited}
     this.entries = undefined
     this.entryById = undefined
     // Numbers and disambiguation may change with the set of sources; outputs formatted before for the same set are reused.
     const items = (ids: string[]) => JSON.stringify(ids.map((id) => linkSafeItem(this.sources.items.get(id)) ?? id))
-    this.outputs = outputsFor(CITEPROC_VERSION, this.style.xml, this.lang, items(cited), items(uncited))
+    this.group = CitationMemo.key(CITEPROC_VERSION, this.style.xml, this.lang, items(cited), items(uncited))
+    this.outputs = this.memo.outputs(this.group)
+    used?.add(this.group)
   }
 
   /** `format`'s output for `call`, formatted once per set of registered sources. */
@@ -160,25 +169,11 @@ function toCsl(item: EngineItem): CslCitationItem {
   return result
 }
 
-const engines = new Map<string, CiteEngine>()
+// Entries repeat on every slide that cites them; bound the memory a long session can take.
+const HAST_LIMIT = 10_000
 
-/** The cached engine for a style, locale and bibliography version. */
-export function getEngine(style: Style, lang: string, bibliography: Bibliography): CiteEngine {
-  const key = `${style.name}\u0000${style.xml.length}\u0000${lang}\u0000${bibliography.version}`
-  let engine = engines.get(key)
-  if (!engine) {
-    // A few decks at a time (a watch session, a test run); drop the oldest.
-    if (engines.size >= 8) engines.delete(engines.keys().next().value!)
-    engine = new CiteEngine(style, lang, bibliography)
-    engines.set(key, engine)
-  }
-  return engine
-}
-
-const parsed = new Map<string, ElementContent[]>()
-
-/** citeproc's HTML as hast, sanitised: only the tags and attributes a CSL style produces (see sanitize.ts). */
-export function toHast(html: string): ElementContent[] {
+/** citeproc's HTML as hast, sanitised (only the tags and attributes a CSL style produces, see sanitize.ts), parsed once into `parsed`. */
+export function toHast(html: string, parsed: Map<string, ElementContent[]>): ElementContent[] {
   let nodes = parsed.get(html)
   if (!nodes) {
     nodes = sanitizeCiteproc(fromHtml(html, {fragment: true}).children as ElementContent[])
@@ -186,8 +181,7 @@ export function toHast(html: string): ElementContent[] {
     walk(nodes, (node) => {
       delete node.position
     })
-    // Entries repeat on every slide that cites them; bound the memory a long session can take.
-    if (parsed.size >= 10_000) parsed.clear()
+    if (parsed.size >= HAST_LIMIT) parsed.clear()
     parsed.set(html, nodes)
   }
   // A copy: later plugins may change the nodes they are given.

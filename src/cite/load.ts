@@ -2,11 +2,11 @@
  * Bibliographies: BibTeX/BibLaTeX, CSL-JSON and CSL-YAML files named by
  * `bibliography:` (relative to the deck), plus inline `references:`. Parsing
  * goes through citation-js; a problem becomes a message at the bibliography's
- * own line. Parsed files are cached by path and mtime, so a rebuild after a
- * text edit does not parse them again.
+ * own line. Parsed files are cached by path and mtime (`BibliographyCache`,
+ * one a project), so a rebuild after a text edit does not parse them again.
  */
 import {existsSync} from 'node:fs'
-import {readFile, stat} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {extname, relative, resolve} from 'node:path'
 import core from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
@@ -18,6 +18,7 @@ import {parse as parseYaml, YAMLParseError} from 'yaml'
 import {CONTROL_HINT, cleanData, droppedReason} from '../io/control-characters.js'
 import {allowedFile} from '../io/project-folder.js'
 import {report} from '../messages.js'
+import {BibliographyCache} from './bibliography-cache.js'
 
 // BibTeX keeps titles in title case with {braces} around proper nouns; CSL
 // wants them stored in sentence case, and title-case styles (Chicago, MLA)
@@ -45,7 +46,7 @@ interface Problem {
   rule?: string
 }
 
-interface Parsed {
+export interface Parsed {
   mtimeMs: number
   size: number
   items: CslItem[]
@@ -53,11 +54,8 @@ interface Parsed {
   problems: Problem[]
 }
 
-const cache = new Map<string, Parsed>()
-let versions = 0
-const versionOf = new WeakMap<Parsed, number>()
-
-export async function loadBibliography(paths: string[], inline: unknown[], file: VFile): Promise<Bibliography> {
+/** Loads the bibliography files and inline references of a deck; `cache` keeps parsed files between builds. */
+export async function loadBibliography(paths: string[], inline: unknown[], file: VFile, cache = new BibliographyCache<Parsed>()): Promise<Bibliography> {
   const baseDir = file.dirname ?? process.cwd()
   const items = new Map<string, CslItem>()
   const where = new Map<string, string>()
@@ -67,7 +65,7 @@ export async function loadBibliography(paths: string[], inline: unknown[], file:
   for (const path of paths) {
     const absolute = resolve(baseDir, path)
     if (existsSync(absolute) && !allowedFile(file, absolute, 'bibliography', path, matterPlace('bibliography'))) continue
-    const parsed = await parseFile(absolute)
+    const parsed = await cache.parse(absolute, parseFile)
     if (!parsed) {
       report(file, `bibliography not found: ${path}`, matterPlace('bibliography'), 'missing-bibliography', {
         fatal: true,
@@ -79,7 +77,7 @@ export async function loadBibliography(paths: string[], inline: unknown[], file:
     for (const problem of parsed.problems) {
       report(file, problem.reason, problem.place, problem.rule ?? 'bibliography', {fatal: problem.fatal, note: problem.note, file: shown})
     }
-    version.push(`${absolute}@${versionOf.get(parsed)}`)
+    version.push(`${absolute}@${parsed.version}`)
     for (const item of parsed.items) add(item, shown, () => keyPlace(parsed.text, item.id))
   }
 
@@ -105,12 +103,7 @@ export async function loadBibliography(paths: string[], inline: unknown[], file:
   }
 }
 
-async function parseFile(path: string): Promise<Parsed | undefined> {
-  const stats = await stat(path).catch(() => undefined)
-  if (!stats?.isFile()) return undefined
-  const cached = cache.get(path)
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached
-
+async function parseFile(path: string, mtimeMs: number, size: number): Promise<Parsed> {
   const text = await readFile(path, 'utf8')
   const problems: Problem[] = []
   const items = parseText(text, extname(path).toLowerCase(), problems)
@@ -125,10 +118,7 @@ async function parseFile(path: string): Promise<Parsed | undefined> {
       })
     )
   }
-  const parsed: Parsed = {mtimeMs: stats.mtimeMs, size: stats.size, items, text, problems}
-  versionOf.set(parsed, ++versions)
-  cache.set(path, parsed)
-  return parsed
+  return {mtimeMs, size, items, text, problems}
 }
 
 function parseText(text: string, extension: string, problems: Problem[]): CslItem[] {

@@ -5,7 +5,7 @@
  * of sources and formatting the bibliography is most of a cold build of a
  * citation-heavy deck (seconds), while an edit of the text changes none of it.
  *
- * Outputs are grouped by everything they depend on (`outputsFor`): the style,
+ * Outputs are grouped by everything they depend on (`group`): the style,
  * the locale and the registered sources, their data and order included. A
  * group is a map from the engine call to its HTML. Kept apart from the engine
  * so that reading the file does not load citeproc.
@@ -18,33 +18,45 @@ const FILE_VERSION = 1
 // A few decks at a time (a course built together), each with a few recent versions of its citations.
 const GROUP_LIMIT = 32
 
-/** Outputs by group, for the whole process; a file adds to it and saves the groups a build used. */
-const groups = new Map<string, Map<string, string>>()
-const used = new Set<string>()
+/** Outputs by group, for one `Project`; a build names the groups it used (`used`) and saves those. */
+export class CitationMemo {
+  private readonly groups = new Map<string, Map<string, string>>()
 
-/** The outputs of one style, locale and set of registered sources (created empty when new). */
-export function outputsFor(...identity: string[]): Map<string, string> {
-  const hash = createHash('sha256')
-  for (const part of identity) hash.update(part).update('\u0000')
-  const key = hash.digest('base64url')
-  const outputs = groups.get(key) ?? new Map<string, string>()
-  // Most recently used last; a long preview session that keeps changing its citations drops the oldest groups.
-  groups.delete(key)
-  groups.set(key, outputs)
-  if (groups.size > GROUP_LIMIT) groups.delete(groups.keys().next().value!)
-  used.add(key)
-  return outputs
-}
+  /** The key of one style, locale and set of registered sources. */
+  static key(...identity: string[]): string {
+    const hash = createHash('sha256')
+    for (const part of identity) hash.update(part).update('\u0000')
+    return hash.digest('base64url')
+  }
 
-/** Adds the groups stored at `path` (none when it is missing or unreadable), and forgets which were used. */
-export async function loadCitationMemo(path: string): Promise<void> {
-  used.clear()
-  try {
-    const data = JSON.parse(await readFile(path, 'utf8')) as {version?: number; groups?: Record<string, Record<string, string>>}
-    if (data.version !== FILE_VERSION || !data.groups) return
-    for (const [key, outputs] of Object.entries(data.groups)) if (!groups.has(key) && isOutputs(outputs)) groups.set(key, new Map(Object.entries(outputs)))
-  } catch {
-    // No memo yet, or an unreadable one: citeproc formats everything again.
+  /** The outputs of a group (created empty when new). */
+  outputs(key: string): Map<string, string> {
+    const outputs = this.groups.get(key) ?? new Map<string, string>()
+    // Most recently used last; a long preview session that keeps changing its citations drops the oldest groups.
+    this.groups.delete(key)
+    this.groups.set(key, outputs)
+    if (this.groups.size > GROUP_LIMIT) this.groups.delete(this.groups.keys().next().value!)
+    return outputs
+  }
+
+  /** Adds the groups stored at `path` (none when it is missing or unreadable). */
+  async load(path: string): Promise<void> {
+    try {
+      const data = JSON.parse(await readFile(path, 'utf8')) as {version?: number; groups?: Record<string, Record<string, string>>}
+      if (data.version !== FILE_VERSION || !data.groups) return
+      for (const [key, outputs] of Object.entries(data.groups)) {
+        if (!this.groups.has(key) && isOutputs(outputs)) this.groups.set(key, new Map(Object.entries(outputs)))
+      }
+    } catch {
+      // No memo yet, or an unreadable one: citeproc formats everything again.
+    }
+  }
+
+  /** Writes the groups one build used (nothing when it formatted no citation). */
+  async save(path: string, used: ReadonlySet<string>): Promise<void> {
+    if (used.size === 0) return
+    const stored = Object.fromEntries([...used].flatMap((key) => (this.groups.has(key) ? [[key, Object.fromEntries(this.groups.get(key)!)]] : [])))
+    await writeFileAtomic(path, JSON.stringify({version: FILE_VERSION, groups: stored}))
   }
 }
 
@@ -60,11 +72,4 @@ function isOutputs(value: unknown): value is Record<string, string> {
   } catch {
     return false
   }
-}
-
-/** Writes the groups used since `loadCitationMemo` (nothing when no citation was formatted). */
-export async function saveCitationMemo(path: string): Promise<void> {
-  if (used.size === 0) return
-  const stored = Object.fromEntries([...used].flatMap((key) => (groups.has(key) ? [[key, Object.fromEntries(groups.get(key)!)]] : [])))
-  await writeFileAtomic(path, JSON.stringify({version: FILE_VERSION, groups: stored}))
 }

@@ -15,18 +15,28 @@ import type {VFile} from 'vfile'
 import type {DeckConfig} from '../config.js'
 import type {Citation, Slide} from '../types.js'
 import {listSlides} from '../parse/slides.js'
-import type {CiteEngine, EngineItem} from './engine.js'
+import {type CitationScope, freshScope} from './cache.js'
+import type {EngineItem} from './engine.js'
 import {SlideFootnotes} from './slide-footnotes.js'
 import {walkType} from '../walk.js'
 import {fragmentSteps, walkSteps, writeSteps} from '../parse/fragment-order.js'
 
-export function remarkResolveCitations() {
+/** Options for `remarkResolveCitations`. */
+export interface ResolveOptions {
+  /** The project's citation cache and this build's use of it (default: a cache of its own, kept for one build). */
+  citations?: CitationScope
+}
+
+export function remarkResolveCitations(options: ResolveOptions = {}) {
   return async (tree: Root, file: VFile) => {
     const config = file.data.config!
     const slides = listSlides(tree)
     const definitions = takeFootnoteDefinitions(slides)
     const citations = collectCitations(slides, definitions)
-    const sources = citations.length > 0 || config.nocite.length > 0 ? await loadSources(file, config, citations) : undefined
+    const scope = options.citations ?? freshScope()
+    const sources = citations.length > 0 || config.nocite.length > 0 ? await loadSources(file, config, citations, scope) : undefined
+    // From here to the end, no wait: the engine stays registered with this deck's sources (see `loadSources`).
+    sources?.register()
     const seen = new Set<string>()
 
     // In the text (speaker notes, footnotes, `citations: inline`): the citation as the style prints it.
@@ -57,15 +67,14 @@ export function remarkResolveCitations() {
       const listed = noteFootnotes.notes()
       if (listed.length > 0) slide.noteFootnotes = listed
     }
-    if (sources) {
-      const {placeReferences} = await import('./references.js')
-      placeReferences(tree, slides, sources.engine, config)
-    }
+    if (sources) sources.placeReferences(tree, slides, config)
   }
 }
 
 interface Sources {
-  engine: CiteEngine
+  register: () => void
+  /** Puts the reference list on its slides (references.ts), with no wait since the sources were registered. */
+  placeReferences: (tree: Root, slides: Slide[], config: DeckConfig) => void
   known: (id: string) => boolean
   inline: (node: Citation, seen: Set<string>) => ElementContent[]
   footnoted: (node: Citation, seen: Set<string>, footnotes: SlideFootnotes) => ElementContent[]
@@ -75,25 +84,33 @@ function resolvable(node: Citation, sources: Sources): boolean {
   return node.items.every((item) => sources.known(item.id))
 }
 
-/** Loads bibliography and style, reports unknown keys, registers cited sources in order. */
-async function loadSources(file: VFile, config: DeckConfig, citations: Citation[]): Promise<Sources> {
-  const [{loadBibliography}, {resolveLocale, resolveStyle}, {getEngine, toHast}, {reportUnknownKeys}] = await Promise.all([
+/**
+ * Loads bibliography and style and reports unknown keys. `register()` gives
+ * the engine the cited sources in order; it is called after the last wait,
+ * since another deck of the project may use the same engine with its own.
+ */
+async function loadSources(file: VFile, config: DeckConfig, citations: Citation[], scope: CitationScope): Promise<Sources> {
+  const [{loadBibliography}, {resolveLocale, resolveStyle}, {CiteEngine, toHast: parse}, {reportUnknownKeys}, {placeReferences}] = await Promise.all([
     import('./load.js'),
     import('./styles.js'),
     import('./engine.js'),
-    import('./unknown-keys.js')
+    import('./unknown-keys.js'),
+    import('./references.js')
   ])
-  const bibliography = await loadBibliography(config.bibliography, config.references, file)
+  const {cache} = scope
+  const toHast = (html: string) => parse(html, cache.hast)
+  const bibliography = await loadBibliography(config.bibliography, config.references, file, cache.bibliographies)
   const style = resolveStyle(config.csl, file)
   // Without a `lang:` in the deck, a style written for one locale keeps it (Harvard: en-GB), as in pandoc.
   const lang = file.data.matter?.data.lang === undefined && style.defaultLocale ? style.defaultLocale : config.lang
-  const engine = getEngine(style, resolveLocale(lang, file), bibliography)
+  const locale = resolveLocale(lang, file)
+  const engine = cache.engine(style, locale, bibliography, (memo) => new CiteEngine(style, locale, bibliography, memo))
   const known = (id: string) => bibliography.items.has(id)
   reportUnknownKeys(file, config, citations, bibliography)
 
   const cited = [...new Set(citations.flatMap((node) => node.items.map((item) => item.id)).filter(known))]
   const all = config.nocite.includes('*') ? [...bibliography.items.keys()] : config.nocite.filter(known)
-  engine.register(cited, all.filter((id) => !cited.includes(id)))
+  const register = () => engine.register(cited, all.filter((id) => !cited.includes(id)), scope.used)
 
   // Marks each item first or subsequent, then records the deck has now cited it.
   const positioned = (node: Citation, seen: Set<string>): EngineItem[] =>
@@ -115,7 +132,8 @@ async function loadSources(file: VFile, config: DeckConfig, citations: Citation[
   }
 
   return {
-    engine,
+    register,
+    placeReferences: (tree, slides, deckConfig) => placeReferences(tree, slides, engine, deckConfig, toHast),
     known,
     inline(node, seen) {
       const items = positioned(node, seen)

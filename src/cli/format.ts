@@ -5,6 +5,7 @@
 import {relative} from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import type {Emitted} from '../formats/format.js'
 
 export function formatMessage(message: VFileMessage, file: VFile, cwd = process.cwd()): string {
   const path = relative(cwd, message.file || file.path || '') || message.file || '<input>'
@@ -46,4 +47,13 @@ function severityOf(message: VFileMessage): string {
 /** "1 slide", "6 slides", "0 errors". */
 export function counted(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+/** `built dist/talk (12 slides)` (`took` goes in the brackets), then `wrote dist/talk/talk.pdf (12 pages)` for each file. */
+export function writtenLines(written: Emitted[], slides: number, took = ''): string[] {
+  return written.map((emitted) => {
+    const path = relative(process.cwd(), emitted.path) || '.'
+    if (emitted.format === 'html' || emitted.format === 'embed') return `built ${path} (${counted(slides, 'slide')}${took})`
+    return `wrote ${path} (${emitted.pages === undefined ? counted(emitted.slides ?? 0, 'slide') : `${emitted.pages} pages`})`
+  })
 }

@@ -1,11 +1,9 @@
 /** `citedeck pdf`: print decks to PDF (slides, notes pages or handouts) through one browser. */
 import {existsSync, statSync} from 'node:fs'
-import {basename, dirname, extname, join, relative} from 'node:path'
+import {basename, extname, join, relative} from 'node:path'
 import {Command, Option} from 'commander'
-import type {Browser} from 'puppeteer-core'
 import {defaultOutput} from '../build.js'
 import {CitedeckError, exitCodeFor} from '../errors.js'
-import type {CompiledDeck} from '../build.js'
 import {HANDOUT_SIZES, type HandoutSize, type Paper} from '../export/handout.js'
 import type {PdfStep} from '../export/pdf.js'
 import {defaultPdfOutput, pdfSuffix} from '../export/pdf-options.js'
@@ -70,7 +68,7 @@ async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Prom
   const suffix = pdfSuffix({notes: flags.notes, handout: choice.handout})
   const output = outputFor(inputs, flags.output, suffix)
   // The browser driver and PDF writer load only when something is printed.
-  const {exportPdfs} = await import('../export/batch.js')
+  const {exportPdfs} = await import('../api/batch.js')
   const items = await exportPdfs(inputs, {
     ...choice,
     notes: flags.notes,
@@ -147,33 +145,4 @@ const STEPS: Record<PdfStep, string> = {
 export function progressPrinter(io: CliIO, quiet = false) {
   if (quiet || !io.isTTY) return undefined
   return (input: string, step: PdfStep) => io.stderr(step === 'launch' ? `citedeck: ${STEPS[step]}…` : `citedeck: ${input}: ${STEPS[step]}…`)
-}
-
-/**
- * `build --pdf` / `--handout n`: the slides PDF and the handout next to the
- * built deck (`<deck>.pdf`, `<deck>-handout.pdf`), in the browser that
- * started while the deck was building. Returns what was written.
- */
-export async function printBuiltDeck(
-  deck: CompiledDeck,
-  output: string,
-  kinds: PdfChoice[],
-  browser: Browser,
-  {io, quiet}: {io: CliIO; quiet?: boolean}
-): Promise<string[]> {
-  const folder = extname(output).toLowerCase() === '.html' ? dirname(output) : output
-  const name = basename(defaultOutput(deck.file.path))
-  const onProgress = progressPrinter(io, quiet)
-  const written: string[] = []
-  for (const kind of kinds) {
-    const {exportPdf} = await import('../export/pdf.js')
-    const result = await exportPdf(deck, {
-      ...kind,
-      browser,
-      output: join(folder, `${name}${pdfSuffix(kind)}.pdf`),
-      onProgress: onProgress && ((step) => onProgress(deck.file.path, step))
-    })
-    if (result.output) written.push(`wrote ${relative(process.cwd(), result.output)} (${result.pages} pages)`)
-  }
-  return written
 }

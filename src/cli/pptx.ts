@@ -1,8 +1,6 @@
 /** `citedeck pptx`: an editable PowerPoint file of a deck, with its footnotes and speaker notes. */
-import {basename, dirname, extname, join, relative} from 'node:path'
+import {extname, relative} from 'node:path'
 import {Command, Option} from 'commander'
-import type {Browser} from 'puppeteer-core'
-import {type CompiledDeck, defaultOutput} from '../build.js'
 import {CitedeckError} from '../errors.js'
 import {hasErrors} from '../messages.js'
 import type {CliContext} from './context.js'
@@ -39,7 +37,7 @@ async function runPptx(input: string, flags: PptxFlags, {io}: CliContext): Promi
     throw new CitedeckError(`-o ${flags.output}: a PowerPoint file ends in .pptx`, 'USAGE', 'name the output talk.pptx, for instance')
   }
   // The browser driver and pptxgenjs load only when something is exported.
-  const {exportPptx} = await import('../export/pptx/index.js')
+  const {exportPptx} = await import('../api/pptx.js')
   const result = await exportPptx(input, {
     output: flags.output,
     theme: flags.theme,
@@ -59,15 +57,4 @@ async function runPptx(input: string, flags: PptxFlags, {io}: CliContext): Promi
 
 function wrote(output: string, slides: number): string {
   return `wrote ${relative(process.cwd(), output)} (${slides} slide${slides === 1 ? '' : 's'})`
-}
-
-/**
- * `build --pptx`: `<deck>.pptx` next to the built deck, from the compiled
- * deck and the browser that fitted it. Returns what was written.
- */
-export async function exportBuiltDeck(deck: CompiledDeck, output: string, browser: Browser): Promise<string[]> {
-  const folder = extname(output).toLowerCase() === '.html' ? dirname(output) : output
-  const {exportPptx} = await import('../export/pptx/index.js')
-  const result = await exportPptx(deck, {browser, output: join(folder, `${basename(defaultOutput(deck.file.path))}.pptx`)})
-  return result.output ? [wrote(result.output, result.slides!)] : []
 }

@@ -1,9 +1,8 @@
 /** `citedeck build --watch`: build, then rebuild on every save until Ctrl-C. */
-import {relative} from 'node:path'
-import type {BuildResult} from '../build-deck.js'
 import {hasErrors} from '../messages.js'
-import {type WatchBuildOptions, type WatchedBuild, watchBuild} from '../serve/watch-build.js'
-import {counted, formatMessages} from './format.js'
+import type {BuildRun, Project, ProjectBuild} from '../project/index.js'
+import {type WatchedBuild, watchBuild} from '../serve/watch-build.js'
+import {formatMessages, writtenLines} from './format.js'
 import type {CliIO} from './context.js'
 import {CitedeckError} from '../errors.js'
 
@@ -14,23 +13,25 @@ import {CitedeckError} from '../errors.js'
 const WATCH_DEBOUNCE = 100
 
 /** Runs until Ctrl-C; the exit code is the first build's when it could not be written at all. */
-export async function runWatchBuild(input: string, options: WatchBuildOptions, io: CliIO, quiet = false): Promise<number> {
-  const report = (result: BuildResult, duration?: number) => {
+export async function runWatchBuild(project: Project, input: string, run: BuildRun, io: CliIO, quiet = false): Promise<number> {
+  const report = (result: ProjectBuild, duration?: number) => {
     for (const line of formatMessages(result.file)) io.stderr(line)
     const time = new Date().toLocaleTimeString()
-    if (!result.output) {
+    if (result.written.length === 0) {
       const why = hasErrors(result.file) ? 'errors' : 'warnings (--strict)'
       io.stderr(`${time} not built because of ${why}; the previous output was kept`)
     } else if (!quiet) {
       const took = duration === undefined ? '' : `, ${Math.round(duration)} ms`
-      io.stdout(`${time} built ${relative(process.cwd(), result.output) || '.'} (${counted(result.deck.slideCount, 'slide')}${took})`)
+      const [first, ...rest] = writtenLines(result.written, result.deck.slideCount, took)
+      io.stdout(`${time} ${first}`)
+      for (const line of rest) io.stdout(line)
     }
   }
   const onBuild = ({result, error, duration}: WatchedBuild) => {
     if (result) report(result, duration)
     else io.stderr(describe(error))
   }
-  const watching = await watchBuild(input, {debounce: WATCH_DEBOUNCE, ...options, onBuild})
+  const watching = await watchBuild(input, {debounce: WATCH_DEBOUNCE, ...run, project, onBuild})
   report(watching.first)
   if (!quiet) io.stdout(`watching ${input} and the files it uses (Ctrl-C to stop)`)
   await untilInterrupted()

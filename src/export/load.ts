@@ -15,7 +15,7 @@
  */
 import {readFile} from 'node:fs/promises'
 import type {HTTPRequest, Page} from 'puppeteer-core'
-import type {CompiledDeck} from '../build.js'
+import type {CompiledDeck} from '../deck.js'
 import {contentType} from '../io/content-type.js'
 
 // Each deck gets its own origin, so no cached file of one deck serves another.

@@ -4,10 +4,10 @@
  */
 import {defaultOutput} from '../build.js'
 import {CitedeckError} from '../errors.js'
-import type {PdfOptions} from './pdf.js'
+import type {PrintOptions} from './pdf.js'
 
 /** Throws a usage error for options that contradict each other. */
-export function checkPdfOptions(options: PdfOptions) {
+export function checkPdfOptions(options: Pick<PrintOptions, 'notes' | 'handout' | 'handoutNotes'>) {
   if (options.notes && options.handout) {
     throw new CitedeckError('--notes and --handout make different PDFs; choose one', 'USAGE', 'run citedeck pdf once for each')
   }
@@ -21,7 +21,7 @@ export function checkPdfOptions(options: PdfOptions) {
 }
 
 /** `-notes` or `-handout` for those layouts, nothing for slides. */
-export function pdfSuffix(options: Pick<PdfOptions, 'notes' | 'handout'>): string {
+export function pdfSuffix(options: Pick<PrintOptions, 'notes' | 'handout'>): string {
   return options.notes ? '-notes' : options.handout ? '-handout' : ''
 }
 

@@ -1,23 +1,17 @@
 /**
- * PDF export: the deck is compiled in memory, its print layout is loaded once,
+ * Printing a compiled, fitted deck to PDF: its print layout is loaded once,
  * the page settles (Reveal, fonts, images), then one `page.pdf()`: slides at
  * the deck's exact size, or notes pages and handouts laid out on paper from
- * scaled copies of the same slides. Written atomically; a failed export keeps
- * the previous PDF.
+ * scaled copies of the same slides. The `pdf`, `notes` and `handout` formats
+ * (src/formats/) write what this prints; `exportPdf()` (src/api/pdf.ts)
+ * compiles and prints in one call.
  */
 import {readFileSync} from 'node:fs'
-import {resolve} from 'node:path'
 import type {Browser, Page} from 'puppeteer-core'
 import type {VFile} from 'vfile'
-import type {CompiledDeck, CompileOptions} from '../build.js'
-import {build} from '../build-deck.js'
+import type {CompiledDeck} from '../deck.js'
 import {CitedeckError} from '../errors.js'
-import {writeFileAtomic} from '../io/write-output.js'
-import {hasErrors, hasWarnings, report} from '../messages.js'
-import {checkPdfOptions, defaultPdfOutput, pdfSuffix} from './pdf-options.js'
-
-export {checkPdfOptions, defaultPdfOutput, pdfSuffix} from './pdf-options.js'
-import {launchBrowser} from './browser.js'
+import {report} from '../messages.js'
 import {type HandoutSize, type Paper, defaultPaper, layoutHandout, printHandout} from './handout.js'
 import {fontsAndImages, openDeck} from './load.js'
 import {setMetadata} from './metadata.js'
@@ -29,9 +23,8 @@ export {HANDOUT_SIZES} from './handout.js'
 /** Steps reported to `onProgress`, in order. */
 export type PdfStep = 'launch' | 'load' | 'layout' | 'print' | 'write'
 
-export interface PdfOptions extends CompileOptions {
-  /** The PDF to write (default: `dist/<deck>.pdf`, `-notes.pdf` or `-handout.pdf`). */
-  output?: string
+/** What to print: slides (the default), notes pages or a handout. */
+export interface PrintOptions {
   /** Notes pages: each slide with its speaker notes below it (default: `false`). */
   notes?: boolean
   /** A handout with this many slides a page: 1, 2, 3, 4 or 6 (default: slides, one a page). */
@@ -40,97 +33,42 @@ export interface PdfOptions extends CompileOptions {
   handoutNotes?: boolean
   /** Paper for notes pages and handouts (default: Letter for `lang: en-US` and other Letter regions, else A4). */
   paper?: Paper
-  /** Treat warnings as errors: no PDF when there are any (default: `false`). */
-  strict?: boolean
-  /** Milliseconds for one deck's load, layout and print (default: 120 000). */
+  /** Milliseconds for the load, layout and print (default: 120 000). */
   timeout?: number
-  /** An open (or opening) browser to use (batch export); default: launch one and close it after. */
-  browser?: Browser | Promise<Browser>
-  /** Called as the export moves on; the CLI shows it on a terminal. */
+  /** Called as printing moves on. */
   onProgress?: (step: PdfStep) => void
 }
 
-export interface PdfResult {
-  /** The source with every message, including the export's warnings. */
-  file: VFile
-  deck: CompiledDeck
-  /** Where the PDF was written; `undefined` when errors kept the old one. */
-  output?: string
-  /** Pages in the PDF. */
-  pages?: number
+export interface Printed {
+  /** The PDF, with the deck's metadata. */
+  bytes: Uint8Array
+  pages: number
 }
 
-const DEFAULT_TIMEOUT = 120_000
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string})
-  .version
+export const DEFAULT_TIMEOUT = 120_000
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
 
-/** Exports a deck (path, VFile or compiled deck) to PDF; never throws for content problems. */
-export async function exportPdf(input: string | VFile | CompiledDeck, options: PdfOptions = {}): Promise<PdfResult> {
-  checkPdfOptions(options)
+/** Prints `deck` in a new page of `browser`; the export's warnings (blocked requests, cut notes) go to `deck.file`. */
+export async function printDeck(deck: CompiledDeck, browser: Browser, options: PrintOptions = {}): Promise<Printed> {
   const progress = options.onProgress ?? (() => undefined)
-  if (!options.browser) progress('launch')
-  // The browser starts at once: it measures the slides for fitting, then prints them.
-  const launching = options.browser ? undefined : launchBrowser()
-  launching?.catch(() => undefined)
-  try {
-    let browser: Browser | undefined
-    const open = async () => (browser ??= options.browser ? await options.browser : (await launching!).browser)
-    // The deadline covers everything that waits on the browser: fitting, loading, laying out, printing.
-    const printed = await withDeadline(options.timeout ?? DEFAULT_TIMEOUT, async (remaining): Promise<Printed> => {
-      const {file, deck} =
-        typeof input === 'object' && 'html' in input
-          ? {file: input.file, deck: input}
-          : await compileInput(input, {
-              ...options,
-              fit: options.fit === false ? false : {browser: await open(), ...(typeof options.fit === 'object' ? options.fit : {})}
-            })
-      if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
-      await open()
-      // A browser of our own has a blank page ready; a shared one gets a page per deck.
-      const page = launching ? ((await browser!.pages())[0] ?? (await browser!.newPage())) : await browser!.newPage()
-      try {
-        return {file, deck, bytes: await render(page, deck, file, options, remaining, progress)}
-      } finally {
-        // Not awaited: a page stuck in a timed-out load must not hold up the error.
-        void page.close().catch(() => undefined)
-      }
-    })
-    const {file, deck} = printed
-    if (!printed.bytes || (options.strict && hasWarnings(file))) return {file, deck}
-    progress('write')
-    const output = resolve(options.output ?? defaultPdfOutput(file.path, pdfSuffix(options)))
-    const stamped = await setMetadata(printed.bytes, deck.config, `citedeck ${version}`)
-    await writeFileAtomic(output, stamped.bytes)
-    return {file, deck, output, pages: stamped.pages}
-  } finally {
-    await launching?.then((session) => session.close(), () => undefined)
-  }
-}
-
-/** A compiled deck, and its PDF unless errors stopped it. */
-interface Printed {
-  file: VFile
-  deck: CompiledDeck
-  bytes?: Uint8Array
-}
-
-/**
- * Compiles an outline or an essay in memory, as `build` does (slides fitted,
- * with the same measurement cache), without writing anything. `file` is the
- * source the user wrote (for an essay, not the outline made from it) and
- * carries every message.
- */
-async function compileInput(input: string | VFile, options: CompileOptions): Promise<{file: VFile; deck: CompiledDeck}> {
-  const {theme, lang, csl, fit, safe, allowOutside, allowOutsideImages} = options
-  const {file, deck} = await build(input, {theme, lang, csl, fit, safe, allowOutside, allowOutsideImages, dryRun: true})
-  return {file, deck}
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT
+  const bytes = await withDeadline(timeout, async (remaining) => {
+    const page = await browser.newPage()
+    try {
+      return await render(page, deck, deck.file, options, remaining, progress)
+    } finally {
+      // Not awaited: a page stuck in a timed-out load must not hold up the error.
+      void page.close().catch(() => undefined)
+    }
+  })
+  return setMetadata(bytes, deck.config, `citedeck ${version}`)
 }
 
 async function render(
   page: Page,
   deck: CompiledDeck,
   file: VFile,
-  options: PdfOptions,
+  options: PrintOptions,
   remaining: () => number,
   progress: (step: PdfStep) => void
 ): Promise<Uint8Array> {
@@ -141,7 +79,7 @@ async function render(
   await settle(page, remaining())
   progress('layout')
   await exposeSlides(page)
-  await numberPages(page, config.slideNumber, deck.places)
+  await numberPages(page, config.slideNumber, deck.parts.body)
   const paper = options.paper ?? defaultPaper(config.lang)
   const handout = options.notes ? 1 : options.handout
   if (handout) {
@@ -199,7 +137,7 @@ function exposeSlides(page: Page): Promise<void> {
 }
 
 /** Runs `task` with a deadline; a puppeteer timeout or the deadline itself becomes one clear error. */
-async function withDeadline<T>(timeout: number, task: (remaining: () => number) => Promise<T>): Promise<T> {
+export async function withDeadline<T>(timeout: number, task: (remaining: () => number) => Promise<T>): Promise<T> {
   const end = Date.now() + timeout
   const remaining = () => Math.max(1, end - Date.now())
   let timer: NodeJS.Timeout | undefined
@@ -209,7 +147,8 @@ async function withDeadline<T>(timeout: number, task: (remaining: () => number) 
   try {
     return await Promise.race([task(remaining), expired])
   } catch (error) {
-    if (error instanceof Error && error.name === 'TimeoutError') throw timeoutError(timeout)
+    // A deadline inside this one (printing, within a whole export's) is this one's.
+    if ((error instanceof Error && error.name === 'TimeoutError') || (error instanceof CitedeckError && error.code === 'TIMEOUT')) throw timeoutError(timeout)
     throw error
   } finally {
     clearTimeout(timer)

@@ -3,15 +3,19 @@
  * print layout cannot: it numbers pages 1, 2, 3… whatever the format, and
  * moves every slide out of its stack, so vertical positions are lost by then.
  * `c/t` (Quarto's common choice) gets its total; `h.v` and `h/v` count the
- * stacks, read from the compiled deck's structure.
+ * stacks, read from the compiled deck's slides.
  */
+import type {Element} from 'hast'
 import type {Page} from 'puppeteer-core'
+import {hasClass} from '../check/units.js'
 
-/** Per slide in deck order: its horizontal and vertical position (1-based; `v` is 0 outside a stack). */
-export type SlidePlace = {h: number; v: number}
-
-export async function numberPages(page: Page, format: string | boolean, places: SlidePlace[]): Promise<void> {
+/** Relabels the printed slide numbers; `body` is the deck's `.slides` children (slides and stacks). */
+export async function numberPages(page: Page, format: string | boolean, body: Element[]): Promise<void> {
   if (typeof format !== 'string' || format === 'c') return
+  // Each slide's horizontal and vertical place, 1-based, as reveal counts them (`v` 0 outside a stack).
+  const places = body.flatMap((node, h) =>
+    hasClass(node, 'cd-stack') ? node.children.filter((child) => child.type === 'element').map((_, v) => ({h: h + 1, v: v + 1})) : [{h: h + 1, v: 0}]
+  )
   const labels = places.map(({h, v}, index) => {
     if (format === 'c/t') return `${index + 1} / ${places.length}`
     const separator = format === 'h/v' ? '/' : '.'

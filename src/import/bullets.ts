@@ -8,7 +8,9 @@
  * limitation or attribution (`but`, `only if`, `until`, `not`, `although`,
  * `critics argue`) is never dropped. Still too long, it splits into its
  * coordinated clauses (`…; …`, `…, but …` keeps its `But`); a clause that is
- * still long stays whole. Nothing is ever cut off mid-phrase.
+ * still long becomes a bullet and, under it, its subordinate part with the
+ * word that opens it (`…the key to the whole book` / `because Victor fails…`).
+ * Nothing is ever cut off mid-phrase.
  *
  * Citations are placeholders here (see `index.ts`): a citation inside a part
  * that goes goes with it; those closing the sentence stay on every bullet
@@ -21,7 +23,7 @@ import {CONNECTIVE, FUNCTION_END, MARKER, PREPOSITION, RELATIVE} from './clause-
 export const PLACEHOLDER = /\uE000(\d+)\uE001/g
 // A bullet this short stays whole; one up to LIMIT is short enough once shortened.
 const TARGET = 20
-const LIMIT = 28
+const LIMIT = 25
 // A clause shorter than this says too little to be a bullet of its own.
 const MIN_WORDS = 5
 
@@ -37,34 +39,70 @@ export function wordTags(doc: ReturnType<typeof nlp>): Tags {
   return tags
 }
 
+/** A bullet, and its level: 2 for the subordinate part of a long sentence, under the bullet before it. */
+export interface Bullet {
+  text: string
+  level: number
+}
+
+// A sentence opening with one of these starts with a subordinate clause.
+const SUBORDINATOR = /^(?:if|when|whenever|while|although|though|because|since|as|once|unless|until|whether|after|before|si|cuando|aunque|porque|mientras)\s/i
+
+// Where a long clause's subordinate part starts: a reason, concession, contrast, time, relative or participle clause.
+const SUBORDINATE =
+  /,\s+(?=(?:because|since|although|though|while|whereas|even though|even when|even if|when|which|who|where|so that|only to|as if|rather than|not by|arguing|noting|suggesting|proposing|meaning|claiming|until|unless|particularly|especially|porque|aunque|mientras|cuando|lo que|ya que|sino|hasta)\s)|\s+(?=because\s)|\s+and\s+(?=(?:found|showed|reported|concluded|argued|noted|suggested|added|realizes|realized|realised)\s)|\s+y\s+(?=(?:encontraron|sugirieron|concluyeron|mostraron)\s)/giu
+
 /**
  * The bullets for `sentence` (with citation placeholders); `parenthetical`
  * tells which placeholders are tags to repeat on each bullet (a narrative
  * `@key` is part of the sentence); `tags` come from tagging the paragraph.
  */
-export function toBullets(sentence: string, parenthetical: (placeholder: string) => boolean = () => true, tags?: Tags): string[] {
+export function toBullets(sentence: string, parenthetical: (placeholder: string) => boolean = () => true, tags?: Tags): Bullet[] {
   return new Shortener(tags ?? wordTags(nlp(sentence.replace(PLACEHOLDER, ' ')))).bullets(sentence, parenthetical)
 }
 
 class Shortener {
   constructor(private readonly tags: Tags) {}
 
-  bullets(sentence: string, parenthetical: (placeholder: string) => boolean): string[] {
+  bullets(sentence: string, parenthetical: (placeholder: string) => boolean): Bullet[] {
     const whole = tidy(sentence)
     // Citations closing the sentence stand for all of it: every bullet made from it keeps them.
     const tail = /(?:\s*\uE000\d+\uE001)+$/u.exec(whole)?.[0] ?? ''
     const core = whole.slice(0, whole.length - tail.length)
     const closing = (tail.match(PLACEHOLDER) ?? []).filter(parenthetical)
-    const done = (text: string) => finish(text, closing)
+    // A clause with a citation of its own keeps that one, not the sentence's closing ones (`…concreto (AEB, s.f.), y los efectos… (De Bruin…)`).
+    const done = (text: string, level = 1): Bullet => ({text: level === 1 && !/\uE000\d+\uE001\s*$/u.test(text.trim()) ? finish(text, closing) : finish(text, [], level === 1), level})
     if (wordCount(core) <= TARGET) return [done(core)]
     const reduced = this.reduce(core)
     if (wordCount(reduced) <= LIMIT) return [done(reduced)]
-    const clauses = this.clauses(reduced)
-    return clauses.map((clause) => done(this.reduce(clause)))
+    return this.clauses(reduced).flatMap((clause) => {
+      if (clause.level > 1) return [done(this.reduce(clause.text, false), clause.level)]
+      const short = this.reduce(clause.text)
+      const parts = wordCount(short) > LIMIT ? this.subordinate(short) : undefined
+      return parts ? [done(this.reduce(parts[0])), done(this.reduce(parts[1], false), 2)] : [done(short)]
+    })
+  }
+
+  /**
+   * A long clause cut where its subordinate part starts, nearest the middle:
+   * the main clause (with a verb, eight words or more) and the part, which
+   * keeps the word that opens it (`because`, `although`, `which`, `found`).
+   */
+  private subordinate(text: string): [string, string] | undefined {
+    let best: [string, string] | undefined
+    let balance = Infinity
+    for (const match of text.matchAll(SUBORDINATE)) {
+      const before = text.slice(0, match.index)
+      const after = text.slice(match.index + match[0].length)
+      if (insideQuote(before) || wordCount(before) < 8 || wordCount(after) < 5 || !this.hasVerb(before) || FUNCTION_END.has(lastWord(before))) continue
+      const difference = Math.abs(wordCount(before) - wordCount(after))
+      if (difference < balance) [best, balance] = [[before, after], difference]
+    }
+    return best
   }
 
   /** Drops optional parts, least needed first, until the text fits TARGET or nothing optional is left. */
-  private reduce(text: string): string {
+  private reduce(text: string, capital = true): string {
     let result = text
     for (const step of [dropAsides, (t: string) => this.dropExamples(t), (t: string) => this.dropInserts(t), (t: string) => this.dropLeadIn(t), (t: string) => this.dropTrailing(t)]) {
       if (wordCount(result) <= TARGET) break
@@ -72,7 +110,7 @@ class Shortener {
       // A step that leaves too little, or a bullet ending on a function word, is not taken.
       if (wordCount(next) >= MIN_WORDS && !FUNCTION_END.has(lastWord(next))) result = next
     }
-    return capitalise(result.trim())
+    return capital ? capitalise(result.trim()) : result.trim()
   }
 
   /**
@@ -102,16 +140,27 @@ class Shortener {
 
   /** `Crossness, opened by the Prince of Wales in 1865, was decorated` → `Crossness was decorated`. */
   private dropInserts(text: string): string {
-    return text.replace(/,\s+([^,;:]+?),(?=\s)/g, (match, inner: string, offset: number, all: string) => {
-      const after = all.slice(offset + match.length).trimStart()
+    let all = text
+    // Each comma may open an insert, also the one closing the part before (`…every year, and wild bees, which…,`).
+    for (let from = 0; ; ) {
+      const match = /,\s+([^,;:]+?),(?=\s)/g
+      match.lastIndex = from
+      const found = match.exec(all)
+      if (!found) return all
+      const offset = found.index
+      const inner = found[1]!
+      const after = all.slice(offset + found[0].length).trimStart()
+      from = offset + 1
       // `diphtheria, scrofula, and cholera`, `narrowed the river, reclaimed land, and created roads`: a list, not an insert.
-      if (/^(?:and|or|y|o|e|u)\s|^[^,;:]{1,40},\s+(?:and|or|y|o)\s/i.test(after) || wordCount(inner) < 2 || !this.optional(inner, all.slice(0, offset))) return match
-      if (!RELATIVE.test(inner) && !this.isPhrase(inner)) return match
+      if (/^(?:and|or|y|o|e|u)\s|^[^,;:]{1,40},\s+(?:and|or|y|o)\s/i.test(after) || wordCount(inner) < 2 || !this.optional(inner, all.slice(0, offset))) continue
+      if (!RELATIVE.test(inner) && !this.isPhrase(inner)) continue
+      // An insert stands between a subject and its verb; with no verb after it, it is an item of a list (`…, es decir, la capacidad de atender, de inhibir…`).
+      if (!after.split(/[;:]/)[0]!.split(/\s+/).some((word) => this.isFinite(word))) continue
       // `In October of 1962, during the war, a plane` keeps the comma closing its lead-in.
       const lead = all.slice(0, offset).split(/[,;:]\s+/).pop() ?? ''
       const leadIn = PREPOSITION.has(firstWord(lead)) && !lead.split(/\s+/).some((word) => this.isFinite(word))
-      return leadIn ? ',' : ''
-    })
+      all = all.slice(0, offset) + (leadIn ? ',' : '') + all.slice(offset + found[0].length)
+    }
   }
 
   /** `In the summer of 1858, the Thames smelled` → `The Thames smelled`. */
@@ -143,31 +192,41 @@ class Shortener {
    * and at `, and`, `, but`, `, yet`, `, so` (the contrast word opens the
    * next bullet); `…, but that …` inside a reported claim becomes `But …`.
    */
-  private clauses(text: string): string[] {
-    const parts: string[] = []
+  private clauses(text: string): Bullet[] {
+    const parts: Bullet[] = []
     let rest = text
+    let level = 1
     for (;;) {
-      let cut: {at: number; next: string} | undefined
+      let cut: {at: number; next: string; level: number} | undefined
       // `…, he turned to Moscow`: a comma splice before a pronoun subject is a clause boundary too.
-      for (const match of rest.matchAll(/;\s+|,\s+(and|but|yet|so|y|pero|sino)\s+(?:that\s+|que\s+)?|,\s+(?=(?:he|she|they|it|we|i|this|these|there)\s)/gi)) {
+      // (`…, and that is a monster…`: a `that` before a verb is the subject, not a reported claim.)
+      for (const match of rest.matchAll(/;\s+|,\s+(and|but|yet|so|y|pero|sino)\s+(?:that\s+(?!(?:is|was|has|had|means|meant|makes|made|would|will|can|could|may|might|seems|seemed)\s)|que\s+)?|,\s+(?=(?:he|she|they|it|we|i|this|these|there)\s)/gi)) {
         const before = rest.slice(0, match.index)
         const after = rest.slice(match.index + match[0].length)
         if (insideQuote(before) || wordCount(before) < MIN_WORDS || wordCount(after) < MIN_WORDS) continue
+        // `If there is a monster in Frankenstein, it is…`: a clause opening with a subordinator is not a sentence of its own.
+        if (!/^[,;]\s+(?:and|but|yet|so|y|pero|sino)\s/i.test(match[0]) && !/^;/.test(match[0]) && SUBORDINATOR.test(before) && !/[,;]/.test(before)) continue
         const joiner = (match[1] ?? '').toLowerCase()
         const reported = /\s(?:that|que)\s+$/i.test(match[0])
         if (!/^;/.test(match[0]) && !reported && !(this.hasVerb(before) && this.hasOwnSubject(after))) continue
         // `the Victoria, Albert, and Chelsea Embankments`: the last item of a list, not a clause.
         const item = /,\s*([^,;:]+)$/.exec(before)?.[1]
         if (joiner && !reported && ((item && wordCount(item) <= 3 && !this.hasVerb(item)) || !this.hasVerb(after.split(/[,;:]/)[0]!))) continue
+        // `X showed that A, and that B`: B is X's claim too, under the bullet that names X.
+        if (reported && /^(?:and|y)$/.test(joiner)) {
+          cut = {at: match.index, next: match[0].replace(/^,\s+/, '') + after, level: 2}
+          break
+        }
         const keep = joiner && !/^(?:and|y)$/.test(joiner) ? `${capitalise(joiner)} ` : ''
-        cut = {at: match.index, next: keep + (keep ? after : capitalise(after))}
+        cut = {at: match.index, next: keep + (keep ? after : capitalise(after)), level: 1}
         break
       }
       if (!cut) break
-      parts.push(rest.slice(0, cut.at))
+      parts.push({text: rest.slice(0, cut.at), level})
       rest = cut.next
+      level = cut.level
     }
-    return [...parts, rest]
+    return [...parts, {text: rest, level}]
   }
 
   /** A part may go when it holds no marker, no citation of its own and no half of a quotation. */
@@ -188,6 +247,7 @@ class Shortener {
   }
 
   private hasOwnSubject(text: string): boolean {
+    if (/^that\s+(?:is|was|has|had|means|meant|makes|made|would|will|can|could|may|might|seems|seemed)\s/i.test(text)) return true
     const first = bare(text.split(/\s+/)[0] ?? '')
     return !this.has(first, 'Verb') && !PREPOSITION.has(first) && !/^(?:to|that|which|who|whom|whose|if|whether)$/.test(first) && this.hasVerb(text)
   }
@@ -250,12 +310,12 @@ function dropAsides(text: string): string {
     .replace(/\s[—–]\s?([^—–]+?)\s?[—–](?=\s)/g, (match, inner: string) => (MARKER.test(inner) || /\uE000|[“”]/u.test(inner) ? match : ''))
 }
 
-/** Closes the bullet: trailing punctuation off, closing citations back on, capitalised. */
-function finish(text: string, citations: string[]): string {
+/** Closes the bullet: trailing punctuation off, closing citations back on, capitalised (a subordinate part is not). */
+function finish(text: string, citations: string[], capital = true): string {
   let result = text.trim().replace(/[,;:]$/, '')
   const opened = (result.match(/“/g) ?? []).length - (result.match(/”/g) ?? []).length
   if (opened > 0) result += '”'
   const missing = [...new Set(citations.filter((citation) => !result.includes(citation)))]
   if (missing.length > 0) result = [result, ...missing].join(' ')
-  return capitalise(result)
+  return capital ? capitalise(result) : result
 }

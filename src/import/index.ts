@@ -14,6 +14,7 @@ import type {FoundCitation} from './in-text.js'
 import {writeOutline} from './outline.js'
 import type {ImportReport} from './report.js'
 import {splitBlocks} from './structure.js'
+import {taggerFor} from './spanish.js'
 import {pointMaker, repairText} from './text-repair.js'
 import {essayTopic} from './topics.js'
 
@@ -87,7 +88,7 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
       cites.push(citation.pandoc)
       text = `${text.slice(0, citation.start)}\uE000${cites.length - 1}\uE001${text.slice(citation.end)}`
     }
-    return {kind: block.kind, text, start: block.start}
+    return {kind: block.kind, text, start: block.start, ...(block.kind === 'list-item' && block.level ? {level: block.level} : {})}
   })
   if (found.length === 0 && blocks.length > 0) message(file, 'No in-text citations found', place(0), 'import-no-citations')
   reportUncited(file, references, found, place)
@@ -99,7 +100,8 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
   const bibliography = options.inlineReferences ? {items, start: section?.start ?? repaired.text.length} : {file: 'references.json'}
   const labels = new Map(references.map((reference) => [reference.item.id, reference.label]))
   const csl = options.csl ?? (style === 'apa' ? undefined : style)
-  const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames, labels, bibliography, ...(csl ? {csl} : {})})
+  const tagWords = await taggerFor(body)
+  const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames, labels, bibliography, ...(csl ? {csl} : {}), ...(tagWords ? {tagWords} : {})})
   for (const problem of outline.problems) message(file, problem.reason, place(problem.at), problem.rule, {note: problem.note})
   const inOutline = outline.sentences.filter((sentence) => outline.markdown.includes(sentence)).length
   return {

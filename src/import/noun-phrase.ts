@@ -9,8 +9,8 @@
 type Tags = Map<string, string[]>
 
 // Words a title does not start with (subordinators, negation, conjunctions) or lead with as a vague modifier.
-const LEADING = /^(?:(?:if|when|whenever|because|although|though|while|whereas|unless|until|since|as|than|not|and|or|but|so|yet|nor|then|even|just|only|also|same|other|whole|such|certain|various|own|main|different|many|few|several|all|both|most|some|more|much|every|each|any|another|next|last|first|new)\s+)+/i
-const VAGUE_HEADS = 'point|points|example|examples|thing|things|way|ways|view|terms|summary|question|fact|lot|kind|sort|part|case|number|idea|issue|side|matter|aspect|deal'
+const LEADING = /^(?:(?:anything|everything|nothing|something|if|when|whenever|because|although|though|while|whereas|unless|until|since|as|than|not|and|or|but|so|yet|nor|then|even|just|only|also|same|other|whole|such|certain|various|own|main|different|many|few|several|all|both|most|some|more|much|every|each|any|another|next|last|first|new)\s+)+/i
+const VAGUE_HEADS = 'point|points|example|examples|thing|things|way|ways|view|terms|summary|question|fact|lot|kind|sort|part|case|number|idea|issue|side|matter|aspect|deal|chance|picture|moment|situation|amount|time|times|day|days|place|places|end|start|beginning|reason|reasons|answer|problem|problems'
 const DETERMINER = new Set('the a an this that these those some any each every no'.split(' '))
 // Articles of other languages: a noun phrase starts after one.
 const ARTICLE = new Set(
@@ -50,6 +50,8 @@ export function refinePhrase(phrase: string, tags?: Tags): string | undefined {
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length
   const linking = words.filter((word) => /^(?:of|and|the|de|du|la|von|van)$/i.test(word)).length
   if (capitalised + linking === words.length && !words.some((word) => /[’']s$/.test(word))) return undefined
+  // `the name Frankenstein`, `the physician John Snow`: a label before a name is the name, bare.
+  if (/^\p{Ll}/u.test(words[0]!) && words.length <= 4 && words.slice(1).every((word) => /^\p{Lu}/u.test(word)) && !/[’']s$/.test(words[words.length - 1]!)) return undefined
   if (tags && tagsOf(words[words.length - 1]!).some((tag) => tag === 'Preposition' || tag === 'Conjunction' || tag === 'Determiner')) return undefined
   // `Fifty years millions`: a plural noun before another noun is two phrases run together.
   if (tags && words.some((word, i) => i < words.length - 1 && tagsOf(word).includes('Plural') && !/[’']s?$/.test(word) && tagsOf(words[i + 1]!).includes('Noun'))) return undefined
@@ -67,9 +69,10 @@ function isLinkingWord(word: string, tags: string[]): boolean {
 
 /**
  * Noun phrases of a text in a language compromise does not tag: the words
- * after an article, up to a function word or punctuation, joined by `de`.
+ * after an article, up to a function word, punctuation or (with `tags` from
+ * that language's model) a verb, joined by `de`.
  */
-export function articlePhrases(text: string): string[] {
+export function articlePhrases(text: string, tags?: Tags): string[] {
   const phrases: string[] = []
   const tokens = text.split(/\s+/)
   for (let i = 0; i < tokens.length - 1; i++) {
@@ -81,6 +84,9 @@ export function articlePhrases(text: string): string[] {
       const lower = word.toLowerCase()
       if (!word || ARTICLE.has(lower) || FUNCTION.has(lower) || /\d/.test(word)) break
       if (LINKING.has(lower) && words.length === 0) break
+      // The word after the article is the noun, whatever a tagger says (`los programas`); a verb after it ends the phrase.
+      const wordTags = tags?.get(lower) ?? []
+      if (words.length > 0 && wordTags.includes('Verb') && !wordTags.some((tag) => tag === 'Noun' || tag === 'Adjective')) break
       words.push(word)
       if (word !== token && !/^[«“"‘(¿¡]/u.test(token)) break
     }

@@ -7,12 +7,13 @@
  */
 import nlp from 'compromise'
 import {stringify} from 'yaml'
-import {PLACEHOLDER, toBullets, wordTags} from './bullets.js'
+import {type Bullet, PLACEHOLDER, toBullets, wordTags} from './bullets.js'
 import type {CslItem} from './csl.js'
 import {escapeMarkdown} from './escape.js'
 import {isEnglish} from './noun-phrase.js'
-import {type Quotation, attribute, findQuotations, personIn} from './quotes.js'
+import {type Quotation, attribute, findQuotations} from './quotes.js'
 import {splitSentences} from './sentences.js'
+import type {WordTags} from './spanish.js'
 import type {Header} from './structure.js'
 import {type PhraseOptions, contentWords, keyPhrases, slideTitle} from './topics.js'
 
@@ -22,6 +23,8 @@ export interface OutlineBlock {
   text: string
   /** Offset of the block in the repaired essay. */
   start: number
+  /** A list item's nesting (1 = top), as indented in the essay. */
+  level?: number
 }
 
 export interface OutlineInput {
@@ -37,6 +40,8 @@ export interface OutlineInput {
   bibliography: {file: string} | {items: CslItem[]; start: number}
   /** The citation style of the deck (the essay's own), when not the default APA. */
   csl?: string
+  /** Word tags for an essay in a language compromise does not tag (see `spanish.ts`). */
+  tagWords?: WordTags
 }
 
 export interface OutlineProblem {
@@ -72,18 +77,11 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   const phraseOptions = phraseContext(input)
   push(frontMatter(input.header, input.bibliography, input.csl), 'start' in input.bibliography ? input.bibliography.start : 0)
 
-  const quoteSlide = (quote: Quotation, before: string, citation: string, at: number) => {
-    const {speaker, intro} = attribute(before, input.citedNames)
-    // `Kennedy on nuclear weapons` says more than `Kennedy on United States`: common nouns first.
-    const phrases = keyPhrases(quote.text, phraseOptions)
-    const topic = (phrases.find((phrase) => /^\p{Ll}\S*\s/u.test(phrase.text)) ?? phrases[0])?.text
-    // The intro names what the quotation is about (`Kennedy’s doctrine was to “…”`).
-    const introTopic = keyPhrases(intro, phraseOptions).find((phrase) => phrase.text.split(/\s+/).length > 1)?.text
-    const person = speaker ?? personIn(intro, input.citedNames)
-    const lowered = topic && quote.text.includes(topic.charAt(0).toLowerCase() + topic.slice(1)) ? topic.charAt(0).toLowerCase() + topic.slice(1) : topic
-    const about = (who: string | undefined) => (who && lowered ? `${who} on ${lowered}` : undefined)
-    const candidates = [about(speaker) ?? introTopic ?? about(person) ?? topic].filter((text): text is string => Boolean(text))
-    const title = slideTitle(candidates.map((text) => ({text, score: 1})), used, 'In their words')
+  const quoteSlide = (quote: Quotation, before: string, citation: string, at: number, paragraphTitle?: string) => {
+    const {speaker, intro, near} = attribute(before, input.citedNames)
+    // A person's own words name the person, then where they were found; woven-in words are the source's.
+    const source = [...new Set([...render(citation).matchAll(/@([\w:.#$%&+?<>~/-]+)/g)].map((match) => input.labels.get(match[1]!) ?? ''))].filter(Boolean)
+    const title = slideTitle(quoteTitles(quote.text, intro, speaker, speaker ?? near ?? source[0], paragraphTitle, phraseOptions).map((text) => ({text, score: 1})), used, 'In their words')
     if (!quote.closed) {
       result.problems.push({at, reason: 'Quotation looks cut off (no closing mark or final punctuation); kept as written', rule: 'import-cut-off-quote', note: 'finish the quotation in the essay, or shorten it in deck.md'})
     }
@@ -91,8 +89,6 @@ export function writeOutline(input: OutlineInput): OutlineResult {
       result.problems.push({at, reason: 'Quotation has no citation', rule: 'import-uncited-quote', note: 'add the source and page after the quotation, e.g. (Author, 2010, p. 5)'})
     }
     const body = `${quote.text}${quote.closed ? '' : ' […]'}`
-    // A person's own words name the person, then where they were found; woven-in words are the source's.
-    const source = [...new Set([...render(citation).matchAll(/@([\w:.#$%&+?<>~/-]+)/g)].map((match) => input.labels.get(match[1]!) ?? ''))].filter(Boolean)
     // The attribution line starts with words: an attribution made only of a citation would not read as one.
     // Once the source is named, its citation drops the author (`— Hermes (2001, p. 595)`, pandoc's `[-@key]`).
     const cited = speaker ? render(citation) : render(citation).replace(/^\[@([^;\]]+)\]$/, '[-@$1]')
@@ -103,6 +99,8 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   }
 
   let previous = ''
+  // The last paragraph's title: a quotation set off after it is on its topic.
+  let paragraphTitle: string | undefined
   // The heading the next paragraphs sit under: the first of them takes it as its title.
   let section: string | undefined
   const hasSections = input.blocks.some((block) => block.kind === 'heading')
@@ -134,27 +132,35 @@ export function writeOutline(input: OutlineInput): OutlineResult {
       const text = block.text.replace(PLACEHOLDER, '').trim().replace(/^“|”$/g, '')
       const closed = /[.!?…”"]$/.test(text) && !/^“[^”]*$/.test(block.text.trim())
       const before = block.kind === 'quote' && !previous.trimEnd().endsWith(':') ? `${previous.trimEnd()}:` : previous
-      quoteSlide({text, start: 0, end: block.text.length, closed}, before, citation, block.start)
+      quoteSlide({text, start: 0, end: block.text.length, closed}, before, citation, block.start, paragraphTitle)
       push(notes(render(block.text)), block.start)
       previous = block.text
       continue
     }
     // A list below a paragraph is that paragraph's: its items are bullets of the same slide.
-    const items: string[] = []
-    while (input.blocks[index + 1]?.kind === 'list-item') items.push(input.blocks[++index]!.text)
+    const listed: OutlineBlock[] = []
+    while (input.blocks[index + 1]?.kind === 'list-item') listed.push(input.blocks[++index]!)
+    const items = listed.map((item) => item.text)
+    const itemLevels = nesting(listed)
     // One tagging a paragraph serves its title and its bullets: tagging is most of the import's time.
     const doc = nlp(block.text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' '))
-    const tags = wordTags(doc)
+    // Spanish (and any language with a shipped model) is tagged by its own model.
+    const tags = input.tagWords?.(block.text) ?? wordTags(doc)
     const title = section && !used.has(section.toLowerCase()) ? takeTitle(section, used) : !hasSections && index >= lastParagraph ? takeTitle('Conclusion', used) : topicTitle(block.text, doc, sentences[0]?.text, phraseOptions, used, 'Key points', tags)
     section = undefined
-    const bullets = [...sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical, tags)), ...items.flatMap((item) => toBullets(item, parenthetical, tags))].map(render)
+    paragraphTitle = title
+    const bullets = [
+      ...sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical, tags)),
+      // A nested item stays nested under the item above it.
+      ...items.flatMap((item, i) => toBullets(item, parenthetical, tags).map((bullet) => ({...bullet, level: Math.min(3, bullet.level + itemLevels[i]! - 1)})))
+    ].map((bullet) => ({...bullet, text: render(bullet.text)}))
     chunk(bullets).forEach((slide, n) => {
-      push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${slide.map((item) => `- ${item}`).join('\n')}`, block.start)
-      if (n === 0) push(notes([render(block.text), ...items.map((item) => `- ${render(item)}`)].join('\n\n')), block.start)
+      push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${slide.map(listLine).join('\n')}`, block.start)
+      if (n === 0) push(notes([render(block.text), ...items.map((item, i) => listLine({text: render(item), level: itemLevels[i]!}))].join('\n\n')), block.start)
       result.slides++
     })
     for (const quote of findQuotations(block.text)) {
-      quoteSlide(quote, block.text.slice(0, quote.start), citationAfter(block.text, quote), block.start)
+      quoteSlide(quote, block.text.slice(0, quote.start), citationAfter(block.text, quote), block.start, title)
     }
     // A list ends the paragraph: what follows it is announced by the last item, not by `…are:`.
     previous = items.length > 0 ? items[items.length - 1]! : block.text
@@ -169,11 +175,37 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   return result
 }
 
+/**
+ * Titles for a quote slide, best first: the speaker on what the quotation is
+ * about (`Kennedy on nuclear weapons`), what its introduction names
+ * (`Kennedy’s doctrine`), whoever it is from (speaker, person named before it,
+ * or the cited author) on that or on the paragraph's topic (`Carson on the
+ * prosperous American town`), and at least whose words they are.
+ */
+function quoteTitles(quote: string, intro: string, speaker: string | undefined, who: string | undefined, paragraphTitle: string | undefined, options: PhraseOptions): string[] {
+  // `Kennedy on nuclear weapons` says more than `Kennedy on United States`: common nouns first.
+  const phrases = keyPhrases(quote, options)
+  const found = (phrases.find((phrase) => /^\p{Ll}\S*\s/u.test(phrase.text)) ?? phrases.find((phrase) => /^\p{Ll}/u.test(phrase.text)) ?? phrases.find((phrase) => phrase.text.includes(' ')))?.text
+  const topic = found && quote.includes(lowerFirst(found)) ? lowerFirst(found) : found
+  const introTopic = keyPhrases(intro, options).find((phrase) => phrase.text.includes(' '))?.text
+  // A title's capital is a title's, unless the phrase starts with a name (`Kennedy’s doctrine`, `UK pilot`).
+  const first = paragraphTitle?.split(/\s+/)[0] ?? ''
+  const named = !/^\p{Lu}\p{Ll}/u.test(first) || /\s\p{Lu}/u.test(paragraphTitle ?? '') || new RegExp(String.raw`[\p{Ll},;]\s+${first.replace(/[’']s$/, '')}`, 'u').test(`${intro} ${quote}`)
+  const about = paragraphTitle && !/^(?:Key points|Conclusion)/.test(paragraphTitle) ? (named ? paragraphTitle : lowerFirst(paragraphTitle)) : undefined
+  const on = (person: string | undefined, what: string | undefined) => (person && what ? `${person} on ${what}` : undefined)
+  return [on(speaker, topic), introTopic, on(who, topic), topic, on(who, about), who && `${who}’s words`].filter((text): text is string => Boolean(text))
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1)
+}
+
 /** The paragraph's topic as a noun phrase; quoted words are someone else's phrasing, not its topic. */
 function topicTitle(text: string, doc: ReturnType<typeof nlp>, lead: string | undefined, options: PhraseOptions, used: Set<string>, fallback = 'Key points', tags = wordTags(doc)): string {
   const own = text.replace(/“[^”]*(?:”|$)/g, ' ')
   const nouns = (doc.nouns().out('array') as string[]).filter((noun) => own.includes(noun.replace(/[,;:.!?]+$/, '')))
-  return slideTitle(keyPhrases(own, {...options, lead, nouns, tags}), used, fallback)
+  const phrases = keyPhrases(own, {...options, lead, nouns, tags: options.english === false ? options.tagWords?.(own) : tags})
+  return slideTitle(phrases, used, fallback)
 }
 
 /** A title given by the essay (its heading, or `Conclusion`), marked as used. */
@@ -188,7 +220,7 @@ function phraseContext(input: OutlineInput): PhraseOptions {
   const paragraphs = input.blocks.filter((block) => block.kind !== 'heading')
   for (const block of paragraphs) for (const word of new Set(contentWords(block.text))) counts.set(word, (counts.get(word) ?? 0) + 1)
   const english = isEnglish(paragraphs.map((block) => block.text).join(' '))
-  return {exclude: new Set(input.citedNames.map((name) => name.toLowerCase())), frequency: {counts, paragraphs: paragraphs.length}, english}
+  return {exclude: new Set(input.citedNames.map((name) => name.toLowerCase())), frequency: {counts, paragraphs: paragraphs.length}, english, ...(input.tagWords ? {tagWords: input.tagWords} : {})}
 }
 
 /** The citation closing the quotation's sentence (`“…” (Hermes, 2001, p. 595)`), or one in the clause before it. */
@@ -204,13 +236,39 @@ function citationAfter(text: string, quote: Quotation): string {
 
 /**
  * Splits bullets into slides of at most six and about 70 words, evenly
- * (7 → 4 + 3): long bullets, never cut, take more room.
+ * (7 → 4 + 3): long bullets, never cut, take more room. A bullet and those
+ * nested under it stay on one slide.
  */
-function chunk(bullets: string[]): string[][] {
-  const words = bullets.reduce((sum, bullet) => sum + bullet.split(/\s+/).length, 0)
-  const count = Math.max(1, Math.ceil(bullets.length / MAX_BULLETS), Math.min(Math.ceil(bullets.length / 3), Math.round(words / MAX_WORDS)))
-  const size = Math.ceil(bullets.length / count)
-  return Array.from({length: Math.ceil(bullets.length / size)}, (_, i) => bullets.slice(i * size, (i + 1) * size))
+function chunk(bullets: Bullet[]): Bullet[][] {
+  const units: Bullet[][] = []
+  for (const bullet of bullets) {
+    if (bullet.level > 1 && units.length > 0) units[units.length - 1]!.push(bullet)
+    else units.push([bullet])
+  }
+  const words = bullets.reduce((sum, bullet) => sum + bullet.text.split(/\s+/).length, 0)
+  const count = Math.max(1, Math.ceil(units.length / MAX_BULLETS), Math.min(Math.ceil(units.length / 3), Math.round(words / MAX_WORDS)))
+  const size = Math.ceil(units.length / count)
+  return Array.from({length: Math.ceil(units.length / size)}, (_, i) => units.slice(i * size, (i + 1) * size).flat())
+}
+
+/** A Markdown list line, indented by its level. */
+function listLine(bullet: Bullet): string {
+  return `${'  '.repeat(bullet.level - 1)}- ${bullet.text}`
+}
+
+/**
+ * The levels of a run of list items (1 = top) from their indents, whatever
+ * the step (`●` at 0 and `○` at 6 spaces are levels 1 and 2); an item is at
+ * most one level below the one before it.
+ */
+function nesting(items: OutlineBlock[]): number[] {
+  const indents = [...new Set(items.map((item) => item.level ?? 1))].sort((a, b) => a - b)
+  const levels: number[] = []
+  for (const item of items) {
+    const rank = indents.indexOf(item.level ?? 1) + 1
+    levels.push(Math.min(rank, (levels[levels.length - 1] ?? 0) + 1))
+  }
+  return levels
 }
 
 /** Tab-separated rows as a GFM table, the first row its header. */

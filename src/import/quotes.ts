@@ -26,6 +26,8 @@ export interface Attribution {
   speaker?: string
   /** The clause that introduces the quotation (`According to Roskin, Kennedy’s doctrine was to`). */
   intro: string
+  /** A person (not a cited author) named in the part of that clause right before the quotation, direct speech or not. */
+  near?: string
 }
 
 const QUOTED = /“([^“”]+)(”|$)/g
@@ -53,14 +55,17 @@ export function findQuotations(text: string): Quotation[] {
  */
 export function attribute(before: string, cited: string[]): Attribution {
   const intro = introClause(before)
+  // The speaker is named in the clause that leads to the quotation: in `When the creature meets Victor…, he makes his case:` it is `he`, not Victor.
+  const near = personIn(intro.replace(/[,:]\s*$/, '').split(/,\s+/).pop() ?? intro, cited)
+  const found = {intro, ...(near ? {near} : {})}
   const direct = /[:,]$/.test(intro) || (SPEECH.test(intro) && new RegExp(`(?:\\bthat|${SPEECH.source})$`, 'i').test(intro))
-  if (!direct || /\bthe$|\ba$|\ban$|\bthat the$/i.test(intro)) return {intro}
-  return {intro, speaker: personIn(intro, cited)}
+  if (!direct || /\bthe$|\ba$|\ban$|\bthat the$/i.test(intro)) return found
+  return {...found, ...(near ? {speaker: near} : {})}
 }
 
 /** The sentence part before a quotation, from the last sentence end. */
 function introClause(before: string): string {
-  return (before.trimEnd().split(/[.!?]\s+(?=[“\p{Lu}\uE000])/u).pop() ?? before).trim()
+  return (before.trimEnd().split(/[.!?][”’"]?\s+(?=[“\p{Lu}\uE000])/u).pop() ?? before).trim()
 }
 
 /** The first person named in `clause` who is not a cited author, with a title such as `President`. */

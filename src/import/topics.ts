@@ -16,6 +16,8 @@ export interface Phrase {
   proper?: boolean
   /** One common noun (`pilots`): a title only paired with another. */
   single?: boolean
+  /** A single noun two or more of the paragraph's sentences use: it may pair with another (`… and …`, English only). */
+  recurs?: boolean
 }
 
 export interface PhraseOptions {
@@ -31,44 +33,94 @@ export interface PhraseOptions {
   english?: boolean
   /** Part-of-speech tags of the text's words (by lower-case word), to tell a noun phrase from a fragment. */
   tags?: Map<string, string[]>
+  /** Tags words of a text in a language compromise does not tag (Spanish). */
+  tagWords?: (text: string) => Map<string, string[]>
 }
 
-/** Cleaned noun phrases of `text`, best first. */
+/**
+ * Cleaned noun phrases of `text`, best first. A paragraph's topic is what
+ * its sentences keep coming back to: a phrase scores by how many of the
+ * paragraph's sentences use its words (plurals folded), weighed down a
+ * little for words every paragraph uses, and up when the topic sentence
+ * holds it. A word used once is incidental (`Bell rings`, `Specific moment`).
+ * Two recurring nouns with no phrase joining them pair up (`Phones and schools`).
+ */
 export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] {
   const {lead = '', exclude = new Set<string>(), frequency, nouns, tags, english = true} = options
   // Citations, `[WHO]` abbreviations and page references left as written (`(Brooks 595)`) are references, not topics.
   const clean = text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]|\([^()]*\d[^()]*\)/gu, ' ')
-  const counts = new Map<string, number>()
-  for (const word of contentWords(clean)) counts.set(word, (counts.get(word) ?? 0) + 1)
-  // Inverse paragraph frequency: a word in every paragraph (the essay's subject) tells slides apart least.
-  const rarity = (word: string) => (frequency ? Math.log((frequency.paragraphs + 1) / ((frequency.counts.get(word) ?? 0) + 0.5)) + 0.5 : 1)
+  const spread = new Map<string, number>()
+  for (const sentence of clean.split(/(?<=[.!?…])\s+/u)) for (const word of new Set(contentWords(sentence))) spread.set(word, (spread.get(word) ?? 0) + 1)
+  // A word every paragraph uses (the essay's subject) tells slides apart less, but still names the topic.
+  const rarity = (word: string) => (frequency ? 1 / (1 + (frequency.counts.get(word) ?? 0) / Math.max(1, frequency.paragraphs)) : 1)
+  const weight = (word: string) => (spread.get(word) ?? 0) * rarity(word)
+  const subject = subjectOf(lead)
   const seen = new Map<string, Phrase>()
-  const candidates = english ? (nouns ?? (nlp(clean).nouns().out('array') as string[])) : articlePhrases(clean)
+  const candidates = english ? joinedPhrases(nouns ?? (nlp(clean).nouns().out('array') as string[]), clean) : articlePhrases(clean, tags)
+  const tagsOf = (word: string) => tags?.get(word.toLowerCase().replace(/[’']s$|[^\p{L}\p{N}]/gu, '')) ?? []
   for (const raw of candidates) {
     const tidied = tidy(raw)
+    // `each queen founds`, `a translator faces`: a singular determiner before a plural means the plural is a verb.
+    if (english && /^(?:a|an|each|every|one|this|that)\s+\S+\s+\p{Ll}+[^s’'\s]s[,.;:]?$/iu.test(raw.trim())) continue
     const refined = refinePhrase(tidied, english ? tags : undefined)
     // One common noun may still pair with another (`Pilots and productivity`); a lone name never.
-    const single = !refined && /^\p{Ll}[\p{L}-]{3,}$/u.test(tidied.replace(LEADING_VAGUE, '')) ? tidied.replace(LEADING_VAGUE, '') : undefined
+    const lone = tidied.replace(LEADING_VAGUE, '')
+    const noun = !tags || !english || (tagsOf(lone).includes('Noun') && !tagsOf(lone).some((tag) => tag === 'Adjective' || tag === 'Verb'))
+    const single = !refined && /^\p{Ll}[\p{L}-]{3,}$/u.test(lone) && noun ? lone : undefined
     const phrase = refined ?? single ?? ''
     const words = phrase.split(/\s+/)
     if (!phrase || words.length > 5 || VAGUE.test(phrase) || !/\p{L}{2}/u.test(phrase) || MONTH.test(phrase)) continue
     if (/^\d/.test(phrase) || words.every((word) => exclude.has(word.toLowerCase().replace(/[’']s$/, '')))) continue
     if ([...exclude].some((name) => name.includes(' ') && name.includes(phrase.toLowerCase()))) continue
-    const weights = words.map((word) => word.toLowerCase()).filter((word) => word.length >= 4)
-    const recurrence = weights.reduce((sum, word) => sum + (counts.get(word) ?? 0) * rarity(word), 0) / Math.max(1, weights.length)
+    const weights = contentWords(phrase)
+    const recurrence = weights.reduce((sum, word) => sum + weight(word), 0) / Math.max(1, weights.length)
     const capital = /^\p{Lu}/u.test(phrase) ? 0.3 : 0
     const inLead = lead.includes(raw.trim()) ? 0.8 : 0
-    const score = recurrence + capital + inLead + Math.min(words.length, 3) * 0.4
+    // The topic sentence's subject names what the paragraph is about (`The scale of the losses is…`).
+    const isSubject = subject.includes(tidied.toLowerCase()) ? 0.8 : 0
+    const score = recurrence + capital + inLead + isSubject + Math.min(words.length, 3) * 0.3
     const key = phrase.toLowerCase()
     const proper = /^\p{Lu}/u.test(phrase) && new RegExp(String.raw`[\p{Ll}\d,;]\s+${escapeRegExp(phrase)}`, 'u').test(clean)
-    if (!seen.has(key) || seen.get(key)!.score < score) seen.set(key, {text: phrase, score, proper, ...(single ? {single: true} : {})})
+    if (!seen.has(key) || seen.get(key)!.score < score) seen.set(key, {text: phrase, score, proper, ...(single ? {single: true, recurs: english && (spread.get(stem(key)) ?? 0) >= 2} : {})})
   }
   return [...seen.values()].sort((a, b) => b.score - a.score)
 }
 
-/** Lower-case words of four letters or more, for frequencies. */
+// Words opening a lead-in clause or phrase before a sentence's subject (`When most people hear…, they`).
+const LEAD_IN = /^(?:if|when|whenever|while|although|though|because|since|as|after|before|once|until|unless|from|in|on|at|by|during|for|with|within|between|among|despite|according|rereading|cuando|si|aunque|porque|como|en|desde|durante|tras|según|para)\b/i
+
+/** The first words of a sentence's main clause, where its subject is, lower-cased. */
+function subjectOf(sentence: string): string {
+  let main = sentence.trim()
+  while (LEAD_IN.test(main) && main.includes(', ')) main = main.slice(main.indexOf(', ') + 2)
+  return main.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?/gu, ' ').trim().split(/\s+/).slice(0, 7).join(' ').toLowerCase()
+}
+
+/**
+ * compromise's noun phrases, and each two of them the text joins with a
+ * preposition (`confidence` + `vaccines` → `confidence in vaccines`): the
+ * joined phrase often names a paragraph's topic better than either half.
+ */
+function joinedPhrases(nouns: string[], text: string): string[] {
+  const joined: string[] = []
+  for (let i = 0; i + 1 < nouns.length; i++) {
+    const a = nouns[i]!.trim()
+    const b = nouns[i + 1]!.trim()
+    if (/[,;:.]$/.test(a)) continue
+    const found = new RegExp(String.raw`${escapeRegExp(a)}\s+(?:of|in|for|against|on|about|between|among|from|with)\s+${escapeRegExp(b)}`, 'u').exec(text)
+    if (found) joined.push(found[0])
+  }
+  return [...nouns, ...joined]
+}
+
+/** Lower-case words of four letters or more, plurals folded (`phones` → `phone`), for frequencies. */
 export function contentWords(text: string): string[] {
-  return text.toLowerCase().match(/\p{L}{4,}/gu) ?? []
+  return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map(stem)
+}
+
+/** A plural's singular, roughly and in English or Spanish: enough to tell that two words are one. */
+function stem(word: string): string {
+  return word.replace(/(?<=\p{L}{3})(?:ies)$/u, 'y').replace(/(?<=\p{L}{3}(?:ss|sh|ch|x|z|ón|or|al|ad|es))es$/u, '').replace(/(?<=\p{L}{3}[^s])s$/u, '')
 }
 
 const LEADING_VAGUE = /^(?:same|other|whole|such|certain|various|own|main|many|few|several|all|both|most|some|more|new)\s+/i
@@ -84,7 +136,7 @@ function tidy(raw: string): string {
     .replace(/^(?:(?:of|in|on|at|by|and|or|against|with|for|from|to|into|about|over|under|during|after|before|between|through)\s+)+/i, '')
     .replace(DETERMINER, '')
     .replace(/[’']s?$/u, '')
-    .replace(/\s+(?:most|more|less|least|too|also|only|even|again|all)$/i, '')
+    .replace(/\s+(?:most|more|less|least|too|also|only|even|again|all|today|now|then|here|there|anyway|ago)$/i, '')
     .trim()
 }
 
@@ -94,21 +146,23 @@ function tidy(raw: string): string {
  */
 export function slideTitle(phrases: Phrase[], used: Set<string>, fallback: string): string {
   const top = phrases.slice(0, 5)
-  const options: string[] = []
-  const overlaps = (a: string, b: string) => a.toLowerCase().includes(b.toLowerCase()) || b.toLowerCase().includes(a.toLowerCase())
-  // Names alone never make a title; nor do two nouns paired at random.
-  const pairable = (phrase: Phrase) => phrase.single === true && phrase.proper === true
+  const options: Array<{text: string; score: number}> = []
+  const overlaps = (a: string, b: string) => a.includes(b) || b.includes(a)
+  // Names alone never make a title; nor do two nouns paired at random: both recur in the paragraph.
+  const pairable = (phrase: Phrase) => phrase.single === true && phrase.recurs === true
   for (let i = 0; i < top.length; i++) {
     const a = top[i]!
-    if (a.text.split(/\s+/).length > 1) options.push(a.text)
-    for (let j = i + 1; j < Math.min(top.length, 3); j++) {
+    if (a.text.split(/\s+/).length > 1) options.push(a)
+    for (let j = i + 1; j < top.length; j++) {
       const b = top[j]!
-      if (pairable(a) && pairable(b) && !overlaps(a.text, b.text) && `${a.text} ${b.text}`.split(/\s+/).length <= MAX_WORDS - 1) options.push(`${a.text} and ${b.text}`)
+      // A pair says less than a phrase the essay wrote: it ranks a little below its members.
+      if (pairable(a) && pairable(b) && !overlaps(stemOf(a.text), stemOf(b.text))) options.push({text: `${a.text} and ${b.text}`, score: (a.score + b.score) / 2 - 0.8})
     }
   }
-  options.push(fallback)
-  for (const option of options) {
-    const title = capitalize(option.split(/\s+/).slice(0, MAX_WORDS).join(' '))
+  options.sort((a, b) => b.score - a.score)
+  // A longer phrase is skipped, never cut (`…on conversation in the exam`).
+  for (const option of [...options.map((candidate) => candidate.text).filter((text) => text.split(/\s+/).length <= MAX_WORDS), fallback]) {
+    const title = capitalize(option)
     if (!used.has(title.toLowerCase())) {
       used.add(title.toLowerCase())
       return title
@@ -125,6 +179,10 @@ export function essayTopic(body: string, referenceTitles: string[]): string | un
   const phrases = keyPhrases(`${body}\n${referenceTitles.join('. ')}`).filter((phrase) => phrase.text.split(/\s+/).length > 1)
   const best = phrases[0]
   return best ? capitalize(best.text) : undefined
+}
+
+function stemOf(text: string): string {
+  return contentWords(text).join(' ') || text.toLowerCase()
 }
 
 function escapeRegExp(text: string): string {

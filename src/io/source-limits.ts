@@ -2,20 +2,31 @@
  * Limits on what a deck may ask of the parser, checked on the text before
  * parsing: unified's utilities recurse (5,000 nested `>` or `- ` overflow the
  * stack), micromark slows down sharply on lists nested hundreds of levels
- * deep and on very long lines (its text resolver splices its event list once
- * per run of text, quadratic on a 1 MB line). A line over a limit is an error
- * at that line with the number, and is left out (emptied, so every other line
- * keeps its number), which keeps the rest of the build fast and its messages
- * useful. One message per limit.
+ * deep and on long paragraphs: its text resolver merges each run of data
+ * tokens with an `Array#splice` of the paragraph's whole event list, so a
+ * paragraph's cost grows with the square of its length (a 40,000-line
+ * paragraph of plain prose: 71 s; a 1 MB line of links, escapes or emphasis:
+ * minutes). Plain citations and the spaces between them do not count: the
+ * parser reads them as one run (../parse/citations/syntax.ts), so a line of
+ * 100,000 `[@x]` builds in linear time. A line over a limit is an error at
+ * that line with the number, and is left out (emptied, so every other line
+ * keeps its number, and a long paragraph is cut there), which keeps the rest
+ * of the build fast and its messages useful. One message per limit.
  */
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
 import {report} from '../messages.js'
+import {endsPlainCitation, PlainCitationReader} from '../parse/citations/syntax.js'
 
 /** Levels of lists, block quotes, emphasis or fenced divs inside one another: far more than a slide can show. */
 export const MAX_NESTING = 50
-/** Characters on one line: ten times a long paragraph; a 20,000-character line with 4,000 citations parses in about a second. */
-export const MAX_LINE = 20_000
+/**
+ * Characters of one paragraph besides plain citations and spaces: ten times a
+ * long one. The worst paragraph within it (a 1 MB line of 99,000 citations
+ * and 9,900 `\*`) parses in about 7 s of CPU (`npm run bench -- limits`).
+ */
+export const MAX_PARAGRAPH = 20_000
 
 interface Excess {
   reason: string
@@ -30,6 +41,11 @@ const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/
 const DIV_OPEN = /^:{3,}[ \t]*[^\s:]/
 const DIV_CLOSE = /^:{3,}[ \t]*$/
 const BREAK = /^[ \t]*(?:[*_-][ \t]*){3,}$/
+// A line that ends the paragraph before it: blank (within its quotes), or the start of a list item, heading, table row or div.
+const NEW_BLOCK = /^[ \t]*(?:>[ \t]?)*(?:$|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|#{1,6}(?:[ \t]|$)|\||:::)/
+// After a blank line, a tag starts an HTML block, which runs to the next blank line and is not parsed as text.
+const HTML_START = /^ {0,3}</
+const BLANK = /^[ \t]*$/
 
 /** Wraps the parser: lines over a limit are reported on `file` and blanked before parsing. */
 export function remarkSourceLimits(this: Processor) {
@@ -48,12 +64,25 @@ export function withinLimits(document: string, file: VFile): string {
   let fence: string | undefined
   let divs = 0
   let blanked = false
+  let defined: Set<string> | undefined
+  let paragraph = 0
+  let html = false
+  let afterBlank = true
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
     let over = false
-    if (line.length > MAX_LINE) {
-      exceed('line', index + 1, 1, `line ${index + 1} is ${line.length.toLocaleString('en-US')} characters long (limit ${MAX_LINE.toLocaleString('en-US')})`, 'break it into paragraphs or slides; the line is left out')
+    if (fence === undefined) {
+      if (BLANK.test(line)) html = false
+      else if (afterBlank && HTML_START.test(line)) html = true
+      if (html || NEW_BLOCK.test(line) || FENCE.test(line)) paragraph = 0
+      if (!html) paragraph += countedLength(line, () => (defined ??= definedLabels(document)))
+      afterBlank = BLANK.test(line)
+    }
+    if (paragraph > MAX_PARAGRAPH) {
+      const counted = paragraph.toLocaleString('en-US')
+      exceed('paragraph', index + 1, 1, `paragraph over ${MAX_PARAGRAPH.toLocaleString('en-US')} characters here (${counted} besides citations and spaces)`, 'add blank lines between paragraphs, or split the slide; the line is left out')
       over = true
+      paragraph = 0
     } else if (fence !== undefined) {
       if (line.trimStart().startsWith(fence)) fence = undefined
     } else {
@@ -85,6 +114,33 @@ export function withinLimits(document: string, file: VFile): string {
     report(file, excess.reason + more, {line: excess.line, column: excess.column}, 'limit', {fatal: true, note: excess.note})
   }
   return blanked ? lines.join('\n') : document
+}
+
+/**
+ * The line's length less its spaces and plain citations (read by the
+ * parser's own rule), which cost micromark nothing to merge.
+ */
+function countedLength(line: string, defined: () => Set<string>): number {
+  let cheap = 0
+  for (let index = 0; index < line.length; index++) if (line[index] === ' ' || line[index] === '\t') cheap++
+  let index = line.indexOf('[')
+  while (index !== -1) {
+    const reader = new PlainCitationReader()
+    let end = index + 1
+    let step: ReturnType<PlainCitationReader['take']> = 'no'
+    while (end < line.length && (step = reader.take(line.charCodeAt(end))) === 'more') end++
+    const next = end + 1 < line.length ? line.charCodeAt(end + 1) : null
+    if (step === 'close' && endsPlainCitation(next) && !defined().has(normalizeIdentifier(reader.inside))) {
+      cheap += end + 1 - index - (reader.inside.match(/[ \t]/g)?.length ?? 0)
+      index = line.indexOf('[', end + 1)
+    } else index = line.indexOf('[', index + 1)
+  }
+  return line.length - cheap
+}
+
+/** Labels that may be defined (`[label]: url`), anywhere: a defined `[@x]` is a link, not a plain citation. */
+function definedLabels(document: string): Set<string> {
+  return new Set(Array.from(document.matchAll(/\[((?:[^\]\\\n]|\\.)+)\]:/g), (match) => normalizeIdentifier(match[1]!)))
 }
 
 /** Nesting of a line's containers: its indentation (two columns a level) and the markers that open it. */

@@ -3,10 +3,13 @@
  * A careful pass over text nodes rather than a micromark extension: the
  * published ones target an older micromark. `[@key]` may span several nodes
  * (`[@key, *passim*]`), so each parent's phrasing children are read as one
- * string in which other inline nodes stand as one blocked character.
+ * string in which other inline nodes stand as one blocked character. A small
+ * micromark extension (./citations/syntax.ts) only keeps plain `[@key]` from
+ * costing micromark quadratic time; the tree it gives is the same.
  */
 import type {Nodes, PhrasingContent, Root, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import type {Processor} from 'unified'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
@@ -15,6 +18,7 @@ import {SKIP, walk} from '../walk.js'
 import {parseLocator} from './citations/locator.js'
 import {type Range, type ScannedCitation, scanCitations} from './citations/scan.js'
 import {mapText, type TextMap} from './citations/source-map.js'
+import {citationSyntax} from './citations/syntax.js'
 
 /** Stands in for an inline node (emphasis, code, link…) inside the joined text. */
 const STAND_IN = '\uFFFC'
@@ -29,7 +33,8 @@ interface Piece {
   map?: TextMap
 }
 
-export function remarkCitations() {
+export function remarkCitations(this: Processor) {
+  ;(this.data().micromarkExtensions ??= []).push(citationSyntax())
   return (tree: Root, file: VFile) => {
     const source = String(file.value ?? '')
     const toPoint = pointer(source)
@@ -104,9 +109,19 @@ function join(children: PhrasingContent[], source: string): {pieces: Piece[]; te
 }
 
 function pieceIn(pieces: Piece[], index: number): Piece {
+  return pieces[pieceIndex(pieces, index)]!
+}
+
+/** Which piece holds the joined text's `index`: a binary search, as a paragraph may have thousands of pieces. */
+function pieceIndex(pieces: Piece[], index: number): number {
   let low = 0
-  while (low + 1 < pieces.length && pieces[low + 1]!.from <= index) low++
-  return pieces[low]!
+  let high = pieces.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (pieces[middle]!.from <= index) low = middle
+    else high = middle - 1
+  }
+  return low
 }
 
 function blockedIn(pieces: Piece[]) {
@@ -136,7 +151,8 @@ function replace(pieces: Piece[], text: string, found: ScannedCitation[], source
   }
   const slice = (start: number, end: number): PhrasingContent[] => {
     const nodes: PhrasingContent[] = []
-    for (const piece of pieces) {
+    for (let index = pieceIndex(pieces, start); index < pieces.length && pieces[index]!.from < end; index++) {
+      const piece = pieces[index]!
       const length = piece.node.type === 'text' ? piece.node.value.length : 1
       const from = Math.max(start, piece.from)
       const to = Math.min(end, piece.from + length)

@@ -2,8 +2,8 @@
  * Mermaid diagrams drawn as SVG at build time, in the browser the build
  * already uses to fit slides, so the deck needs no 3 MB script at view time,
  * works from `file://`, and its PDF, handout and PowerPoint get the drawing.
- * Drawings are cached by source and theme (in memory, and in a file beside
- * the output), so a rebuild starts no browser for diagrams it has drawn. A
+ * Drawings are cached by source and theme (in the project's memory, and in a
+ * file beside the output), so a rebuild starts no browser for diagrams it has drawn. A
  * diagram mermaid cannot read is a warning at its line with mermaid's
  * message, and shows as code; without a browser, diagrams show as code with
  * one info message.
@@ -26,8 +26,10 @@ import {walkType} from '../walk.js'
 import {type Drawn, drawInPage} from './mermaid-page.js'
 
 export interface DiagramOptions {
-  /** An open browser, or a function opening one when first needed (default: launch one if a diagram is not cached, and close it after). */
+  /** An open browser, or a function opening one when first needed (the project's); without one, diagrams not drawn before show as code. */
   browser?: Browser | (() => Promise<Browser>)
+  /** Drawings known in memory (the project's; default: none). */
+  cache?: Cache<Drawn>
   /** A JSON file keeping drawings between builds (default: memory only). */
   cachePath?: string
 }
@@ -45,9 +47,6 @@ const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.json') 
 // Bump when `drawInPage` draws differently, so old drawings are not reused.
 const DRAW_VERSION = 4
 
-/** Drawings since the process started (`serve` rebuilds, fit rounds, tests). */
-const memory: Cache<Drawn> = new Map<string, Drawn>()
-
 /** Replaces each diagram figure's source with its drawing, drawing what is not cached. */
 export async function placeDiagrams(tree: Root, file: VFile, theme: () => DiagramTheme, options: DiagramOptions = {}): Promise<void> {
   const figures: Element[] = []
@@ -56,6 +55,7 @@ export async function placeDiagrams(tree: Root, file: VFile, theme: () => Diagra
     if (node.tagName === 'figure' && (node.properties.className as string[] | undefined)?.includes('cd-diagram') && sourceOf(node) !== undefined) figures.push(node)
   })
   if (figures.length === 0) return
+  const memory = options.cache ?? new Map<string, Drawn>()
   const stored = options.cachePath ? await fileCache<Drawn>(options.cachePath, memory) : undefined
   const cache = stored?.cache ?? memory
   const look = theme()
@@ -94,8 +94,8 @@ function place(figure: Element, drawn: Drawn, file: VFile) {
 }
 
 async function draw(sources: string[], ids: string[], theme: DiagramTheme, browser: DiagramOptions['browser']): Promise<Drawn[]> {
-  const session = browser ? undefined : await (await import('../export/browser.js')).launchBrowser()
-  const open = session?.browser ?? (typeof browser === 'function' ? await browser() : browser!)
+  if (!browser) throw new CitedeckError('no browser was given to draw in', 'NOT_FOUND_BROWSER')
+  const open = typeof browser === 'function' ? await browser() : browser
   const page = await open.newPage()
   try {
     // Nothing leaves the page: mermaid's script and the fonts are inlined, every request is refused.
@@ -106,7 +106,6 @@ async function draw(sources: string[], ids: string[], theme: DiagramTheme, brows
     return await page.evaluate(drawInPage, sources, ids)
   } finally {
     await page.close().catch(() => undefined)
-    await session?.close()
   }
 }
 

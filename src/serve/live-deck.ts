@@ -2,8 +2,9 @@
  * One deck kept up to date in memory: built once (from an outline, or from an
  * essay imported in memory on each build), then rebuilt whenever a file
  * it depends on changes (the deck, its bibliographies, CSL style, images,
- * theme). What a rebuild can reuse stays cached: parsed chunks and rendered
- * slides here, bibliographies and citeproc engines in `cite/`. A broken edit
+ * theme). What a rebuild can reuse stays in the deck's `Project`: parsed
+ * chunks and rendered slides, bibliographies, citeproc engines, measurements,
+ * and the headless browser it measures in. A broken edit
  * never replaces the last good deck; it only carries messages until the next
  * good save.
  *
@@ -15,19 +16,20 @@
  */
 import {dirname, extname, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
-import type {Browser} from 'puppeteer-core'
 import {VFile} from 'vfile'
-import {type CompiledDeck, type CompileOptions, compileSource, readInput} from '../build.js'
+import type {CompileOptions} from '../build.js'
 import type {FitOptions} from '../check/fit.js'
 import type {FitPlan} from '../check/split.js'
+import type {CompiledDeck} from '../deck.js'
 import {CitedeckError} from '../errors.js'
-import type {BrowserSession} from '../export/browser.js'
 import {hasErrors} from '../messages.js'
+import {Project} from '../project/index.js'
 import {carryPlan} from './fit-plan.js'
-import {RebuildCache} from './rebuild-cache.js'
 import {DependencyWatcher, type WatchOptions} from './watch.js'
 
 export interface LiveDeckOptions extends CompileOptions, WatchOptions {
+  /** The project to compile in (default: one of its own, with a browser it closes on Ctrl-C itself, closed with the preview). */
+  project?: Project
   /** Milliseconds without saves before the deck is measured and fitted (default: 300). */
   fitDelay?: number
 }
@@ -57,7 +59,7 @@ export interface DeckUpdate {
 export class LiveDeck {
   /** The newest update. */
   current!: DeckUpdate
-  private readonly cache = new RebuildCache()
+  private readonly project: Project
   private readonly watcher: DependencyWatcher
   private running: Promise<void> | undefined
   private readonly queued = new Set<string>()
@@ -66,7 +68,6 @@ export class LiveDeck {
   private fitDue = false
   /** The last measured plan and the text it was measured on. */
   private plan: {plan: FitPlan; text: string} | undefined
-  private browser: Promise<BrowserSession> | undefined
   private closed = false
 
   private constructor(
@@ -76,6 +77,7 @@ export class LiveDeck {
   ) {
     this.watcher = new DependencyWatcher((paths) => this.changed(paths), options)
     this.fitting = options.fit === true ? {} : options.fit || undefined
+    this.project = options.project ?? new Project({...options, fit: undefined, browser: this.fitting?.browser, closedOnSignal: true})
   }
 
   /**
@@ -84,7 +86,7 @@ export class LiveDeck {
    */
   static async start(input: string, options: LiveDeckOptions, onUpdate: (update: DeckUpdate) => void): Promise<LiveDeck> {
     const live = new LiveDeck(resolve(input), options, onUpdate)
-    await live.publish(await live.compile(await readInput(live.path)), [], performance.now())
+    await live.publish(await live.compile(await live.project.read(live.path)), [], performance.now())
     return live
   }
 
@@ -93,7 +95,7 @@ export class LiveDeck {
     clearTimeout(this.fitTimer)
     await this.watcher.close()
     await this.running
-    await (await this.browser?.catch(() => undefined))?.close()
+    if (!this.options.project) await this.project.close()
   }
 
   private changed(paths: string[]) {
@@ -134,8 +136,8 @@ export class LiveDeck {
     const start = performance.now()
     let fitted: CompiledDeck
     try {
-      const file = await readInput(this.path)
-      fitted = await compileSource(file, {...this.options, cache: this.cache, fit: {...this.fitting, browser: () => this.openBrowser()}})
+      const file = await this.project.read(this.path)
+      fitted = await this.project.compile(file, {rebuild: true, fit: this.fitting})
     } catch (error) {
       // A deck unreadable mid-save is the next rebuild's to report; a browser that fails leaves the deck unfitted.
       if (!(error instanceof CitedeckError)) this.failed(error, start)
@@ -148,24 +150,6 @@ export class LiveDeck {
     // A save during the fit makes it stale: the rebuild queued for it comes next.
     if (this.queued.size > 0 || hasErrors(fitted.file)) return
     if (fitted.html !== this.current.deck.html || noBrowser) await this.publish(fitted, [], start, 'fitted')
-  }
-
-  /** One headless browser for the preview's measurements, opened at the first and closed with the preview. */
-  private async openBrowser(): Promise<Browser> {
-    const given = this.fitting?.browser
-    if (given) return typeof given === 'function' ? given() : given
-    this.browser ??= import('../export/browser.js')
-      .then(({launchBrowser}) => launchBrowser({closedOnSignal: true}))
-      .then((session) => {
-        // A crashed browser is launched again at the next fit.
-        session.browser.once('disconnected', () => (this.browser = undefined))
-        return session
-      })
-    const session = await this.browser.catch((error: unknown) => {
-      this.browser = undefined
-      throw error
-    })
-    return session.browser
   }
 
   private async rebuild(paths: string[]) {
@@ -181,7 +165,7 @@ export class LiveDeck {
     }
     let compiled: CompiledDeck
     try {
-      compiled = await this.compile(await readInput(this.path))
+      compiled = await this.compile(await this.project.read(this.path))
     } catch (error) {
       this.failed(error, start)
       return
@@ -208,8 +192,12 @@ export class LiveDeck {
 
   /** A quick build: the last measured plan applied, nothing measured. */
   private compile(file: VFile): Promise<CompiledDeck> {
-    return compileSource(file, {...this.options, cache: this.cache, fit: false}, (outline) => {
-      if (this.plan) outline.data.fit = carryPlan(this.plan.plan, this.plan.text, String(outline.value))
+    return this.project.compile(file, {
+      rebuild: true,
+      fit: false,
+      prepare: (outline) => {
+        if (this.plan) outline.data.fit = carryPlan(this.plan.plan, this.plan.text, String(outline.value))
+      }
     })
   }
 

@@ -10,7 +10,7 @@
  *   removed or regrouped, and the page replaces all its slides (`replace`);
  * - another document around them (title, size, theme, settings): `reload`.
  */
-import type {CompiledDeck} from '../build.js'
+import type {CompiledDeck} from '../deck.js'
 
 export interface PageParts {
   /** Every slide's `<section>` HTML, sub-slides included, in page order. */

@@ -9,7 +9,7 @@
 import {createReadStream} from 'node:fs'
 import {realpath, stat} from 'node:fs/promises'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
-import type {CompiledDeck} from '../build.js'
+import type {CompiledDeck} from '../deck.js'
 import {CONTENT_POLICY} from '../export/load.js'
 import {contentType} from '../io/content-type.js'
 import {isInside, projectFolder} from '../io/project-folder.js'

@@ -1,50 +1,51 @@
 /**
- * `build --watch`: `build()` again after every save of a file the deck
- * depends on, with the parsed chunks and rendered slides kept between builds. Writing (and whatever
- * `afterWrite` does, such as printing the PDF) can take longer than the saves
- * come, so saves during a build are gathered into one more build once it is
- * done: a burst of saves builds once or twice, never once per save, and never
- * two at a time.
+ * `build --watch`: the project builds the deck again after every save of a
+ * file it depends on, reusing the parsed chunks and rendered slides of the
+ * last build (and writing every format asked for, PDFs included). Writing can
+ * take longer than the saves come, so saves during a build are gathered into
+ * one more build once it is done: a burst of saves builds once or twice,
+ * never once per save, and never two at a time.
  */
 import {resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
-import {build, type BuildOptions, type BuildResult} from '../build-deck.js'
+import type {BuildOptions} from '../build-deck.js'
+import {Project, type ProjectBuild} from '../project/index.js'
 import {dependencies} from './live-deck.js'
-import {RebuildCache} from './rebuild-cache.js'
 import {DependencyWatcher, type WatchOptions} from './watch.js'
 
 export interface WatchBuildOptions extends BuildOptions, WatchOptions {
-  /** Runs after each written build, before the next one starts (PDF export). */
-  afterWrite?: (result: BuildResult & {output: string}) => Promise<void>
+  /** The project to build in (default: one of its own, closed with the watch). */
+  project?: Project
   /** Called after every build but the first, which `watchBuild` returns. */
   onBuild?: (build: WatchedBuild) => void
 }
 
 /** One build: its result, or the error that stopped it (an output folder that cannot be written). */
 export interface WatchedBuild {
-  result?: BuildResult
+  result?: ProjectBuild
   error?: unknown
-  /** Milliseconds from the change to the end of the build (and `afterWrite`). */
+  /** Milliseconds from the change to the end of the build (every format written). */
   duration: number
 }
 
 export interface Watching {
   /** The first build, done before watching started. */
-  first: BuildResult
+  first: ProjectBuild
   /** Stops watching and waits for a build in progress. */
   close(): Promise<void>
 }
 
 /** Builds, then rebuilds on save; rejects when the first build throws (unreadable deck, refused output). */
 export async function watchBuild(input: string, options: WatchBuildOptions = {}): Promise<Watching> {
-  const cache = new RebuildCache()
+  const {project: given, onBuild, ...run} = options
+  const project = given ?? new Project({...run, browser: typeof run.fit === 'object' ? run.fit.browser : undefined})
   let queued = false
   let running: Promise<void> | undefined
 
-  const once = async (): Promise<BuildResult> => {
-    const result = await build(input, {...options, cache})
+  const once = async (): Promise<ProjectBuild> => {
+    const result = await project.build(input, {...run, rebuild: true})
     await watcher.setFiles([resolve(input), ...dependencies(result.deck)])
-    if (result.output) await options.afterWrite?.({...result, output: result.output})
+    if (result.error !== undefined) throw result.error
     return result
   }
   const loop = async () => {
@@ -55,7 +56,7 @@ export async function watchBuild(input: string, options: WatchBuildOptions = {})
         (result) => ({result}),
         (error: unknown) => ({error})
       )
-      options.onBuild?.({...done, duration: performance.now() - start})
+      onBuild?.({...done, duration: performance.now() - start})
     }
     running = undefined
   }
@@ -63,19 +64,18 @@ export async function watchBuild(input: string, options: WatchBuildOptions = {})
     queued = true
     running ??= loop()
   }, options)
+  const stop = async () => {
+    await watcher.close()
+    await running
+    if (!given) await project.close()
+  }
 
-  let first: BuildResult
+  let first: ProjectBuild
   try {
     first = await once()
   } catch (error) {
-    await watcher.close()
+    await stop()
     throw error
   }
-  return {
-    first,
-    async close() {
-      await watcher.close()
-      await running
-    }
-  }
+  return {first, close: stop}
 }

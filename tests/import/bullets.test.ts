@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {toBullets} from '../../src/import/bullets.js'
+import {type Bullet, toBullets} from '../../src/import/bullets.js'
 
 const C = '\uE0000\uE001'
 const D = '\uE0001\uE001'
@@ -72,18 +72,33 @@ const PAIRS: Array<[string, string[]]> = [
   ],
   [
     `Wild bee density and bumble bee colony growth were lower next to the treated fields in the Swedish study, while honey bee colonies were not clearly affected ${C}.`,
-    [`Wild bee density and bumble bee colony growth were lower next to the treated fields in the Swedish study, while honey bee colonies were not clearly affected ${C}`]
+    [`Wild bee density and bumble bee colony growth were lower next to the treated fields in the Swedish study ${C}`, '  while honey bee colonies were not clearly affected']
   ]
 ]
 
+/** Bullets as list lines: a subordinate part under its bullet, indented. */
+const lines = (bullets: Bullet[]) => bullets.map((bullet) => `${'  '.repeat(bullet.level - 1)}${bullet.text}`)
+
+// A long clause: its reason, concession or finding goes under it, opening with the word that marks it.
+PAIRS.push(
+  [
+    'Anne K. Mellor argues that this scene is the key to the whole book, because Victor fails at the most basic task of a parent, which is simply to stay.',
+    ['Anne K. Mellor argues that this scene is the key to the whole book', '  because Victor fails at the most basic task of a parent, which is simply to stay']
+  ],
+  [
+    `Henry et al. ${D} glued tiny radio-frequency tags to honey bee foragers and found that bees given a low, field-realistic dose were much more likely to fail to find their way back.`,
+    [`Henry et al. ${D} glued tiny radio-frequency tags to honey bee foragers`, '  found that bees given a low, field-realistic dose were much more likely to fail to find their way back']
+  ]
+)
+
 describe('toBullets', () => {
   it.each(PAIRS)('%s', (sentence, bullets) => {
-    expect(toBullets(sentence)).toEqual(bullets)
+    expect(lines(toBullets(sentence))).toEqual(bullets)
   })
 
   it('never ends a bullet on a function word or cuts a sentence off', () => {
     for (const [sentence] of PAIRS) {
-      for (const bullet of toBullets(sentence)) {
+      for (const bullet of lines(toBullets(sentence))) {
         expect(bullet).not.toMatch(/\b(?:the|a|an|of|to|in|and|or|but|that|which|with|for)$/i)
         expect(bullet).not.toMatch(/…$/)
       }
@@ -92,8 +107,9 @@ describe('toBullets', () => {
 
   it('does not repeat a narrative citation at the end', () => {
     const narrative = (placeholder: string) => placeholder !== C
-    expect(toBullets(`${C} showed that heat waves kill more people in dense neighborhoods with few trees than in leafy suburbs, and that older residents living alone are most at risk.`, narrative)).toEqual([
-      `${C} showed that heat waves kill more people in dense neighborhoods with few trees than in leafy suburbs, and that older residents living alone are most at risk`
+    expect(lines(toBullets(`${C} showed that heat waves kill more people in dense neighborhoods with few trees than in leafy suburbs, and that older residents living alone are most at risk.`, narrative))).toEqual([
+      `${C} showed that heat waves kill more people in dense neighborhoods with few trees than in leafy suburbs`,
+      '  and that older residents living alone are most at risk'
     ])
   })
 })

@@ -23,6 +23,11 @@ describe('attribute', () => {
     expect(attribute('According to Roskin (2010), Kennedy’s doctrine was to', ['Roskin', 'Berry']).speaker).toBeUndefined()
   })
 
+  it('takes the speaker from the clause leading to the quotation, not a name earlier in the sentence', () => {
+    expect(attribute('When the creature finally meets Victor again on the glacier, he makes his case directly:', ['Shelley']).speaker).toBeUndefined()
+    expect(attribute('Victor admits that he is moved:', ['Shelley']).speaker).toBe('Victor')
+  })
+
   it('never takes a cited author for a speaker', () => {
     expect(attribute('Pettegree wrote:', ['Pettegree']).speaker).toBeUndefined()
   })

@@ -68,12 +68,20 @@ describe('limits', () => {
       `## A\n\n${Array.from({length: 2000}, (_, level) => `${':'.repeat(2003 - level)} {.d}\n`).join('')}x\n${Array.from({length: 2000}, (_, level) => `${':'.repeat(level + 4)}\n`).join('')}`,
       /deck\.md:53:1: error: fenced divs nest deeper than 50 levels here \(and 1949 more such lines\)/
     ],
-    ['a 1 MB line of 100,000 citations', `## A\n\n${'[@x] '.repeat(200_000)}\n`, /deck\.md:3:1: error: line 3 is 1,000,000 characters long \(limit 20,000\)/]
+    ['a 1 MB line of 250,000 undefined links', `## A\n\n${'[a] '.repeat(250_000)}\n`, /deck\.md:3:1: error: paragraph over 20,000 characters here \(750,000 besides citations and spaces\) \[limit\]/],
+    ['a 4,000-line paragraph', `## A\n\n${'The cat sat.\n'.repeat(4000)}`, /deck\.md:2003:1: error: paragraph over 20,000 characters here \(20,010 besides citations and spaces\) \[limit\]/]
   ])('%s: one error with the limit, exit 1', async (_, markdown, message) => {
     const result = await build(markdown)
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(message)
     expect(result.stderr.split('\n').filter((line) => line.includes('[limit]'))).toHaveLength(1)
+  })
+
+  it('a line of 5,000 citations, over the paragraph limit in characters, builds: citations and spaces do not count', async () => {
+    const result = await build(`---\nreferences:\n  - {id: known, type: book, title: T}\n---\n\n## A\n\n${'[@x] [see @known, p. 5] '.repeat(2500)}\n`)
+    expect(result.code).toBe(0)
+    expect(result.stderr.match(/unknown citation key 'x', cited 2,500 times \[unknown-citation-key\]/g)).toHaveLength(1)
+    expect(result.stderr).not.toMatch(/\[limit\]/)
   })
 
   it('a key cited 1,000 times is one warning with the count; other warnings are shown 20 a rule, then counted', async () => {

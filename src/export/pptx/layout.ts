@@ -7,7 +7,7 @@
 import type {Element} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {Browser, Page} from 'puppeteer-core'
-import type {CompiledDeck} from '../../build.js'
+import type {CompiledDeck} from '../../deck.js'
 import {measureHtml} from '../../check/measure.js'
 import {fontsAndImages, openDeck} from '../load.js'
 import type {SlideModel} from './model.js'

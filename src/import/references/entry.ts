@@ -12,6 +12,7 @@ import {type NameList, readNames} from './names.js'
 import {type Source, readSource} from './source.js'
 import {readTitle} from './title.js'
 import {inferType} from './type.js'
+import {isGroupName} from './group.js'
 
 export interface ReadEntry {
   /** The item without its id (keys are given once all entries are known). */
@@ -29,17 +30,10 @@ export interface ReadEntry {
 }
 
 // A date in brackets right after the names: `(2019a).`, `(2021, March 4).`, `(n.d.)`, `(1967/1970)`.
-const BRACKET_DATE = /^\s*[.,]?\s*\(([^()]{1,40})\)\s*[.,:]?\s*/u
-// A bare date after the names: `Marsh. 1990. Title`, `Heidegger M., 1927, Title`.
-const BARE_DATE = /^\s*[.,]?\s*((?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?f\.|o\.\s?J\.)(?:\/\d{4})?)\s*[.,:]\s+/u
+const BRACKET_DATE = /^\s*[.,]{0,2}\s*\(([^()]{1,40})\)\s*[.,:]?\s*/u
+// A bare date after the names: `Marsh. 1990. Title`, `Heidegger M., 1927, Title` (the names end before `.,`).
+const BARE_DATE = /^\s*[.,]{0,2}\s*((?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?f\.|o\.\s?J\.)(?:\/\d{4})?)\s*[.,:]\s+/u
 const SAME_AUTHORS = /^\s*(?:[—–]{1,3}|-{2,3}|_{2,})\s*[.,]?\s*/u
-// Words that mark an organisation rather than a title.
-const GROUP = /\b(?:Department|Dept|Office|Organi[sz]ation|Organi[sz]ación|Association|Asociación|Institute|Instituto|Institut|Society|Sociedad|Council|Consejo|Agency|Agencia|Bureau|Ministry|Ministerio|Commission|Comisión|Foundation|Fundación|Cent(?:er|re)|Centro|Board|Committee|Service|Administration|Government|Gobierno|Union|Nations|Federation|Bank|Corporation|Inc|Fund|Authority|Academy|Trust|Universit(?:y|ies)|Universidad|School|College|Library|Museum|Network|Alliance|Coalition|Program(?:me)?|Project|Group|Panel|Lab|Laboratory|Statistics|Survey|Partnership|Forum)s?\b/u
-
-export function isGroupName(name: string): boolean {
-  return GROUP.test(name) || /^\p{Lu}{2,}(?:\s|$|[.,[(])/u.test(name) || /\[\p{Lu}[\p{Lu}\d&.]+\]|\(\p{Lu}{2,}\)/u.test(name)
-}
-
 /** Reads `text`, one reference entry. */
 export function readEntry(text: string): ReadEntry {
   const links = takeLinks(text)
@@ -89,7 +83,7 @@ export function readEntry(text: string): ReadEntry {
     date = takeHeadDate(rest, [BRACKET_DATE])
     if (date) rest = date.rest
   }
-  const source = readSource(rest, {chapterLead: false})
+  const source = readSource(rest, {linked: Boolean(item.URL && !item.DOI), dated: hasDay(date?.date), reported: notes.some((note) => /^(?:No\.|Report|Working paper)/iu.test(note))})
   for (const note of notes) applyNote(note, source)
   fill(item, {names, literal, title, date: date?.date, source})
   if (source.leftover.length > 0) {
@@ -167,6 +161,10 @@ function applyNote(note: string, source: Source) {
   const parsed = readSource(note.replace(/,\s*/g, ', '))
   for (const key of ['edition', 'volume', 'page', 'number', 'issue'] as const) if (parsed[key]) source[key] = parsed[key]
   if (/^ISSN\b/i.test(note)) source.number = note
+}
+
+function hasDay(date: ReadDate | undefined): boolean {
+  return Boolean(date?.issued && 'date-parts' in date.issued && date.issued['date-parts'][0].length > 1)
 }
 
 function yearOf(source: Source): string | undefined {

@@ -25,7 +25,8 @@ export interface NameList {
 
 const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|des|di|da|du|dos|das|do|la|le|ten|ter|bin|ibn|al|el|zu)`
 // `O’Connor`, `McDonald`, `Steffan-Dewenter`, and upper-case surnames before a comma (`DUPONT, J.`).
-const WORD = String.raw`(?!(?:Jr|Sr)\.?(?=[\s,.]|$))(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}+[\p{Ll}\p{M}]*)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
+// A lone capital is an initial, never a surname (`Le Guin, U. K.` is not `U. K`).
+const WORD = String.raw`(?!(?:Jr|Sr)\.?(?=[\s,.]|$))(?!\p{Lu}(?=[\s,.;:]|$))(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}+[\p{Ll}\p{M}]*)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
 // A family name: particles, then one to three capitalised words (`Ní Bhriain`, `Moreno Fernández`).
 const FAMILY = String.raw`(?:${PARTICLE}\s+){0,3}${WORD}(?:\s+(?:${PARTICLE}\s+)*${WORD}){0,2}`
 // `St.` is a surname's first word (`St. John`), never an initial.
@@ -42,7 +43,7 @@ const INVERTED = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${GIVEN_WORDS})(?
 // `Heidegger M.`: family and initials without a comma.
 const INVERTED_NO_COMMA = sticky(String.raw`(${WORD}(?:-${WORD})?)\s+(${INITIALS})(?=[,;]|\s+(?:and|&)\s|\s*$)`)
 const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
-const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3})(?=[,.;]|\s+(?:and|&)\s|$)`)
+const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3})(?=[,.;:]|\s+(?:and|&)\s|$)`)
 // The ellipsis first: APA's `…, Nguyen, T., … O’Brien, L.` must not stop at the comma before it.
 const SEPARATOR = sticky(String.raw`\s*(?:,?\s*(?:\.\s?\.\s?\.|…)\s*|,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*|\s+(?:&|and|y|e|et|und)\s+)`)
 const ET_AL = sticky(String.raw`,?\s*(?:et\.?\s*al\.?|and others|u\.\s?a\.)`)
@@ -82,19 +83,23 @@ function clean(given: string): string {
   return given.replace(/\s+/g, ' ').trim()
 }
 
-function readOne(text: string, from: number, form: NameList['form'] | undefined, first: boolean, spelledOut = false): (Read & {form: NameList['form']}) | undefined {
-  const tries: Array<[NameList['form'], RegExp]> =
-    // `Smith, Maria, Kwame Zhang, and C. Baptiste`: after a first given name written out, MLA and Chicago go direct.
-    form === 'inverted' && spelledOut
-      ? [['direct', DIRECT], ['inverted', INVERTED]]
-      : form === 'vancouver'
-      ? [['vancouver', VANCOUVER]]
-      : form === 'direct'
-        ? [['direct', DIRECT]]
-        : // After an inverted first name, MLA and Chicago write the others directly (`, and Susan Gubar`).
-          form === 'inverted'
-          ? [['inverted', INVERTED], ['direct', DIRECT]]
-          : [['inverted', INVERTED], ['inverted', INVERTED_NO_COMMA], ['vancouver', VANCOUVER], ['direct', DIRECT]]
+type Try = [NameList['form'], RegExp]
+
+// The forms a list's first name may take; the reading that reaches furthest wins, the first here on a tie
+// (Vancouver first: `Saad ED, Buyse M.` read inverted would make `ED` part of a surname).
+const FIRST_TRIES: Try[] = [['vancouver', VANCOUVER], ['inverted', INVERTED], ['inverted', INVERTED_NO_COMMA], ['direct', DIRECT]]
+
+/** The forms a name may take after the first, given the list's form. */
+function nextTries(form: NameList['form'], spelledOut: boolean): Try[] {
+  // `Smith, Maria, Kwame Zhang, and C. Baptiste`: after a first given name written out, MLA and Chicago go direct.
+  if (form === 'inverted' && spelledOut) return [['direct', DIRECT], ['inverted', INVERTED]]
+  if (form === 'vancouver') return [['vancouver', VANCOUVER]]
+  if (form === 'direct') return [['direct', DIRECT]]
+  // After an inverted first name, MLA and Chicago write the others directly (`, and Susan Gubar`).
+  return [['inverted', INVERTED], ['direct', DIRECT]]
+}
+
+function readOne(text: string, from: number, tries: Try[], first: boolean): (Read & {form: NameList['form']}) | undefined {
   for (const [kind, pattern] of tries) {
     const match = at(pattern, text, from)
     if (!match) continue
@@ -122,18 +127,38 @@ function acceptInverted(match: RegExpExecArray, text: string, first: boolean): b
 
 /**
  * Reads the names at the start of `text`; undefined when it does not start
- * with a personal name list.
+ * with a personal name list. `Albert R. Meyer and Mitchell Wand.` also starts
+ * like Vancouver's `Albert R.`, and `Saad ED, Buyse M.` like an inverted
+ * `Saad ED, Buyse M.`: each form of the first name is tried and the reading
+ * that reaches furthest wins.
  */
 export function readNames(text: string, {trusted = false} = {}): NameList | undefined {
+  let best: NameList | undefined
+  for (const first of FIRST_TRIES) {
+    const list = readList(text, first, trusted)
+    if (!list) continue
+    if (!best || reach(text, list) > reach(text, best)) best = list
+  }
+  return best
+}
+
+/** Where a list ends, past the full stop that closes its last initial (`Buyse M.`). */
+function reach(text: string, list: NameList): number {
+  return list.end + (text[list.end] === '.' ? 1 : 0)
+}
+
+function readList(text: string, first: Try, trusted: boolean): NameList | undefined {
   const names: CslName[] = []
   // Where each name (with its `et al.`) ends, to step back when the last ones were a title's words.
   const ends: number[] = []
   let position = 0
   let form: NameList['form'] | undefined
   let etAl = false
+  let last = false
   for (;;) {
     const spelledOut = names.length > 0 && !ONLY_INITIALS.test(names[0]!.given ?? '')
-    const one = readOne(text, position, form, names.length === 0, spelledOut)
+    const tries = form ? nextTries(form, spelledOut) : [first]
+    const one = readOne(text, position, tries, names.length === 0)
     if (!one) break
     names.push(one.name)
     form ??= one.form
@@ -146,10 +171,13 @@ export function readNames(text: string, {trusted = false} = {}): NameList | unde
       break
     }
     ends.push(position)
+    // `K. Chandy and J. Misra, Parallel Program Design`: the name after `and` is the last.
+    if (last) break
     const separator = at(SEPARATOR, text, position)
     if (!separator || separator[0].length === 0) break
+    last = /(?:&|\band|\by|\be|\bet|\bund)\s+$/u.test(separator[0])
     // A separator must lead to another name, else the list ended before it.
-    if (!readOne(text, separator.index + separator[0].length, form, false, spelledOut)) break
+    if (!readOne(text, separator.index + separator[0].length, nextTries(form, spelledOut), false)) break
     position = separator.index + separator[0].length
   }
   // `A. van der Berg, Die Sprache ohne…`: names read into the title are given back.

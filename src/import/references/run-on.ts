@@ -4,7 +4,13 @@
  * `(date)`, so the line is cut where a new name list runs up to a date.
  */
 import {readNames} from './names.js'
-import type {Span} from './split.js'
+
+/** A piece of the essay's text: a reference list, an entry. */
+export interface Span {
+  text: string
+  /** Offset of `text` in the repaired essay. */
+  start: number
+}
 
 // `(2010)`, `(2010a)`, `(n.d.)`, `(2010, May 3)`, `(in press)`: the date every APA entry has after its authors.
 const ENTRY_DATE = /(?<!\d\s?)\((\d{4}[a-z]?|n\.\s?d\.|in press)(?:,\s[^()]{1,30})?\)\.?/giu

@@ -1,13 +1,15 @@
 /**
- * The patterns of the parts after an entry's title, one a field: publisher
+ * The patterns of the parts after an entry's title, one a field: publishing-house
  * words, edition, volume, issue, volume(issue):pages, Vancouver's
  * `2001;12(3):45-67`, pages, ranges, article and report numbers, editors,
  * translators and an original publication date, in the languages students write.
  */
-export const PUBLISHER_WORDS = /\b(?:Press|UP|P|Publish(?:ers?|ing)|Publications|Books|Verlag|Editorial|Ediciones|Éditions|Editions|Edições|Editora|Editores|Libros|Inc|Ltd|Co|Corp|Company|Sons|House|Media|Group|Hall|Routledge|Wiley|Springer|Elsevier|Sage|Norton|Pearson|Penguin|Macmillan|Harper(?:Collins)?|Knopf|Vintage|Bloomsbury|Gallimard|Suhrkamp|Ariel|Crítica|Anagrama|Seuil|Fayard|Flammarion|Cengage|McGraw-Hill|Blackwell|Brill|Benjamins|Harcourt|Houghton|Mifflin|Basic|Verso|Polity|Allen|Unwin|Heinemann|Longman|Shambhala|Crown|Holt|Scribner|Riverhead|Atria|Faber|Mariner|Sutton|Spire|Churchill)\b/u
+// Words that make a name a publishing house; the houses themselves are told by their position (settle).
+export const HOUSE_WORDS = /\b(?:Press|UP|Publish(?:ers?|ing)|Publications|Books|Verlag|Verlagsgesellschaft|Editorial|Ediciones|Éditions|Editions|Edições|Editora|Editores|Editrice|Libros|Inc|Ltd|Co|Corp|Company|Sons|House|Media|Presses|Universit(?:y|ies|é|ät|à|ad))\b/u
 export const EDITION = /^(?:\(?\s*)?(\d+|[a-z]+)(?:st|nd|rd|th|\.ª|ª|\.|e|ème|te)?\s*(?:ed|edn|edition|éd|ed\.ª|Aufl|Auflage|ed\.\s*rev)\.?\s*\)?$|^(Rev(?:ised)?|Expanded|Updated)\.?\s+ed(?:ition|n)?\.?$/iu
-export const VOLUME = /^(?:vol(?:ume)?s?|Bd|Jg|t|tome|tomo)\.?\s*([\w.-]+)$/iu
-export const ISSUE = /^(?:no|nos|nr|núm|num|n[°º]|issue|iss|Heft|H|fasc)\.?\s*([\w/-]+)$/iu
+// A label ends at its full stop, a space or a digit: `Thesis` and `Toronto` are no `t.` volume, `Norfolk` no issue.
+export const VOLUME = /^(?:vol(?:ume)?s?|Bd|Jg|t|tome|tomo)(?:\.\s*|\s+|(?=\d))([\w.-]+)$/iu
+export const ISSUE = /^(?:no|nos|nr|núm|num|n[°º]|issue|iss|Heft|H|fasc)(?:\.\s*|\s+|(?=\d))([\w/-]+)$/iu
 export const VOLUME_ISSUE = /^(\d+[A-Za-z]?)(\s*)\(([^()]+)\)(?:\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$/u
 export const VOLUME_PAGES = /^(\d+)\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u
 export const VANCOUVER = /^(\d{4}[a-z]?)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(\d+)?\s*(?:\(([^()]+)\))?\s*(?::\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?$/u

@@ -12,8 +12,9 @@
 import type {CslDate, CslName} from '../csl.js'
 import {MONTH_WORD, type ReadDate, monthNumber, readDate} from './dates.js'
 import {readNameRun} from './names.js'
+import {GROUP} from './group.js'
 import {sentenceEnd} from './title.js'
-import {ARTICLE, EDITION, EDITORS, ISSUE, ORIGINAL, PAGES, PUBLISHER_WORDS, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
+import {ARTICLE, EDITION, EDITORS, HOUSE_WORDS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
 
 export interface Source {
   container?: string
@@ -42,7 +43,17 @@ export interface Source {
 
 
 /** Reads the source part of an entry. */
-export function readSource(text: string, {chapterLead = false} = {}): Source {
+/** What the rest of the entry tells about its source. */
+export interface SourceContext {
+  /** The entry has a URL and no DOI: a lone name after the title is a site (default: false). */
+  linked?: boolean
+  /** The entry's date has a month or day: a lone name after the title is a periodical or site (default: false). */
+  dated?: boolean
+  /** The title's brackets give a report number (`(No. 16)`): a lone name after it is the publisher (default: false). */
+  reported?: boolean
+}
+
+export function readSource(text: string, {chapterLead = false, ...context}: SourceContext & {chapterLead?: boolean} = {}): Source {
   const source: Source = {dates: [], texts: [], leftover: []}
   let rest = text.trim()
   const original = ORIGINAL.exec(rest)
@@ -52,7 +63,7 @@ export function readSource(text: string, {chapterLead = false} = {}): Source {
   }
   rest = readChapterLead(rest, source, chapterLead)
   for (const part of parts(rest)) classify(part, source)
-  settle(source)
+  settle(source, context)
   return source
 }
 
@@ -86,11 +97,18 @@ function readChapterLead(text: string, source: Source, chapterLead: boolean): st
   }
   const end = sentenceEnd(rest)
   const head = rest.slice(0, end.at)
-  // `In Book Title, edited by X, 1–20.` (Chicago) keeps its commas for the parts.
-  const comma = /^(.+?),\s*(?=(?:edited|ed\.|eds\.|trans|translated|vol\.|pp?\.|\d))/iu.exec(head)
+  // `In Book Title, edited by X, 1–20.` (Chicago), `In Proceedings of …, pages 1–10, Washington, DC, May 1993.`
+  // keep their commas for the parts.
+  const comma = CHAPTER_DETAILS.exec(head)
   source.container = (comma ? comma[1]! : head).trim()
   return (comma ? head.slice(comma[0].length) + rest.slice(end.at) : rest.slice(end.next)).replace(/^[\s.,]+/, '')
 }
+
+// What may follow a book's or proceedings' title after a comma: editors, volume, pages, a date, a place with its state.
+const CHAPTER_DETAILS = new RegExp(
+  String.raw`^(.+?),\s*(?=(?:edited|ed\.|eds\.|trans|translated|vol\.|volume\s|no\.|pp?\.|pages?\s|\d|${MONTH_WORD}\s+\d|[\p{Lu}][\p{L}.]+(?:\s[\p{Lu}][\p{L}.]+){0,2},\s*(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?)\.?(?:,|$)))`,
+  'iu'
+)
 
 const MONTH_DAY_COMMA = new RegExp(String.raw`(${MONTH_WORD}\s+\d{1,2}),\s+(?=\d{4})`, 'gu')
 
@@ -119,10 +137,14 @@ export function parts(text: string): string[] {
     if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part)) joined[joined.length - 1] += `, ${part}`
     // `New York, NY: Publisher`, `Upper Saddle River, New Jersey: Publisher`: a place with a comma.
     else if (previous !== undefined && isPlace(previous) && /^[\p{Lu}][\p{L}.\s]{0,25}:\s/u.test(part) && isPlace(part.split(':')[0]!)) joined[joined.length - 1] += `, ${part}`
+    // `Cambridge, MA`, `Washington, D. C.`: a place and its state's code.
+    else if (previous !== undefined && isPlaceName(previous) && STATE_CODE.test(part)) joined[joined.length - 1] += `, ${part}`
     else joined.push(part)
   }
   return joined
 }
+
+const STATE_CODE = /^(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?|[\p{Lu}][\p{Ll}]{2,4}\.)$/u
 
 /** `New York`, `Cambridge, MA`, `Rio de Janeiro`: capitalised words with at most a place's small words. */
 function isPlaceName(text: string): boolean {
@@ -214,25 +236,48 @@ function text(part: string, source: Source) {
 }
 
 /**
- * Places the text parts: with journal parts (volume, issue, pages, a day's
- * date) or in a chapter the first is the container and the next the
- * publisher; alone, a publisher's name is the publisher. `BMJ 323` holds the volume.
+ * Places the text parts by their position: places trail the source
+ * (`MIT Press, Cambridge, MA`, `Proceedings of …, Zurich, Switzerland`); with
+ * journal parts (volume, issue, pages, a day's date) or in a chapter the
+ * first is the container and the next the publisher; a lone name after a
+ * book's title is its publisher, after a web page's its site, unless it names
+ * a publishing house or an organisation. `BMJ 323` holds the volume.
  */
-function settle(source: Source) {
+function settle(source: Source, context: SourceContext) {
   const texts = [...source.texts]
   // A thesis names its university where a book names its publisher.
   if (source.genre && /dissertation|thesis|tesis|thèse/i.test(source.genre) && texts.length > 0 && !source.publisher) source.publisher = texts.shift()
-  const dated = source.monthDay || source.dates.some((date) => date.issued && 'date-parts' in date.issued && date.issued['date-parts'][0].length > 1)
+  if (!source.place) takePlace(texts, source)
+  const dated = context.dated || source.monthDay || source.dates.some((date) => date.issued && 'date-parts' in date.issued && date.issued['date-parts'][0].length > 1)
   const journal = Boolean(source.volume || source.issue || source.page || dated || source.chapter)
-  if (!source.container && texts.length > 0 && (journal || texts.length > 1 || !PUBLISHER_WORDS.test(texts[0]!))) source.container = texts.shift()
+  // A report's number or a house's word makes a lone name its publisher (`JFK Library` before a URL is a site).
+  const house = texts.length === 1 && (source.number || context.reported || HOUSE_WORDS.test(texts[0]!))
+  if (!source.container && texts.length > 0 && (journal || texts.length > 1 || (context.linked && !house))) source.container = texts.shift()
   if (!source.publisher && texts.length > 0) source.publisher = texts.shift()
-  if (!source.place && texts.length > 0 && /^[\p{Lu}][\p{L}\s]{1,25}$/u.test(texts[0]!) && texts[0]!.split(/\s+/).length <= 3) source.place = texts.shift()
   source.leftover.push(...texts)
   const numbered = source.container && !source.volume && /^(.+?)\s+(\d{1,4})$/u.exec(source.container)
   if (numbered && (source.issue || source.page || source.dates.length > 0) && !/\b(?:19|20)\d{2}$/.test(source.container!)) {
     source.container = numbered[1]!
     source.volume = numbered[2]!
   }
+}
+
+const MEETING = /\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Meeting|Colloquium)/u
+
+/**
+ * The place at the end of the text parts: `Cambridge, MA` anywhere after the
+ * container; a bare place name after a publisher (`Addison-Wesley, Reading`)
+ * or a meeting (`Proceedings of …, Zurich`), not as the only name after a
+ * book's title (`Routledge` is a publisher there).
+ */
+function takePlace(texts: string[], source: Source) {
+  const first = source.container ? 0 : 1
+  let from = texts.length
+  while (from > first && isPlaceName(texts[from - 1]!) && !HOUSE_WORDS.test(texts[from - 1]!) && !GROUP.test(texts[from - 1]!)) from--
+  // After a meeting's name one bare name may be its publisher (`Proceedings of …, Springer`); two are a place.
+  const meeting = MEETING.test(source.container ?? texts[0] ?? '') && texts.length - from > 1
+  if (from === first && !meeting && from < texts.length && !/,\s/.test(texts[from]!)) from++
+  if (from < texts.length) source.place = texts.splice(from).join(', ')
 }
 
 function dash(pages: string): string {

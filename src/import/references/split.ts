@@ -6,13 +6,9 @@
  * repaired essay.
  */
 import {readNames} from './names.js'
-import {splitRunOn} from './run-on.js'
+import {type Span, splitRunOn} from './run-on.js'
 
-export interface Span {
-  text: string
-  /** Offset of `text` in the repaired essay. */
-  start: number
-}
+export type {Span} from './run-on.js'
 
 interface Line {
   text: string

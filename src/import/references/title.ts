@@ -33,6 +33,13 @@ export function readTitle(text: string): ReadTitle {
     title = edition[1]!
     rest = `${edition[2]}. ${edition[3]}${edition[3] ? '. ' : ''}${rest}`
   }
+  // `Title (Oxford: Clarendon Press, 1992).`, `Title, Addison-Wesley, 1988.`: the source follows in brackets or after a comma.
+  const facts = edition ? null : /^(.+?)\s*\(([^()]*\b(?:1[5-9]|20)\d\d\b[^()]*)\)$/u.exec(title)
+  const cut = facts ? {title: facts[1]!, source: facts[2]!} : edition ? undefined : commaCut(title)
+  if (cut) {
+    title = cut.title
+    rest = `${cut.source}. ${rest}`.trim()
+  }
   const notes: string[] = []
   // Brackets closing the title hold its edition, translator, volume, pages or medium.
   for (let match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title); match; match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title)) {
@@ -41,6 +48,30 @@ export function readTitle(text: string): ReadTitle {
     title = title.slice(0, match.index).trim()
   }
   return {title: title.replace(/[.,]$/, '').trim(), rest, notes, quoted: false}
+}
+
+// What shows a title's comma starts the source: a year, pages, a volume, a publisher's or meeting's word.
+const SOURCE_SIGN = /\b(?:1[5-9]|20)\d\d\b|\d+\s*[-–]\s*\d+|\b(?:pp?|vols?|no|Proc)\.|\b(?:Press|Verlag|Publish\w*|Proceedings|Conference|Symposium|Workshop|Report|[Tt]hesis|Journal|Preprint|[Mm]anuscript)\b/u
+
+/**
+ * `Parallel Program Design: A Foundation, Addison-Wesley, 1988`: a title cut
+ * by a comma from its source (IEEE and many older styles). A comma followed by a
+ * capital, a digit or `in` starts the source when the source shows itself after
+ * it; `Heat, health and the city` keeps its comma.
+ */
+function commaCut(title: string): {title: string; source: string} | undefined {
+  let depth = 0
+  for (let i = 0; i < title.length; i++) {
+    const char = title[i]!
+    if (char === '(' || char === '[') depth++
+    else if (char === ')' || char === ']') depth = Math.max(0, depth - 1)
+    else if (depth === 0 && char === ',' && i > 0) {
+      const after = title.slice(i + 1)
+      if (!/^\s+(?:[\p{Lu}\d]|in\s|to appear|paper\s)/u.test(after)) continue
+      if (SOURCE_SIGN.test(after)) return {title: title.slice(0, i).trim(), source: after.trim()}
+    }
+  }
+  return undefined
 }
 
 function readQuoted(text: string): ReadTitle | undefined {

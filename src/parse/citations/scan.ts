@@ -28,11 +28,12 @@ const INTERNAL = new Set(':.#$%&-+?<>~/')
 
 export function scanCitations(text: string, blocked: (index: number) => boolean): ScannedCitation[] {
   const found: ScannedCitation[] = []
+  const matchingBracket = bracketPairs(text, blocked)
   let index = 0
   while (index < text.length) {
     const char = text[index]!
     if (char === '[' && !blocked(index)) {
-      const close = matchingBracket(text, index, blocked)
+      const close = matchingBracket(index)
       const cluster = close === -1 ? undefined : readCluster(text, index + 1, close, blocked)
       if (cluster) {
         found.push({start: index, end: close + 1, mode: 'normal', items: cluster})
@@ -42,7 +43,7 @@ export function scanCitations(text: string, blocked: (index: number) => boolean)
     } else if (char === '@' && !blocked(index) && !(index > 0 && WORD.test(text[index - 1]!))) {
       const key = readKey(text, index + 1, blocked)
       if (key) {
-        const locator = readNarrativeSuffix(text, key.end, blocked)
+        const locator = readNarrativeSuffix(text, key.end, blocked, matchingBracket)
         const end = locator ? locator.end : key.end
         const suffix: Range = locator ? [locator.start + 1, locator.end - 1] : [key.end, key.end]
         found.push({
@@ -60,14 +61,17 @@ export function scanCitations(text: string, blocked: (index: number) => boolean)
   return found
 }
 
-function matchingBracket(text: string, open: number, blocked: (index: number) => boolean): number {
-  let depth = 0
-  for (let index = open; index < text.length; index++) {
-    if (blocked(index)) continue
-    if (text[index] === '[') depth++
-    else if (text[index] === ']' && --depth === 0) return index
+/** The `]` that closes each `[` (or -1), found in one pass: searching from every `[` was quadratic in a paragraph of unclosed ones. */
+function bracketPairs(text: string, blocked: (index: number) => boolean): (open: number) => number {
+  const closes = new Map<number, number>()
+  const open: number[] = []
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]
+    if ((char !== '[' && char !== ']') || blocked(index)) continue
+    if (char === '[') open.push(index)
+    else if (open.length > 0) closes.set(open.pop()!, index)
   }
-  return -1
+  return (index) => closes.get(index) ?? -1
 }
 
 /** `see @a, p. 3; -@b`: every `;`-separated part must hold a key, or it is not a citation. */
@@ -122,10 +126,10 @@ export function readKey(text: string, start: number, blocked: (index: number) =>
 }
 
 /** `@key [p. 3]`: a bracket right after the key (one space allowed) holding no key. */
-function readNarrativeSuffix(text: string, after: number, blocked: (index: number) => boolean) {
+function readNarrativeSuffix(text: string, after: number, blocked: (index: number) => boolean, matchingBracket: (open: number) => number) {
   const open = text[after] === ' ' ? after + 1 : after
   if (text[open] !== '[' || blocked(open)) return undefined
-  const close = matchingBracket(text, open, blocked)
+  const close = matchingBracket(open)
   if (close === -1) return undefined
   // `@a [@b]` is two citations, not a locator.
   if (/(^|[^\p{L}\p{N}_])@/u.test(text.slice(open + 1, close))) return undefined

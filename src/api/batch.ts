@@ -1,12 +1,14 @@
 /**
- * Many decks through one browser (a teacher regenerating a whole course): one
- * launch, then up to `concurrency` decks printing at once, each in its own
- * page. A deck that fails is reported and the others go on.
+ * Many decks through one project (a teacher regenerating a whole course): one
+ * browser, launched once, then up to `concurrency` decks printing at once,
+ * each in its own page. A deck that fails is reported and the others go on.
  */
 import {availableParallelism} from 'node:os'
 import {CitedeckError} from '../errors.js'
-import {launchBrowser} from './browser.js'
-import {type PdfOptions, type PdfResult, type PdfStep, checkPdfOptions, exportPdf} from './pdf.js'
+import {checkPdfOptions} from '../export/pdf-options.js'
+import type {PdfStep} from '../export/pdf.js'
+import {Project} from '../project/index.js'
+import {exportPdfWith, type PdfOptions, type PdfResult} from './pdf.js'
 
 export interface BatchOptions extends Omit<PdfOptions, 'browser' | 'output' | 'onProgress'> {
   /** Decks printing at the same time (default: the number of cores, at most 4). */
@@ -33,11 +35,9 @@ export async function exportPdfs(inputs: string[], options: BatchOptions = {}): 
   checkPdfOptions(pdfOptions)
   if (inputs.length === 0) return []
   onProgress?.(inputs[0]!, 'launch')
+  const project = new Project({...pdfOptions, fit: undefined})
   // The browser starts while the first decks compile.
-  const launching = launchBrowser()
-  const browser = launching.then((session) => session.browser)
-  // Awaited by each deck that gets to print; a deck with errors never asks.
-  browser.catch(() => undefined)
+  project.warmUp()
   try {
     const items: BatchItem[] = inputs.map((input) => ({input}))
     let next = 0
@@ -45,9 +45,8 @@ export async function exportPdfs(inputs: string[], options: BatchOptions = {}): 
       while (next < items.length) {
         const item = items[next++]!
         try {
-          item.result = await exportPdf(item.input, {
+          item.result = await exportPdfWith(project, item.input, {
             ...pdfOptions,
-            browser,
             output: output?.(item.input),
             onProgress: (step) => onProgress?.(item.input, step)
           })
@@ -61,6 +60,6 @@ export async function exportPdfs(inputs: string[], options: BatchOptions = {}): 
     await Promise.all(Array.from({length: Math.min(concurrency, items.length)}, worker))
     return items
   } finally {
-    await launching.then((session) => session.close(), () => undefined)
+    await project.close()
   }
 }

@@ -1,0 +1,77 @@
+/**
+ * `exportPdf()`: a deck (path, VFile or compiled deck) to PDF in one call:
+ * slides, notes pages or a handout, compiled and fitted as `build` does and
+ * printed in the same browser, through a `Project` of its own (or the
+ * batch's). Written atomically; a failed export keeps the previous PDF.
+ */
+import type {Browser} from 'puppeteer-core'
+import type {VFile} from 'vfile'
+import type {CompileOptions} from '../build.js'
+import type {CompiledDeck} from '../deck.js'
+import {DEFAULT_TIMEOUT, type PdfStep, type PrintOptions, withDeadline} from '../export/pdf.js'
+import {checkPdfOptions, defaultPdfOutput, pdfSuffix} from '../export/pdf-options.js'
+import {hasErrors, hasWarnings} from '../messages.js'
+import {Project} from '../project/index.js'
+
+export interface PdfOptions extends CompileOptions, PrintOptions {
+  /** The PDF to write (default: `dist/<deck>.pdf`, `-notes.pdf` or `-handout.pdf`). */
+  output?: string
+  /** Treat warnings as errors: no PDF when there are any (default: `false`). */
+  strict?: boolean
+  /** Milliseconds for one deck's fitting, load, layout and print (default: 120 000). */
+  timeout?: number
+  /** An open (or opening) browser to use; default: launch one and close it after. */
+  browser?: Browser | Promise<Browser>
+  /** Called as the export moves on; the CLI shows it on a terminal. */
+  onProgress?: (step: PdfStep) => void
+}
+
+export interface PdfResult {
+  /** The source with every message, including the export's warnings. */
+  file: VFile
+  deck: CompiledDeck
+  /** Where the PDF was written; `undefined` when errors kept the old one. */
+  output?: string
+  /** Pages in the PDF. */
+  pages?: number
+}
+
+/** Exports a deck (path, VFile or compiled deck) to PDF; never throws for content problems. */
+export async function exportPdf(input: string | VFile | CompiledDeck, options: PdfOptions = {}): Promise<PdfResult> {
+  checkPdfOptions(options)
+  if (!options.browser) options.onProgress?.('launch')
+  const project = new Project({...options, fit: undefined, browser: options.browser})
+  try {
+    return await exportPdfWith(project, input, options)
+  } finally {
+    await project.close()
+  }
+}
+
+/** One deck to PDF through `project` (its browser and caches); the batch export prints many this way. */
+export async function exportPdfWith(project: Project, input: string | VFile | CompiledDeck, options: PdfOptions): Promise<PdfResult> {
+  // The browser starts at once: it measures the slides for fitting, then prints them.
+  project.warmUp()
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT
+  // The deadline covers everything that waits on the browser: fitting, loading, laying out, printing.
+  return withDeadline(timeout, async (remaining) => {
+    const deck = await compiledInput(project, input, options.fit)
+    const {file} = deck
+    if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
+    const format = options.notes ? 'notes' : options.handout ? 'handout' : 'pdf'
+    const output = options.output ?? defaultPdfOutput(file.path, pdfSuffix(options))
+    const emitted = await project.emit(deck, format, output, {...options, timeout: remaining()})
+    return {file, deck, output: emitted?.path, pages: emitted?.pages}
+  })
+}
+
+/**
+ * The deck to export: as given when compiled already, else compiled and
+ * fitted as `build` does (with the measurements kept beside its output), in
+ * memory. `deck.file` is the source the user wrote and carries every message.
+ */
+export async function compiledInput(project: Project, input: string | VFile | CompiledDeck, fit: CompileOptions['fit']): Promise<CompiledDeck> {
+  if (typeof input === 'object' && 'html' in input && 'sections' in input) return input
+  const built = await project.build(input, {dryRun: true, fit: fit === false ? false : typeof fit === 'object' ? fit : {}})
+  return built.deck
+}

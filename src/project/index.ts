@@ -1,0 +1,247 @@
+/**
+ * `Project`: the engine. One object owns what builds share: the resolved
+ * options (theme, style, language, safety), the browser (launched once, at
+ * the first step that needs it, closed once; Ctrl-C kills it) and the caches
+ * (citations, measurements, and per deck the parsed chunks and rendered
+ * slides). Every output runs one way through it:
+ *
+ *   compile (read, parse, cite, render) → fit (measure, scale, split) → emit(format)
+ *
+ * The CLI, `serve`, `build --watch`, batch exports and the one-call API
+ * functions (`build()`, `exportPdf()`, `exportPptx()`, `exportPdfs()`) are
+ * thin clients. Two projects share nothing, so decks built at once in two
+ * projects cannot see each other's bibliographies or styles.
+ *
+ * ```js
+ * import {Project} from 'citedeck'
+ * const project = new Project({csl: 'chicago-notes'})
+ * try {
+ *   const {written} = await project.build('talk/deck.md', {to: ['html', 'pdf', 'pptx']})
+ * } finally {
+ *   await project.close()
+ * }
+ * ```
+ */
+import {basename, dirname, join, resolve} from 'node:path'
+import type {Browser} from 'puppeteer-core'
+import type {VFile} from 'vfile'
+import {type CompileOptions, compileSource, readInput} from '../build.js'
+import type {FitOptions} from '../check/fit.js'
+import type {CitationScope} from '../cite/cache.js'
+import type {CompiledDeck} from '../deck.js'
+import type {BrowserSession} from '../export/browser.js'
+import {type Emitted, FORMAT_NAMES, FORMATS, type FormatName, type FormatOptions, outputPaths} from '../formats/index.js'
+import {recoverFolder} from '../io/write-output.js'
+import {hasErrors} from '../messages.js'
+import type {RebuildCache} from '../serve/rebuild-cache.js'
+import {ProjectCaches} from './caches.js'
+
+/** The settings every deck of a project is compiled with. */
+export interface ProjectOptions extends Omit<CompileOptions, 'fit' | 'cache' | 'citations' | 'embed' | 'diagrams'> {
+  /**
+   * Measure slides in the browser and scale or split those that overflow
+   * (default: `true`; front matter `fit: false` wins). An object tunes it
+   * (`floor`, `rounds`); its `browser` is the project's browser.
+   */
+  fit?: boolean | FitOptions
+  /**
+   * A browser to use instead of launching one: open, opening, or a function
+   * giving one. The project never closes it. Default: launch one at the first
+   * step that needs it (a slide not measured before, a PDF, a PowerPoint file).
+   */
+  browser?: Browser | Promise<Browser> | (() => Promise<Browser>)
+  /**
+   * The caller stops on Ctrl-C and closes the project itself (a preview or a
+   * watch that ends cleanly). Default `false`: the signal kills the browser,
+   * then ends the process as it would have without one.
+   */
+  closedOnSignal?: boolean
+}
+
+/** One compile of one deck. */
+export interface CompileRun {
+  /** Fit this deck (default: the project's `fit`); `false` compiles only. `cachePath` keeps measurements in a file. */
+  fit?: boolean | FitOptions
+  /** Inline every file in the deck's HTML (default: `false`; the `embed` format inlines a linked deck itself). */
+  embed?: boolean
+  /**
+   * Reuse parsed chunks and rendered slides from the last compile of this
+   * deck (`serve`, `--watch`): `true` for the project's cache of the deck, or
+   * a cache of the caller's (default: `false`).
+   */
+  rebuild?: boolean | RebuildCache
+  /** This compile's use of the citation cache (default: a new one). */
+  citations?: CitationScope
+  /** Sees the outline just before it is compiled (an essay's is made in memory): the preview sets its fit plan here. */
+  prepare?: (outline: VFile) => void
+  /** A JSON file keeping drawn diagrams between builds (default: the project's memory only). */
+  diagramsPath?: string
+}
+
+/** A build: compile once, then write each format. */
+export interface BuildRun extends Omit<CompileRun, 'citations' | 'embed'>, FormatOptions {
+  /** The formats to write (default: `['html']`, or `['embed']` with `embed`). */
+  to?: FormatName[]
+  /** The older way to ask for `['embed']`. */
+  embed?: boolean
+  /** Output folder, or file (see `outputPaths` in formats/index.ts; default: `dist/<deck>`). */
+  output?: string
+  /** Treat warnings as errors: nothing is written when there are any (default: `false`). */
+  strict?: boolean
+  /** Compile only; write nothing (default: `false`; fits only when `fit` asks). */
+  dryRun?: boolean
+}
+
+export interface ProjectBuild {
+  /** The source with every message (the compiler's, the fit step's, the formats'). */
+  file: VFile
+  deck: CompiledDeck
+  /** Where the deck (folder or `.html`) was written; `undefined` when errors kept the old output, or none was asked. */
+  output?: string
+  /** Everything written, in format order. */
+  written: Emitted[]
+  /** What stopped the formats after `written` (an unwritable output, a timeout); the messages so far are on `file`. */
+  error?: unknown
+}
+
+export class Project {
+  readonly options: ProjectOptions
+  readonly caches = new ProjectCaches()
+  private session: Promise<BrowserSession> | undefined
+  private closed = false
+
+  constructor(options: ProjectOptions = {}) {
+    this.options = options
+  }
+
+  /** The project's browser, launched at the first call (or the one it was given). */
+  browser(): Promise<Browser> {
+    if (this.closed) return Promise.reject(new Error('the project is closed'))
+    const given = this.options.browser
+    if (given) return typeof given === 'function' ? given() : Promise.resolve(given)
+    if (!this.session) {
+      // Puppeteer loads only when a browser is needed: a rebuild whose slides are all measured starts none.
+      const launching = import('../export/browser.js').then(({launchBrowser}) => launchBrowser({closedOnSignal: this.options.closedOnSignal}))
+      this.session = launching
+      launching.then(
+        // A browser that crashed is launched again at the next call.
+        (session) => session.browser.once('disconnected', () => this.session === launching && (this.session = undefined)),
+        () => undefined
+      )
+    }
+    return this.session.then((session) => session.browser)
+  }
+
+  /** Starts the browser now, for a run that will need it: it launches while the deck compiles. */
+  warmUp(): void {
+    this.browser().catch(() => undefined)
+  }
+
+  /** Reads a deck: a Markdown outline, or an essay (`.txt`, `.md`, `.docx`) imported in memory when compiled. */
+  read(path: string): Promise<VFile> {
+    return readInput(path)
+  }
+
+  /** Compiles and fits a deck; never throws for content problems (they are messages on `deck.file`). */
+  async compile(input: string | VFile, run: CompileRun = {}): Promise<CompiledDeck> {
+    const file = typeof input === 'string' ? await this.read(input) : input
+    const {theme, lang, csl, safe, allowOutside, allowOutsideImages} = this.options
+    return compileSource(
+      file,
+      {
+        theme,
+        lang,
+        csl,
+        safe,
+        allowOutside,
+        allowOutsideImages,
+        embed: run.embed,
+        cache: run.rebuild === true ? this.rebuildCache(file.path) : run.rebuild || undefined,
+        citations: run.citations ?? this.caches.citationScope(),
+        // Diagrams are drawn in the project's browser, which the fit step measures in too.
+        diagrams: {browser: () => this.browser(), cache: this.caches.diagrams, cachePath: run.diagramsPath},
+        fit: this.fitOptions(run.fit)
+      },
+      run.prepare
+    )
+  }
+
+  /** The parsed chunks and rendered slides kept for the rebuilds of the deck at `path`. */
+  rebuildCache(path: string): RebuildCache {
+    return this.caches.rebuild(resolve(path))
+  }
+
+  /** Writes `deck` as `format` at `output`; `undefined` when `strict` and the export warned. */
+  emit(deck: CompiledDeck, format: FormatName, output: string, options: FormatOptions = {}): Promise<Emitted | undefined> {
+    return FORMATS[format].emit(deck, {output: resolve(output), browser: () => this.browser(), options})
+  }
+
+  /**
+   * Builds a deck: compiles and fits it once, then writes every format of
+   * `run.to`, in the registry's order (the folder first, since the other files
+   * go into it). Nothing is written when the deck has errors (or warnings,
+   * with `strict`): the previous output is kept.
+   */
+  async build(input: string | VFile, run: BuildRun = {}): Promise<ProjectBuild> {
+    const file = typeof input === 'string' ? await this.read(input) : input
+    const asked = run.to ?? [run.embed ? 'embed' : 'html']
+    const formats = FORMAT_NAMES.filter((format) => asked.includes(format))
+    const paths = outputPaths(formats, file.path, run.output)
+    const main = paths.get('html') ?? paths.get('embed') ?? [...paths.values()][0]!
+    const deckOutput = paths.get('html') ?? paths.get('embed')
+    // A build killed mid-swap left its output set aside: put it back first, so a failing build keeps it too.
+    if (!run.dryRun && deckOutput) recoverFolder(deckOutput)
+    if (!run.dryRun && formats.some((format) => format !== 'html' && format !== 'embed')) this.warmUp()
+    // citeproc's outputs from the last build of this output: a cold process need not format them again.
+    const memo = run.dryRun ? undefined : cacheBeside(main, 'cite')
+    const citations = this.caches.citationScope()
+    if (memo) await this.caches.citations.memo.load(memo)
+    const fit = run.fit === false || (run.fit === undefined && run.dryRun) ? false : {cachePath: cacheBeside(main, 'measure'), ...(typeof run.fit === 'object' ? run.fit : {})}
+    // Compiled linked; the `embed` format inlines the files itself, so `--to html,embed` compiles once. Only `embed` alone compiles inlined, as before.
+    const embedOnly = formats.length > 0 && formats.every((format) => format === 'embed')
+    // Drawn diagrams are kept beside the output like measurements, so a rebuild draws only what changed.
+    const diagramsPath = run.dryRun ? run.diagramsPath : (run.diagramsPath ?? cacheBeside(main, 'diagrams'))
+    const deck = await this.compile(file, {fit, rebuild: run.rebuild, prepare: run.prepare, citations, embed: embedOnly, diagramsPath})
+    if (memo) await this.caches.citations.memo.save(memo, citations.used).catch(() => undefined)
+    // Info messages (such as "no browser to measure in") do not fail a strict build.
+    const failed = hasErrors(file) || (run.strict === true && file.messages.some((message) => message.fatal !== undefined))
+    if (failed || run.dryRun) return {file, deck, written: []}
+    const written: Emitted[] = []
+    let error: unknown
+    for (const format of formats) {
+      try {
+        const emitted = await this.emit(deck, format, paths.get(format)!, run)
+        if (emitted) written.push(emitted)
+      } catch (caught) {
+        error = caught
+        break
+      }
+    }
+    const output = written.find((emitted) => emitted.format === 'html' || emitted.format === 'embed')?.path
+    return {file, deck, output, written, ...(error === undefined ? {} : {error})}
+  }
+
+  /** Closes the browser the project launched (not one it was given); the project is not used after. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.session?.then((session) => session.close(), () => undefined)
+  }
+
+  /** The fit settings of one compile: the project's, this run's, and the project's browser and measurements. */
+  private fitOptions(fit: CompileRun['fit']): false | FitOptions {
+    const base = this.options.fit ?? true
+    if (base === false || fit === false) return false
+    return {
+      ...(typeof base === 'object' ? base : {}),
+      ...(typeof fit === 'object' ? fit : {}),
+      browser: () => this.browser(),
+      cache: this.caches.measurements
+    }
+  }
+}
+
+/** Where a build keeps what the next build of the same output can reuse: `.talk.citedeck-<what>.json` beside it. */
+function cacheBeside(output: string, what: string): string {
+  return join(dirname(resolve(output)), `.${basename(output)}.citedeck-${what}.json`)
+}
