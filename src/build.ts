@@ -111,7 +111,8 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
     styles: [...(mathStyle ? [...base.slice(0, -1), mathStyle, base[base.length - 1]!] : base), ...deckStyles],
     mathFonts,
     fonts,
-    images: copied.filter((asset) => !deckStyles.includes(asset))
+    images: copied.filter((asset) => !deckStyles.includes(asset)),
+    safe: file.data.safe ?? false
   }
   const {cache} = options
   const assembled = await assembleDeck(parts, config, {embed: options.embed, serialise: cache && ((section) => cache.slides.html(section))})

@@ -41,4 +41,6 @@ export interface DeckParts {
   fonts: ShippedFace[]
   /** The deck's own images (and other copied files). */
   images: Asset[]
+  /** Built with `--safe` (or `safe: true`): the page's policy lets it load nothing from outside the deck (render/content-policy.ts). */
+  safe: boolean
 }

@@ -1,6 +1,6 @@
 /**
  * What formatting citations keeps from build to build, for one `Project`:
- * parsed bibliographies, citeproc engines, citeproc's outputs (the memo saved
+ * parsed bibliographies, read styles, citeproc engines, citeproc's outputs (the memo saved
  * beside the output) and citeproc's HTML parsed to hast. Nothing here is
  * shared between projects, so two decks built at once with different
  * bibliographies or styles cannot see each other's.
@@ -20,6 +20,8 @@ const ENGINE_LIMIT = 8
 export class CitationCache {
   readonly bibliographies = new BibliographyCache<Parsed>()
   readonly memo = new CitationMemo()
+  /** Styles by name or path, read (see styles.ts). */
+  readonly styles = new Map<string, Style>()
   /** citeproc's HTML parsed and sanitised, by the HTML (see `toHast` in engine.ts). */
   readonly hast = new Map<string, ElementContent[]>()
   private readonly engines = new Map<string, CiteEngine>()

@@ -100,7 +100,7 @@ async function loadSources(file: VFile, config: DeckConfig, citations: Citation[
   const {cache} = scope
   const toHast = (html: string) => parse(html, cache.hast)
   const bibliography = await loadBibliography(config.bibliography, config.references, file, cache.bibliographies)
-  const style = resolveStyle(config.csl, file)
+  const style = resolveStyle(config.csl, file, cache.styles)
   // Without a `lang:` in the deck, a style written for one locale keeps it (Harvard: en-GB), as in pandoc.
   const lang = file.data.matter?.data.lang === undefined && style.defaultLocale ? style.defaultLocale : config.lang
   const locale = resolveLocale(lang, file)

@@ -32,14 +32,13 @@ export interface Style {
 
 const STYLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'styles')
 
-const loaded = new Map<string, Style>()
-
 /**
  * The style for a `csl:` value: a shipped name or a `.csl` path relative to
  * the deck. A style that cannot be used is an error on the deck, and APA
  * stands in so the deck still builds.
  */
-export function resolveStyle(value: string, file: VFile): Style {
+export function resolveStyle(value: string, file: VFile, loaded: Map<string, Style> = new Map()): Style {
+  const shipped = (name: string) => shippedStyle(name, loaded)
   const name = shippedName(value)
   if (name) return shipped(name)
   const place = file.data.matter?.place('csl')
@@ -61,18 +60,19 @@ export function resolveStyle(value: string, file: VFile): Style {
     report(file, `'${value}' ${problem.reason}`, place, 'unknown-style', {fatal: true, note: problem.note})
     return shipped('apa')
   }
-  return cached(path, xml)
+  return cached(path, xml, loaded)
 }
 
-function shipped(name: string): Style {
+function shippedStyle(name: string, loaded: Map<string, Style>): Style {
   const known = loaded.get(name)
   if (known) return known
   const {template, file} = SHIPPED[name]!
   const xml = template ? core.plugins.config.get('@csl').templates.get(template) : readFileSync(join(STYLES_DIR, file!), 'utf8')
-  return cached(name, xml)
+  return cached(name, xml, loaded)
 }
 
-function cached(name: string, xml: string): Style {
+/** The style read from `xml`, as read before when `loaded` (the project's) has it unchanged. */
+function cached(name: string, xml: string, loaded: Map<string, Style>): Style {
   const known = loaded.get(name)
   if (known?.xml === xml) return known
   const defaultLocale = /<style[^>]*\sdefault-locale="([^"]+)"/.exec(xml)?.[1]
@@ -123,6 +123,7 @@ export function resolveLocale(lang: string, file: VFile): string {
   return 'en-US'
 }
 
+// Locale files ship with citeproc-locales and never change while citedeck runs: read once for the process.
 const localeCache = new Map<string, string>()
 
 /** The locale XML citeproc asks for (it asks by language too, e.g. `en`). */

@@ -57,7 +57,7 @@ export async function openDeck(page: Page, deck: CompiledDeck, options: OpenOpti
  * one way out that request interception does not see (STUN over UDP). The
  * browser's flags already confine it (browser.ts); this removes it too.
  */
-function withoutWebRtc() {
+export function withoutWebRtc() {
   for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'RTCIceTransport', 'RTCRtpSender', 'RTCRtpReceiver']) {
     try {
       Object.defineProperty(window, name, {value: undefined, configurable: false, writable: false})

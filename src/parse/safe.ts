@@ -14,11 +14,19 @@ export interface SafeOptions {
   safe?: boolean
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Built with `--safe` or `safe: true`: the page gets the strict policy too (render/content-policy.ts). */
+    safe: boolean
+  }
+}
+
 const SCRIPT_URL = /^[\s\u0000-\u001f]*(?:javascript|vbscript|data\s*:\s*text\/html)/i
 
 export function remarkSafe(options: SafeOptions = {}) {
   return (tree: Root, file: VFile) => {
-    if (!options.safe && file.data.matter?.data.safe !== true) return
+    file.data.safe = options.safe === true || file.data.matter?.data.safe === true
+    if (!file.data.safe) return
     const note = 'left out because the deck is built with --safe (or safe: true)'
     const dropped = new Set<Nodes>()
     walk<Nodes>(tree, (node) => {

@@ -46,7 +46,7 @@ export async function assembleDeck(parts: DeckParts, config: DeckConfig, options
     serialised.get(node) ?? {...node, children: node.children.map((child) => (child.type === 'element' ? serialised.get(child) ?? child : child))}
   )
   const fontCss = fontFaceCss(parts.fonts, embed ? (face) => dataUrl(face.asset.source) : (face) => face.asset.href)
-  const document: HastRoot = revealDocument(slotted, {config, styles: parts.styles, fontCss, inline: embed ? inlineAsset : undefined})
+  const document: HastRoot = revealDocument(slotted, {config, styles: parts.styles, fontCss, inline: embed ? inlineAsset : undefined, safe: parts.safe})
   const html = toHtml(document, {allowDangerousHtml: true})
   const assets = embed ? [] : [...parts.styles, ...parts.mathFonts, ...parts.fonts.map((face) => face.asset), ...SCRIPT_ASSETS, ...parts.images]
   return {html, assets, sections, sectionsHtml}

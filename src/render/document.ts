@@ -7,6 +7,7 @@ import {h} from 'hastscript'
 import type {DeckConfig} from '../config.js'
 import type {Asset} from './assets.js'
 import {SCRIPT_ASSETS} from './assets.js'
+import {policyMeta} from './content-policy.js'
 
 export interface DocumentOptions {
   config: DeckConfig
@@ -15,6 +16,8 @@ export interface DocumentOptions {
   fontCss?: string
   /** Inline asset contents instead of linking them (`--embed`). */
   inline?: (asset: Asset) => string
+  /** Built with `--safe`: the page may load nothing from outside the deck (see content-policy.ts); default: `false`. */
+  safe?: boolean
 }
 
 export function revealDocument(slides: ElementContent[], options: DocumentOptions): Root {
@@ -52,6 +55,7 @@ export function revealDocument(slides: ElementContent[], options: DocumentOption
       h('html', {lang: config.lang, dir: rtl ? 'rtl' : undefined}, [
         h('head', [
           h('meta', {charSet: 'utf-8'}),
+          policyMeta(options.safe ?? false),
           h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
           h('meta', {name: 'generator', content: 'citedeck'}),
           ...(config.authors.length > 0 ? [h('meta', {name: 'author', content: config.authors.join(', ')})] : []),

@@ -10,11 +10,17 @@ import {createReadStream} from 'node:fs'
 import {realpath, stat} from 'node:fs/promises'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {CompiledDeck} from '../deck.js'
-import {CONTENT_POLICY} from '../export/load.js'
+import {CONTENT_POLICY, withoutWebRtc} from '../export/load.js'
 import {contentType} from '../io/content-type.js'
 import {isInside, projectFolder} from '../io/project-folder.js'
 import {CLIENT_PATH, clientScript, clientTag, EVENTS_PATH} from './client.js'
 import type {PageChange} from './page-diff.js'
+
+// `webrtc 'block'` is in the CSP spec but Chromium ignores it; where a browser knows it, the preview cannot open a peer connection.
+const PREVIEW_POLICY = `${CONTENT_POLICY}; webrtc 'block'`
+// So the preview also removes WebRTC before the deck's own scripts run, as the printing browser does. A script can still
+// find it in a new iframe's window; `--safe` leaves the deck no scripts at all.
+const WEBRTC_GUARD = `<script>(${withoutWebRtc.toString()})()</script>`
 
 /** What the server shows: the newest deck, its version and its error messages. */
 export interface ServedDeck {
@@ -88,10 +94,11 @@ export class PreviewServer {
     if (path === false) return send(response, 403, 'forbidden')
     const {deck, version, problems} = this.current()
     // The preview's page talks only to this server (live reload), as the printing browser's page does.
-    response.setHeader('Content-Security-Policy', CONTENT_POLICY)
+    response.setHeader('Content-Security-Policy', PREVIEW_POLICY)
 
     if (path === '/' || path === '/index.html') {
-      const html = deck.html
+      const head = /<head\b[^>]*>/i.exec(deck.html)
+      const html = head ? deck.html.slice(0, head.index + head[0].length) + WEBRTC_GUARD + deck.html.slice(head.index + head[0].length) : deck.html
       const at = html.lastIndexOf('</body>')
       const page = at < 0 ? html + clientTag(version) : html.slice(0, at) + clientTag(version) + html.slice(at)
       return send(response, 200, page, contentType('index.html'), request.method === 'HEAD')

@@ -4,7 +4,8 @@
  * arrives at a loopback UDP and TCP listener (the raw-HTML script tries fetch,
  * an image, a WebSocket, a beacon and WebRTC STUN/TURN, also from an iframe's
  * fresh window). Then the built page in the shared browser: focusing and
- * hovering every link runs no injected handler.
+ * hovering every link runs no injected handler, and its Content-Security-Policy
+ * holds from `file://`.
  */
 import {createSocket, type Socket} from 'node:dgram'
 import {existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
@@ -117,6 +118,31 @@ describeBrowser('the built hostile deck in a browser', () => {
     browser = await connectBrowser()
   })
   afterAll(() => browser?.disconnect())
+
+  it('the built page carries its policy: connections only to itself; with --safe, nothing from outside the deck, also from file://', async () => {
+    expect(readFileSync(built, 'utf8')).toMatch(/<meta http-equiv="Content-Security-Policy" content="script-src &#x27;self&#x27; file: &#x27;unsafe-inline&#x27; &#x27;unsafe-eval&#x27;; connect-src &#x27;self&#x27;;/)
+    writeFileSync(join(dir, 'remote.md'), '## A\n\n![r](https://example.org/tracker.png)\n\n$x^2$ and `code`\n')
+    expect((await runCli('build', join(dir, 'remote.md'), '-o', join(dir, 'safe'), '--safe', '--no-fit', '--quiet')).code).toBe(0)
+    const page = await browser.newPage()
+    const refused: string[] = []
+    page.on('console', (message) => {
+      if (/violates the following Content Security Policy/.test(message.text())) refused.push(message.text())
+    })
+    try {
+      await page.setJavaScriptEnabled(true)
+      await page.goto(pathToFileURL(join(dir, 'safe', 'index.html')).href, {waitUntil: 'load'})
+      const state = await page.evaluate(() => ({
+        ready: (window as unknown as {Reveal?: {isReady(): boolean}}).Reveal?.isReady() ?? false,
+        themed: getComputedStyle(document.body).fontFamily
+      }))
+      expect(state.ready).toBe(true)
+      expect(state.themed).not.toBe('')
+      expect(refused).toHaveLength(1)
+      expect(refused[0]).toContain('https://example.org/tracker.png')
+    } finally {
+      await page.close()
+    }
+  })
 
   it('focusing, hovering and clicking every link runs no injected handler', async () => {
     expect(built).not.toBe('')

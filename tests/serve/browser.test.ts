@@ -104,6 +104,22 @@ describeBrowser('serve: in the browser', () => {
         .replace('Notes for the third slide.', notes ?? 'Notes for the third slide.')
     )
 
+  it('the preview page has no RTCPeerConnection and may connect only to its own server', async () => {
+    const other = preview.port + 1
+    const found = await page.evaluate(async (port) => {
+      const refused: string[] = []
+      document.addEventListener('securitypolicyviolation', (event) => refused.push(event.effectiveDirective))
+      const sent = await fetch(`http://127.0.0.1:${port}/x`).then(
+        () => true,
+        () => false
+      )
+      await new Promise((done) => setTimeout(done, 20))
+      // Refused twice: by the server's header and by the page's own policy.
+      return {peer: typeof (window as unknown as {RTCPeerConnection?: unknown}).RTCPeerConnection, sent, refused: [...new Set(refused)]}
+    }, other)
+    expect(found).toEqual({peer: 'undefined', sent: false, refused: ['connect-src']})
+  })
+
   it('shows an edit on the same slide and fragment, without loading the page again', async () => {
     await page.evaluate(() => {
       const w = window as unknown as {Reveal: {slide(h: number, v: number, f: number): void}; marker: number}

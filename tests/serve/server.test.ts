@@ -10,13 +10,15 @@ import {requestPath} from '../../src/serve/server.js'
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
 
 /** GET with the path sent exactly as written (fetch would resolve `..`). */
-function get(port: number, path: string, host = '127.0.0.1'): Promise<{status: number; type: string; body: string}> {
+function get(port: number, path: string, host = '127.0.0.1'): Promise<{status: number; type: string; body: string; policy: string}> {
   return new Promise((done, fail) => {
     const req = request({host, port, path, method: 'GET'}, (response) => {
       let body = ''
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => (body += chunk))
-      response.on('end', () => done({status: response.statusCode!, type: String(response.headers['content-type']), body}))
+      response.on('end', () =>
+        done({status: response.statusCode!, type: String(response.headers['content-type']), body, policy: String(response.headers['content-security-policy'])})
+      )
     })
     req.on('error', fail)
     req.end()
@@ -65,6 +67,10 @@ describe('serve: HTTP', () => {
     expect(page.type).toBe('text/html; charset=utf-8')
     expect(page.body).toContain('<h2>One</h2>')
     expect(page.body).toContain('<script src="/__citedeck/client.js" data-citedeck-client="1"></script></body>')
+    // Connections only to this server; WebRTC refused where the browser knows the directive, and removed before any deck script.
+    expect(page.policy).toMatch(/connect-src 'self'.*; webrtc 'block'$/)
+    expect(page.body.indexOf('RTCPeerConnection')).toBeGreaterThan(0)
+    expect(page.body.indexOf('RTCPeerConnection')).toBeLessThan(page.body.indexOf('<script src='))
     const cases: Array<[string, string]> = [
       ['/index.html', 'text/html; charset=utf-8'],
       ['/reveal/reveal.js', 'text/javascript; charset=utf-8'],
