@@ -16,7 +16,7 @@ export interface BatchOptions extends Omit<PdfOptions, 'browser' | 'output' | 'o
   /** Where each deck's PDF goes (default: `dist/<deck>.pdf`, as `exportPdf`). */
   output?: (input: string) => string | undefined
   /** Called as each deck moves on; `launch` comes once, for the first deck. */
-  onProgress?: (input: string, step: PdfStep) => void
+  onProgress?: (input: string, step: PdfStep, slides?: number) => void
 }
 
 export interface BatchItem {
@@ -48,7 +48,7 @@ export async function exportPdfs(inputs: string[], options: BatchOptions = {}): 
           item.result = await exportPdfWith(project, item.input, {
             ...pdfOptions,
             output: output?.(item.input),
-            onProgress: (step) => onProgress?.(item.input, step)
+            onProgress: (step, slides) => onProgress?.(item.input, step, slides)
           })
         } catch (error) {
           // Without a browser no deck can print: stop the batch rather than repeat the error for each.

@@ -8,7 +8,7 @@ import type {Browser} from 'puppeteer-core'
 import type {VFile} from 'vfile'
 import type {CompileOptions} from '../build.js'
 import type {CompiledDeck} from '../deck.js'
-import {DEFAULT_TIMEOUT, type PdfStep, type PrintOptions, withDeadline} from '../export/pdf.js'
+import {DEFAULT_TIMEOUT, type PrintOptions, type Progress, withDeadline} from '../export/pdf.js'
 import {checkPdfOptions, defaultPdfOutput, pdfSuffix} from '../export/pdf-options.js'
 import {hasErrors, hasWarnings} from '../messages.js'
 import {Project} from '../project/index.js'
@@ -23,7 +23,7 @@ export interface PdfOptions extends CompileOptions, PrintOptions {
   /** An open (or opening) browser to use; default: launch one and close it after. */
   browser?: Browser | Promise<Browser>
   /** Called as the export moves on; the CLI shows it on a terminal. */
-  onProgress?: (step: PdfStep) => void
+  onProgress?: Progress
 }
 
 export interface PdfResult {
@@ -55,23 +55,35 @@ export async function exportPdfWith(project: Project, input: string | VFile | Co
   const timeout = options.timeout ?? DEFAULT_TIMEOUT
   // The deadline covers everything that waits on the browser: fitting, loading, laying out, printing.
   return withDeadline(timeout, async (remaining) => {
-    const deck = await compiledInput(project, input, options.fit)
+    const output = options.output ?? defaultPdfOutput(inputPath(input), pdfSuffix(options))
+    const deck = await compiledInput(project, input, options.fit, output, options.onProgress)
     const {file} = deck
     if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
     const format = options.notes ? 'notes' : options.handout ? 'handout' : 'pdf'
-    const output = options.output ?? defaultPdfOutput(file.path, pdfSuffix(options))
     const emitted = await project.emit(deck, format, output, {...options, timeout: remaining()})
     return {file, deck, output: emitted?.path, pages: emitted?.pages}
   })
 }
 
+/** The path of the source an export reads. */
+export function inputPath(input: string | VFile | CompiledDeck): string {
+  return typeof input === 'string' ? input : 'sections' in input ? input.file.path : input.path
+}
+
 /**
  * The deck to export: as given when compiled already, else compiled and
- * fitted as `build` does (with the measurements kept beside its output), in
- * memory. `deck.file` is the source the user wrote and carries every message.
+ * fitted as `build` does, in memory, with what the next export reuses
+ * (parsed chunks, citations, measurements) kept beside `output`, the file it
+ * writes. `deck.file` is the source the user wrote and carries every message.
  */
-export async function compiledInput(project: Project, input: string | VFile | CompiledDeck, fit: CompileOptions['fit']): Promise<CompiledDeck> {
+export async function compiledInput(
+  project: Project,
+  input: string | VFile | CompiledDeck,
+  fit: CompileOptions['fit'],
+  output: string,
+  onProgress?: Progress
+): Promise<CompiledDeck> {
   if (typeof input === 'object' && 'html' in input && 'sections' in input) return input
-  const built = await project.build(input, {dryRun: true, fit: fit === false ? false : typeof fit === 'object' ? fit : {}})
+  const built = await project.build(input, {dryRun: true, fit: fit === false ? false : typeof fit === 'object' ? fit : {}, cachesBeside: output, onProgress})
   return built.deck
 }

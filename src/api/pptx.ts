@@ -10,7 +10,7 @@ import {type CompileOptions, defaultOutput} from '../build.js'
 import type {CompiledDeck} from '../deck.js'
 import {hasErrors, hasWarnings} from '../messages.js'
 import {Project} from '../project/index.js'
-import {compiledInput} from './pdf.js'
+import {compiledInput, inputPath} from './pdf.js'
 
 export interface PptxOptions extends CompileOptions {
   /** The file to write (default: `dist/<deck>.pptx`). */
@@ -39,10 +39,10 @@ export async function exportPptx(input: string | VFile | CompiledDeck, options: 
   // The browser starts at once: it measures the slides for fitting, then for placing.
   project.warmUp()
   try {
-    const deck = await compiledInput(project, input, options.fit)
+    const output = resolve(options.output ?? `${defaultOutput(inputPath(input))}.pptx`)
+    const deck = await compiledInput(project, input, options.fit, output)
     const {file} = deck
     if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
-    const output = resolve(options.output ?? `${defaultOutput(file.path)}.pptx`)
     const emitted = await project.emit(deck, 'pptx', output, {strict: options.strict, timeout: options.timeout})
     return {file, deck, output: emitted?.path, slides: emitted?.slides}
   } finally {

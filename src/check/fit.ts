@@ -3,17 +3,22 @@
  * (scale, then split what still overflows; paginate the references by their
  * measured heights), compile again with the plan, and measure again, at most
  * three rounds. One browser serves all rounds (the project's), and is asked
- * for only when some slide is not in the measurement cache. Without a browser the deck is built as
- * compiled (references split by an estimate), with one info message saying so.
+ * for only when some slide is not in the measurement cache. The plan a build
+ * settles on is kept with the measurements: the next build of the same deck
+ * compiles with it first, and keeps it when every slide is measured already
+ * and the plan still holds, so an unchanged deck compiles once. Without a
+ * browser the deck is built as compiled (references split by an estimate),
+ * with one info message saying so.
  */
+import {createHash} from 'node:crypto'
 import type {Browser} from 'puppeteer-core'
 import type {VFile} from 'vfile'
 import type {CompiledDeck} from '../deck.js'
 import {CitedeckError} from '../errors.js'
 import {hasErrors, report} from '../messages.js'
-import {fileCache, type MeasureCache} from './cache.js'
+import {fileCache, isMeasurement, type MeasureCache} from './cache.js'
 import {applySeverities} from './lint.js'
-import {type MeasuredSlide, measureDeck} from './measure.js'
+import {type MeasuredSlide, type Measurement, measureDeck} from './measure.js'
 import {DEFAULT_FLOOR, planFit, samePlan} from './plan.js'
 import type {FitPlan} from './split.js'
 
@@ -26,8 +31,12 @@ export interface FitOptions {
   browser?: Browser | (() => Promise<Browser>)
   /** Measurements known in memory (default: the project's). */
   cache?: MeasureCache
-  /** A JSON file keeping measurements between builds (default: memory only). */
+  /** A JSON file keeping measurements, and the plans builds ended with, between builds (default: memory only). */
   cachePath?: string
+  /** Called before slides are loaded in the browser, with how many (default: nothing). */
+  onMeasure?: (slides: number) => void
+  /** What decides the deck besides its text (the compile options), so a saved plan is tried only for the same (default: ''). */
+  identity?: string
   /** The smallest scale of a slide's text before it is split instead (default: 0.8). */
   floor?: number
   /** Most times the deck is measured (default: 3). */
@@ -60,34 +69,49 @@ declare module 'vfile' {
 export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>, options: FitOptions = {}): Promise<CompiledDeck> {
   const data = {...file.data}
   const messages = [...file.messages]
+  const memory = options.cache ?? new Map()
+  const stored = options.cachePath ? await fileCache(options.cachePath, memory, isMeasurement) : undefined
+  const cache = stored?.cache ?? memory
+  // The plan the last build of this very deck ended with: when its slides are all measured and it still holds, one compile does.
+  const key = planKey(file, options.identity)
+  const saved = stored?.plan(key)
+  if (saved) file.data = {...data, fit: saved.plan}
   let deck = await compile()
   if (!deck.config.fit || hasErrors(file)) return deck
-  const first = deck.slideCount
-  const memory = options.cache ?? new Map()
-  const stored = options.cachePath ? await fileCache(options.cachePath, memory) : undefined
   const given = options.browser
   if (!given) throw new Error('fitDeck needs a browser: compile through a Project')
   // The browser is asked for only when a slide is not in the cache: a rebuild need not start one.
   const browser = typeof given === 'function' ? given : async () => given
-  let plan: FitPlan = {scales: {}, breaks: []}
-  let measured = 0
+  const restart = async () => {
+    file.data = {...data}
+    file.messages = [...messages]
+    deck = await compile()
+  }
   try {
+    if (saved) {
+      const measurement = await measureDeck(deck, {browser: () => Promise.reject(new StalePlan()), cache}).catch((error: unknown) => {
+        if (error instanceof StalePlan) return undefined
+        throw error
+      })
+      if (measurement && samePlan(planFit(measurement.slides, saved.plan, {floor: options.floor ?? DEFAULT_FLOOR}), saved.plan)) {
+        finish(file, deck, measurement, saved.plan, {rounds: 1, measured: 0, added: saved.added})
+        return deck
+      }
+      await restart()
+    }
+    if (!deck.config.fit || hasErrors(file)) return deck
+    const first = deck.slideCount
+    let plan: FitPlan = {scales: {}, breaks: []}
+    let measured = 0
     for (let round = 1; ; round++) {
-      const measurement = await measureDeck(deck, {browser, cache: stored?.cache ?? memory})
+      const measurement = await measureDeck(deck, {browser, cache, onMeasure: options.onMeasure})
       measured += measurement.measured
       const next = planFit(measurement.slides, plan, {floor: options.floor ?? DEFAULT_FLOOR})
-      if (round >= (options.rounds ?? 3) || samePlan(next, plan)) {
-        const left = measurement.slides.filter((slide) => slide.overflowY > 0 || slide.overflowX > 0)
-        for (const slide of left) reportOverflow(file, slide)
-        reportFitted(file, measurement.slides, plan)
-        applySeverities(file, deck.config.lint)
-        file.data.fitted = {
-          rounds: round,
-          measured,
-          scaled: measurement.slides.filter((slide) => slide.scale < 1).length,
-          added: deck.slideCount - first,
-          overflowing: left.length
-        }
+      const settled = samePlan(next, plan)
+      if (round >= (options.rounds ?? 3) || settled) {
+        finish(file, deck, measurement, plan, {rounds: round, measured, added: deck.slideCount - first})
+        // Only a plan the measurements agree with is worth trying first next time.
+        if (settled) stored?.keepPlan(key, {plan, added: deck.slideCount - first})
         break
       }
       plan = next
@@ -105,6 +129,23 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
     await stored?.save().catch(() => undefined)
   }
   return deck
+}
+
+/** A saved plan needs a slide measured that was not: it is not tried further. */
+class StalePlan extends Error {}
+
+/** What decides a fit plan besides the measurements: the deck's text and the caller's compile options. */
+function planKey(file: VFile, identity = ''): string {
+  return createHash('sha256').update(String(file.value ?? '')).update('\u0000').update(identity).digest('base64url')
+}
+
+/** The fit step's messages and summary for the deck as last measured. */
+function finish(file: VFile, deck: CompiledDeck, measurement: Measurement, plan: FitPlan, summary: Pick<FitSummary, 'rounds' | 'measured' | 'added'>) {
+  const left = measurement.slides.filter((slide) => slide.overflowY > 0 || slide.overflowX > 0)
+  for (const slide of left) reportOverflow(file, slide)
+  reportFitted(file, measurement.slides, plan)
+  applySeverities(file, deck.config.lint)
+  file.data.fitted = {...summary, scaled: measurement.slides.filter((slide) => slide.scale < 1).length, overflowing: left.length}
 }
 
 /** One info message per slide the fit step changed, at the slide's line. */

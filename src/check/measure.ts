@@ -48,6 +48,8 @@ export interface MeasureOptions {
   cache?: MeasureCache
   /** Text below this many CSS pixels is reported (default: the theme's `--cd-min-size`, else 18). */
   minFontSize?: number
+  /** Called before slides are loaded in the browser, with how many (default: nothing). */
+  onMeasure?: (slides: number) => void
   /** Milliseconds for the page to load and settle (default: 60 000). */
   timeout?: number
 }
@@ -63,12 +65,12 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions): 
   const cache = options.cache ?? new Map<string, SlideMeasurement>()
   const context = await contextKey(deck)
   const sections = deck.sections
-  // The tagged HTML is what the browser measures, and it names the slide's content: one serialisation serves both.
-  const tagged = sections.map(taggedHtml)
-  const keys = tagged.map((html) => hash(context + html))
+  // A slide's HTML names its content; only the slides not measured before are serialised again, tagged for the browser.
+  const keys = deck.sectionsHtml.map((html) => hash(context + html))
   const missing = sections.flatMap((_, index) => (cache.get(keys[index]!) ? [] : [index]))
   if (missing.length > 0) {
-    const found = await inBrowser(deck, missing.map((index) => tagged[index]!), options)
+    options.onMeasure?.(missing.length)
+    const found = await inBrowser(deck, missing.map((index) => taggedHtml(sections[index]!)), options)
     missing.forEach((index, at) => cache.set(keys[index]!, found[at]!))
   }
   let place: Point = {line: 1, column: 1}
@@ -138,8 +140,8 @@ async function contextKey(deck: CompiledDeck): Promise<string> {
   return hash([MEASURE_VERSION, deck.config.width, deck.config.height, head, ...styles].join('\n'))
 }
 
-// Bump when `measureInPage` changes what it records, so old cache files are not trusted.
-const MEASURE_VERSION = 4
+// Bump when `measureInPage` changes what it records, or the key changes, so old cache files are not trusted.
+const MEASURE_VERSION = 5
 
 function hash(text: string): string {
   return createHash('sha1').update(text).digest('hex')

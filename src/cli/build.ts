@@ -103,7 +103,7 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
 
 function progress(io: CliIO, input: string, quiet?: boolean): BuildRun['onProgress'] {
   const printer = progressPrinter(io, quiet)
-  return printer && ((step) => printer(input, step))
+  return printer && ((step, slides) => printer(input, step, slides))
 }
 
 async function buildOnce(project: Project, input: string, run: BuildRun, io: CliIO, quiet?: boolean): Promise<number> {

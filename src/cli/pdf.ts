@@ -27,6 +27,8 @@ interface PdfFlags {
   allowOutside?: boolean
   allowOutsideImages?: boolean
   safe?: boolean
+  /** `--no-fit` sets it to false. */
+  fit?: boolean
 }
 
 /** The PDF options shared by `pdf` and `build --pdf`, parsed and checked. */
@@ -49,6 +51,7 @@ export function pdfCommand(context: CliContext): Command {
     .option('--handout-notes', 'speaker notes beside the slides (--handout 3) or below them (--handout 1) instead of ruled lines')
     .option('--concurrency <n>', 'decks printing at once (default: cores, at most 4)')
     .option('--timeout <seconds>', 'give up on a deck after this long (default: 120)')
+    .option('--no-fit', 'print the slides as written, without measuring them to scale down or split those that overflow')
     .option('--strict', 'fail (exit 1) on warnings too')
     .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
     .action(async (inputs: string[], flags: PdfFlags) => {
@@ -75,6 +78,7 @@ async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Prom
     theme: flags.theme,
     ...sourceOptions(flags),
     strict: flags.strict,
+    fit: flags.fit === false ? false : undefined,
     // setTimeout fires at once past 2^31 - 1 ms (24.8 days): longer means no limit to speak of.
     timeout: Math.min(timeout * 1000, 2 ** 31 - 1),
     concurrency,
@@ -133,16 +137,21 @@ function outputFor(inputs: string[], output: string | undefined, suffix: string)
   return (input) => join(output ?? 'dist', name(input))
 }
 
-const STEPS: Record<PdfStep, string> = {
-  launch: 'starting the browser',
-  load: 'loading',
-  layout: 'laying out',
-  print: 'printing',
-  write: 'writing'
+const STEPS: Record<PdfStep, (slides?: number) => string> = {
+  compile: () => 'compiling',
+  launch: () => 'starting the browser',
+  measure: (slides) => `measuring ${slideCount(slides)}`,
+  load: () => 'loading',
+  layout: () => 'laying out',
+  print: (slides) => (slides === undefined ? 'printing' : `printing ${slideCount(slides)}`),
+  write: () => 'writing'
 }
+
+const slideCount = (slides = 0) => `${slides} slide${slides === 1 ? '' : 's'}`
 
 /** Progress on a terminal only, one line a step: `citedeck: deck.md: printing…`. */
 export function progressPrinter(io: CliIO, quiet = false) {
   if (quiet || !io.isTTY) return undefined
-  return (input: string, step: PdfStep) => io.stderr(step === 'launch' ? `citedeck: ${STEPS[step]}…` : `citedeck: ${input}: ${STEPS[step]}…`)
+  return (input: string, step: PdfStep, slides?: number) =>
+    io.stderr(step === 'launch' ? `citedeck: ${STEPS[step]()}…` : `citedeck: ${input}: ${STEPS[step](slides)}…`)
 }

@@ -20,8 +20,11 @@ import {numberPages} from './slide-numbers.js'
 export type {HandoutSize, Paper} from './handout.js'
 export {HANDOUT_SIZES} from './handout.js'
 
-/** Steps reported to `onProgress`, in order. */
-export type PdfStep = 'launch' | 'load' | 'layout' | 'print' | 'write'
+/** Steps of a build or an export reported to `onProgress`, in order. */
+export type PdfStep = 'compile' | 'launch' | 'measure' | 'load' | 'layout' | 'print' | 'write'
+
+/** Called as a build or an export moves on, with the slides the step handles when it counts them (measuring, printing slides). */
+export type Progress = (step: PdfStep, slides?: number) => void
 
 /** What to print: slides (the default), notes pages or a handout. */
 export interface PrintOptions {
@@ -36,7 +39,7 @@ export interface PrintOptions {
   /** Milliseconds for the load, layout and print (default: 120 000). */
   timeout?: number
   /** Called as printing moves on. */
-  onProgress?: (step: PdfStep) => void
+  onProgress?: Progress
 }
 
 export interface Printed {
@@ -70,7 +73,7 @@ async function render(
   file: VFile,
   options: PrintOptions,
   remaining: () => number,
-  progress: (step: PdfStep) => void
+  progress: Progress
 ): Promise<Uint8Array> {
   const {config} = deck
   progress('load')
@@ -90,7 +93,7 @@ async function render(
       })
     }
   }
-  progress('print')
+  progress('print', handout ? undefined : deck.slideCount)
   const pdf = handout
     ? await printHandout(page, {paper, title: config.title, timeout: remaining()})
     : await page.pdf({

@@ -5,7 +5,7 @@
  */
 import type {Browser} from 'puppeteer-core'
 import type {CompiledDeck} from '../deck.js'
-import type {HandoutSize, Paper, PdfStep} from '../export/pdf.js'
+import type {HandoutSize, Paper, Progress} from '../export/pdf.js'
 
 export type FormatName = 'html' | 'embed' | 'pdf' | 'handout' | 'notes' | 'pptx'
 
@@ -24,7 +24,7 @@ export interface FormatOptions {
   /** Write nothing when the export itself warns (a blocked request, notes cut); default `false`. */
   strict?: boolean
   /** Called as a PDF export moves on (the CLI shows it on a terminal). */
-  onProgress?: (step: PdfStep) => void
+  onProgress?: Progress
 }
 
 /** What a format is given besides the deck. */

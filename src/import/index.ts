@@ -14,7 +14,7 @@ import type {FoundCitation} from './in-text.js'
 import {writeOutline} from './outline.js'
 import type {ImportReport} from './report.js'
 import {splitBlocks} from './structure.js'
-import {taggerFor} from './spanish.js'
+import {essayLanguage, taggerFor} from './spanish.js'
 import {pointMaker, repairText} from './text-repair.js'
 import {essayTopic} from './topics.js'
 
@@ -101,7 +101,9 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
   const labels = new Map(references.map((reference) => [reference.item.id, reference.label]))
   const csl = options.csl ?? (style === 'apa' ? undefined : style)
   const tagWords = await taggerFor(body)
-  const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames, labels, bibliography, ...(csl ? {csl} : {}), ...(tagWords ? {tagWords} : {})})
+  const language = essayLanguage(body)
+  const referencesTitle = section ? headingText(repaired.text.slice(section.start)) : undefined
+  const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames, labels, bibliography, ...(csl ? {csl} : {}), ...(tagWords ? {tagWords} : {}), ...(language ? {language} : {}), ...(referencesTitle ? {referencesTitle} : {})})
   for (const problem of outline.problems) message(file, problem.reason, place(problem.at), problem.rule, {note: problem.note})
   const inOutline = outline.sentences.filter((sentence) => outline.markdown.includes(sentence)).length
   return {
@@ -148,6 +150,13 @@ async function readEssay(file: VFile): Promise<{text: string; footnotes?: Map<nu
     message(file, `The essay is too long to import (${Math.round(text.length / 1000)}k characters; limit ${MAX_CHARACTERS / 1000}k)`, start, 'import-too-large', {fatal: true, note: 'Split it into parts and import each.'})
   } else return {text, ...(footnotes ? {footnotes} : {})}
   return undefined
+}
+
+/** The reference list's heading as a slide title: `## 7. REFERENCES:` → `References`. */
+function headingText(text: string): string | undefined {
+  const heading = (text.split('\n')[0] ?? '').split(':')[0]!.replace(/^[\s#*_\d.]+|[\s*_]+$/g, '')
+  if (!heading) return undefined
+  return heading === heading.toUpperCase() ? heading.charAt(0) + heading.slice(1).toLowerCase() : heading
 }
 
 function emptyReport(): ImportReport {

@@ -49,6 +49,8 @@ export function remarkCitations(this: Processor) {
 }
 
 function rewrite(children: PhrasingContent[], source: string, toPoint: (offset: number) => Point): PhrasingContent[] {
+  // Every citation has an `@` in a text node (a key inside emphasis is not one): most runs have none, and need no source map.
+  if (!children.some((node) => node.type === 'text' && node.value.includes('@'))) return children
   for (;;) {
     const {pieces, text} = join(children, source)
     const found = scanCitations(text, blockedIn(pieces))

@@ -22,6 +22,7 @@
  * }
  * ```
  */
+import {existsSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import type {Browser} from 'puppeteer-core'
 import type {VFile} from 'vfile'
@@ -33,7 +34,8 @@ import type {BrowserSession} from '../export/browser.js'
 import {type Emitted, FORMAT_NAMES, FORMATS, type FormatName, type FormatOptions, outputPaths} from '../formats/index.js'
 import {recoverFolder} from '../io/write-output.js'
 import {hasErrors} from '../messages.js'
-import type {RebuildCache} from '../serve/rebuild-cache.js'
+import {ChunkStore} from '../parse/chunk-store.js'
+import {RebuildCache} from '../serve/rebuild-cache.js'
 import {ProjectCaches} from './caches.js'
 
 /** The settings every deck of a project is compiled with. */
@@ -72,6 +74,8 @@ export interface CompileRun {
   rebuild?: boolean | RebuildCache
   /** This compile's use of the citation cache (default: a new one). */
   citations?: CitationScope
+  /** Parsed chunks kept on disk by earlier builds, for a compile that is not a `rebuild` (default: none). */
+  chunks?: ChunkStore
   /** Sees the outline just before it is compiled (an essay's is made in memory): the preview sets its fit plan here. */
   prepare?: (outline: VFile) => void
   /** A JSON file keeping drawn diagrams between builds (default: the project's memory only). */
@@ -90,6 +94,12 @@ export interface BuildRun extends Omit<CompileRun, 'citations' | 'embed'>, Forma
   strict?: boolean
   /** Compile only; write nothing (default: `false`; fits only when `fit` asks). */
   dryRun?: boolean
+  /**
+   * The file or folder beside which this build keeps what the next build of
+   * it reuses (parsed chunks, formatted citations, measurements): the output
+   * the user named. Default: the deck's output; none for a dry run.
+   */
+  cachesBeside?: string
 }
 
 export interface ProjectBuild {
@@ -156,11 +166,12 @@ export class Project {
         allowOutside,
         allowOutsideImages,
         embed: run.embed,
-        cache: run.rebuild === true ? this.rebuildCache(file.path) : run.rebuild || undefined,
+        // A one-off compile gets a cache of its own all the same: the fit step's later rounds reuse what the first parsed and rendered.
+        cache: run.rebuild === true ? this.rebuildCache(file.path) : run.rebuild || new RebuildCache(run.chunks),
         citations: run.citations ?? this.caches.citationScope(),
         // Diagrams are drawn in the project's browser, which the fit step measures in too.
         diagrams: {browser: () => this.browser(), cache: this.caches.diagrams, cachePath: run.diagramsPath},
-        fit: this.fitOptions(run.fit)
+        fit: this.fitOptions(run.fit, JSON.stringify({theme, lang, csl, safe, allowOutside, allowOutsideImages, embed: run.embed}))
       },
       run.prepare
     )
@@ -191,18 +202,27 @@ export class Project {
     const deckOutput = paths.get('html') ?? paths.get('embed')
     // A build killed mid-swap left its output set aside: put it back first, so a failing build keeps it too.
     if (!run.dryRun && deckOutput) recoverFolder(deckOutput)
-    if (!run.dryRun && formats.some((format) => format !== 'html' && format !== 'embed')) this.warmUp()
-    // citeproc's outputs from the last build of this output: a cold process need not format them again.
-    const memo = run.dryRun ? undefined : cacheBeside(main, 'cite')
+    const beside = run.cachesBeside ?? (run.dryRun ? undefined : main)
+    const fitting = this.options.fit !== false && run.fit !== false && !(run.fit === undefined && run.dryRun)
+    const measurements = beside && fitting ? cacheBeside(beside, 'measure') : undefined
+    // The browser launches while the deck compiles when it will be needed: to print, or to measure a deck never measured here.
+    const printing = !run.dryRun && formats.some((format) => format !== 'html' && format !== 'embed')
+    if (printing || (fitting && (!measurements || !existsSync(measurements)))) this.warmUp()
+    // citeproc's outputs and the parsed chunks from the last build of this output: a cold process need not make them again.
+    const memo = beside && cacheBeside(beside, 'cite')
     const citations = this.caches.citationScope()
     if (memo) await this.caches.citations.memo.load(memo)
-    const fit = run.fit === false || (run.fit === undefined && run.dryRun) ? false : {cachePath: cacheBeside(main, 'measure'), ...(typeof run.fit === 'object' ? run.fit : {})}
+    const chunks = beside && !run.rebuild ? await ChunkStore.load(cacheBeside(beside, 'parse')) : undefined
+    const onMeasure = run.onProgress && ((slides: number) => run.onProgress!('measure', slides))
+    const fit = fitting ? {...(measurements ? {cachePath: measurements} : {}), onMeasure, ...(typeof run.fit === 'object' ? run.fit : {})} : false
     // Compiled linked; the `embed` format inlines the files itself, so `--to html,embed` compiles once. Only `embed` alone compiles inlined, as before.
     const embedOnly = formats.length > 0 && formats.every((format) => format === 'embed')
     // Drawn diagrams are kept beside the output like measurements, so a rebuild draws only what changed.
-    const diagramsPath = run.dryRun ? run.diagramsPath : (run.diagramsPath ?? cacheBeside(main, 'diagrams'))
-    const deck = await this.compile(file, {fit, rebuild: run.rebuild, prepare: run.prepare, citations, embed: embedOnly, diagramsPath})
+    const diagramsPath = run.diagramsPath ?? (beside && cacheBeside(beside, 'diagrams'))
+    run.onProgress?.('compile')
+    const deck = await this.compile(file, {fit, rebuild: run.rebuild, prepare: run.prepare, citations, chunks, embed: embedOnly, diagramsPath})
     if (memo) await this.caches.citations.memo.save(memo, citations.used).catch(() => undefined)
+    await chunks?.save(cacheBeside(beside!, 'parse')).catch(() => undefined)
     // Info messages (such as "no browser to measure in") do not fail a strict build.
     const failed = hasErrors(file) || (run.strict === true && file.messages.some((message) => message.fatal !== undefined))
     if (failed || run.dryRun) return {file, deck, written: []}
@@ -229,10 +249,11 @@ export class Project {
   }
 
   /** The fit settings of one compile: the project's, this run's, and the project's browser and measurements. */
-  private fitOptions(fit: CompileRun['fit']): false | FitOptions {
+  private fitOptions(fit: CompileRun['fit'], identity: string): false | FitOptions {
     const base = this.options.fit ?? true
     if (base === false || fit === false) return false
     return {
+      identity,
       ...(typeof base === 'object' ? base : {}),
       ...(typeof fit === 'object' ? fit : {}),
       browser: () => this.browser(),

@@ -19,7 +19,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {toString} from 'hast-util-to-string'
 import type {Browser} from 'puppeteer-core'
 import type {VFile} from 'vfile'
-import {type Cache, fileCache} from '../check/cache.js'
+import {type Cache, fileCache, isRecord} from '../check/cache.js'
 import {CitedeckError} from '../errors.js'
 import {info, report} from '../messages.js'
 import {walkType} from '../walk.js'
@@ -56,7 +56,7 @@ export async function placeDiagrams(tree: Root, file: VFile, theme: () => Diagra
   })
   if (figures.length === 0) return
   const memory = options.cache ?? new Map<string, Drawn>()
-  const stored = options.cachePath ? await fileCache<Drawn>(options.cachePath, memory) : undefined
+  const stored = options.cachePath ? await fileCache<Drawn>(options.cachePath, memory, isDrawn) : undefined
   const cache = stored?.cache ?? memory
   const look = theme()
   const context = [MERMAID_VERSION, DRAW_VERSION, look.css].join('\n')
@@ -116,4 +116,9 @@ function sourceOf(figure: Element): string | undefined {
 
 function hash(text: string): string {
   return createHash('sha1').update(text).digest('hex')
+}
+
+/** A drawing or a drawing's error, as `drawInPage` returns them: a stored entry of another shape is drawn again. */
+function isDrawn(value: unknown): value is Drawn {
+  return isRecord(value) && (typeof value.svg === 'string' || (typeof value.error === 'string' && (value.line === undefined || typeof value.line === 'number')))
 }

@@ -51,3 +51,30 @@ describe('parsed chunks stored beside the output', () => {
     expect(await tamper((copy) => ({...copy, children: [{...copy.children[0], position: {start: {line: 1, column: 1, offset: 0}, end: {line: 9, column: 1, offset: 10_000}}}]}))).toBeUndefined()
   })
 })
+describe('a build with the parsed chunks of the last one', () => {
+  const slides = Array.from({length: 60}, (_, index) => `## Slide ${index}\n\n- A point about ${'and more '.repeat(index % 7)}${index} with *emphasis* and \`code\`\n- Another [link](https://example.org/${index})\n\n::: notes\nSaid about ${index}.\n:::`)
+  const deck = (body: string[]) => `---\ntitle: Stored\n---\n\n${body.join('\n\n')}\n`
+  const buildInto = async (output: string, markdown: string) => {
+    const {build} = await import('../../src/index.js')
+    const source = join(folder, 'deck.md')
+    writeFileSync(source, markdown)
+    const result = await build(source, {output, force: true, fit: false})
+    return readFileSync(join(result.output!, 'index.html'), 'utf8')
+  }
+
+  it('writes what a fresh build writes, after an edit and with a damaged store', async () => {
+    const kept = join(folder, 'kept')
+    await buildInto(kept, deck(slides))
+    // One more line in slide 7 moves every later chunk down a line.
+    const edited = deck(slides.with(7, '## Slide 7\n\n- A longer point\n- And a new one\n- And a third'))
+    const fresh = await buildInto(join(folder, 'fresh'), edited)
+    expect(await buildInto(kept, edited)).toBe(fresh)
+    const store = join(folder, '.kept.citedeck-parse.json')
+    const data = JSON.parse(readFileSync(store, 'utf8'))
+    expect(Object.keys(data.chunks).length).toBeGreaterThan(1)
+    // Another chunk's tree under each key: none is used, since none spans its chunk's text.
+    const trees = Object.values(data.chunks)
+    writeFileSync(store, JSON.stringify({...data, chunks: Object.fromEntries(Object.keys(data.chunks).map((key, index) => [key, trees[(index + 1) % trees.length]]))}))
+    expect(await buildInto(kept, edited)).toBe(fresh)
+  })
+})
