@@ -45,7 +45,7 @@ export interface DiagramTheme {
 const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js')
 const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.json') as {version: string}).version
 // Bump when `drawInPage` draws differently, so old drawings are not reused.
-const DRAW_VERSION = 1
+const DRAW_VERSION = 4
 
 /** Replaces each diagram figure's source with its drawing, drawing what is not cached. */
 export async function placeDiagrams(tree: Root, file: VFile, theme: () => DiagramTheme, options: DiagramOptions = {}): Promise<void> {
