@@ -175,7 +175,8 @@ describe('write-output', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('the previous output was kept')
     expect(tree(target)).toEqual(before)
-    expect(readdirSync(dir).sort()).toEqual(['deck', 'talk.md'])
+    // No temporary left; what a build keeps for the next one (its parsed chunks) may be there.
+    expect(readdirSync(dir).filter((name) => !/^\.deck\.citedeck-[a-z]+\.json$/.test(name)).sort()).toEqual(['deck', 'talk.md'])
   })
 })
 
