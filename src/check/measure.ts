@@ -11,9 +11,9 @@ import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import type {Element} from 'hast'
 import {toHtml} from 'hast-util-to-html'
-import type {Browser} from 'puppeteer-core'
 import type {Point, Position} from 'unist'
 import type {CompiledDeck} from '../deck.js'
+import {type BrowserSource, openBrowser} from '../export/browser-source.js'
 import {fontsAndImages, openDeck} from '../export/load.js'
 import type {MeasureCache} from './cache.js'
 import {measureInPage, type SlideMeasurement} from './page.js'
@@ -43,7 +43,7 @@ export interface MeasureOptions {
    * An open browser, or a function opening one when first needed (the
    * project's: it is launched only when some slide is not in `cache`).
    */
-  browser: Browser | (() => Promise<Browser>)
+  browser: BrowserSource
   /** Known measurements (default: none). */
   cache?: MeasureCache
   /** Text below this many CSS pixels is reported (default: the theme's `--cd-min-size`, else 18). */
@@ -94,7 +94,7 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions): 
 }
 
 async function inBrowser(deck: CompiledDeck, sections: string[], options: MeasureOptions): Promise<SlideMeasurement[]> {
-  const browser = typeof options.browser === 'function' ? await options.browser() : options.browser
+  const browser = await openBrowser(options.browser)
   const page = await browser.newPage()
   try {
     const html = measureHtml(deck.html, sections)
