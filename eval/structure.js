@@ -44,7 +44,7 @@ const LONG_BULLET = 25
 const OPENERS = new Set('however but yet still pero sin embargo'.split(' '))
 const EXAMPLE_START = /^(?:such as|including|for example|for instance|like|e g|por ejemplo|como)\b/
 const REFERENCE_HEADING = /^(?:#+\s*)?(?:references?|reference list|works cited|bibliography|referencias|bibliografía|sources)\s*:?\s*$/i
-const SKIPPED_TITLES = /^(?:references|referencias|works cited|bibliography|bibliografía|key points(?: \d+)?|in their words(?: \d+)?|conclusion|conclusión|conclusiones)$/i
+const SKIPPED_TITLES = /^(?:references|referencias|works cited|bibliography|bibliografía|key points(?: \d+)?|ideas clave(?: \d+)?|in their words(?: \d+)?|en sus palabras(?: \d+)?|summary table|tabla resumen|conclusion|conclusión|conclusiones)$/i
 
 /** Lower-case words, citations and Markdown marks dropped. */
 function words(text) {

@@ -13,6 +13,7 @@ import {escapeMarkdown} from './escape.js'
 import {isEnglish} from './noun-phrase.js'
 import {type Quotation, attribute, findQuotations} from './quotes.js'
 import {splitSentences} from './sentences.js'
+import {type Labels, labelsFor} from './labels.js'
 import type {WordTags} from './spanish.js'
 import type {Header} from './structure.js'
 import {type PhraseOptions, contentWords, keyPhrases, slideTitle} from './topics.js'
@@ -25,6 +26,8 @@ export interface OutlineBlock {
   start: number
   /** A list item's nesting (1 = top), as indented in the essay. */
   level?: number
+  /** Comments a reviewer anchored in the block (Google Docs `[a]`): for the speaker notes. */
+  comments?: string[]
 }
 
 export interface OutlineInput {
@@ -42,6 +45,10 @@ export interface OutlineInput {
   csl?: string
   /** Word tags for an essay in a language compromise does not tag (see `spanish.ts`). */
   tagWords?: WordTags
+  /** The essay's language when not English (`es`): the deck's own words and `lang:` follow it. */
+  language?: string
+  /** The essay's reference-list heading (`Works Cited`, `Referencias`): the references slide's title. */
+  referencesTitle?: string
 }
 
 export interface OutlineProblem {
@@ -75,13 +82,14 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   const push = (text: string, at: number) => segments.push({text, at})
   const result: OutlineResult = {markdown: '', lineOffsets: [], sentences: [], quotes: 0, slides: 0, problems: []}
   const phraseOptions = phraseContext(input)
-  push(frontMatter(input.header, input.bibliography, input.csl), 'start' in input.bibliography ? input.bibliography.start : 0)
+  const labels = labelsFor(input.language)
+  push(frontMatter(input.header, input.bibliography, input.csl, labels.lang), 'start' in input.bibliography ? input.bibliography.start : 0)
 
-  const quoteSlide = (quote: Quotation, before: string, citation: string, at: number, paragraphTitle?: string) => {
+  const quoteSlide = (quote: Quotation, before: string, citation: string, at: number, paragraphTitle?: string, lead?: {text: string; title?: string}) => {
     const {speaker, intro, near} = attribute(before, input.citedNames)
     // A person's own words name the person, then where they were found; woven-in words are the source's.
     const source = [...new Set([...render(citation).matchAll(/@([\w:.#$%&+?<>~/-]+)/g)].map((match) => input.labels.get(match[1]!) ?? ''))].filter(Boolean)
-    const title = slideTitle(quoteTitles(quote.text, intro, speaker, speaker ?? near ?? source[0], paragraphTitle, phraseOptions).map((text) => ({text, score: 1})), used, 'In their words')
+    const title = lead?.title ? takeTitle(lead.title, used) : slideTitle(quoteTitles(quote.text, intro, speaker, speaker ?? near ?? source[0], paragraphTitle, phraseOptions, labels).map((text) => ({text, score: 1})), used, labels.inTheirWords)
     if (!quote.closed) {
       result.problems.push({at, reason: 'Quotation looks cut off (no closing mark or final punctuation); kept as written', rule: 'import-cut-off-quote', note: 'finish the quotation in the essay, or shorten it in deck.md'})
     }
@@ -93,7 +101,9 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     // Once the source is named, its citation drops the author (`— Hermes (2001, p. 595)`, pandoc's `[-@key]`).
     const cited = speaker ? render(citation) : render(citation).replace(/^\[@([^;\]]+)\]$/, '[-@$1]')
     const by = [speaker ?? source.join('; '), cited].filter(Boolean).join(' ')
-    push(`## ${escapeMarkdown(title)}\n\n> ${render(body)}${by ? `\n>\n> — ${by}` : ''}`, at)
+    // The sentence announcing a block quotation (`…he makes his case directly:`) leads into it on its slide.
+    const above = lead ? `${toBullets(lead.text, parenthetical).map((bullet) => render(bullet.text)).join(' ')}:\n\n` : ''
+    push(`## ${escapeMarkdown(title)}\n\n${above}> ${render(body)}${by ? `\n>\n> — ${by}` : ''}`, at)
     result.quotes++
     result.slides++
   }
@@ -101,6 +111,8 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   let previous = ''
   // The last paragraph's title: a quotation set off after it is on its topic.
   let paragraphTitle: string | undefined
+  // A short paragraph announcing the quotation that follows: it goes on the quote slide.
+  let lead: {text: string; title?: string} | undefined
   // The heading the next paragraphs sit under: the first of them takes it as its title.
   let section: string | undefined
   const hasSections = input.blocks.some((block) => block.kind === 'heading')
@@ -117,7 +129,7 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     if (block.kind === 'table') {
       // Titled after the sentence that introduces it (`Here is a summary of the main studies:`), or its own words.
       const intro = previous.trimEnd().endsWith(':') ? (splitSentences(previous).pop()?.text ?? previous) : block.text.replace(/\t/g, ' ')
-      push(`## ${escapeMarkdown(topicTitle(intro, nlp(intro), intro, phraseOptions, used, 'Summary table'))}\n\n${table(block.text, render)}`, block.start)
+      push(`## ${escapeMarkdown(topicTitle(intro, nlp(intro), intro, phraseOptions, used, labels.summaryTable))}\n\n${table(block.text, render)}`, block.start)
       push(notes(block.text.split('\n').map((row) => render(row.replace(/\t/g, ' · '))).join('\n\n')), block.start)
       result.sentences.push(...block.text.split('\n').map((row) => render(row.replace(/\t/g, ' · '))))
       result.slides++
@@ -128,12 +140,22 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     result.sentences.push(...sentences.map((sentence) => render(sentence.text)))
     // A paragraph right after `…stating:` is the quotation it announces.
     if (block.kind === 'quote' || previous.trimEnd().endsWith(':')) {
+      const announcing = lead
       const citation = block.text.match(PLACEHOLDER)?.join(' ') ?? ''
       const text = block.text.replace(PLACEHOLDER, '').trim().replace(/^“|”$/g, '')
       const closed = /[.!?…”"]$/.test(text) && !/^“[^”]*$/.test(block.text.trim())
       const before = block.kind === 'quote' && !previous.trimEnd().endsWith(':') ? `${previous.trimEnd()}:` : previous
-      quoteSlide({text, start: 0, end: block.text.length, closed}, before, citation, block.start, paragraphTitle)
-      push(notes(render(block.text)), block.start)
+      quoteSlide({text, start: 0, end: block.text.length, closed}, before, citation, block.start, paragraphTitle, announcing)
+      push(notes([...(announcing ? [render(announcing.text)] : []), render(block.text)].join('\n\n')), block.start)
+      lead = undefined
+      previous = block.text
+      continue
+    }
+    // A sentence or two ending in `:` before a quotation is no slide of its own: it leads into the quote slide.
+    const next = input.blocks[index + 1]
+    if (block.kind === 'paragraph' && block.text.trimEnd().endsWith(':') && (next?.kind === 'quote' || next?.kind === 'paragraph') && sentences.length <= 2 && block.text.split(/\s+/).length <= 45 && findQuotations(block.text).length === 0) {
+      lead = {text: block.text, ...(section && !used.has(section.toLowerCase()) ? {title: section} : {})}
+      section = undefined
       previous = block.text
       continue
     }
@@ -143,10 +165,10 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     const items = listed.map((item) => item.text)
     const itemLevels = nesting(listed)
     // One tagging a paragraph serves its title and its bullets: tagging is most of the import's time.
-    const doc = nlp(block.text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' '))
+    const doc = nlp(block.text.replace(/^\d{1,2}[.)]\s+/, '').replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' '))
     // Spanish (and any language with a shipped model) is tagged by its own model.
     const tags = input.tagWords?.(block.text) ?? wordTags(doc)
-    const title = section && !used.has(section.toLowerCase()) ? takeTitle(section, used) : !hasSections && index >= lastParagraph ? takeTitle('Conclusion', used) : topicTitle(block.text, doc, sentences[0]?.text, phraseOptions, used, 'Key points', tags)
+    const title = section && !used.has(section.toLowerCase()) ? takeTitle(section, used) : !hasSections && index >= lastParagraph ? takeTitle(labels.conclusion, used) : topicTitle(block.text, doc, topicSentences(sentences.map((sentence) => sentence.text)), phraseOptions, used, labels.keyPoints, input.tagWords ? tags : wordTags(doc, {every: true}))
     section = undefined
     paragraphTitle = title
     const bullets = [
@@ -156,7 +178,8 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     ].map((bullet) => ({...bullet, text: render(bullet.text)}))
     chunk(bullets).forEach((slide, n) => {
       push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${slide.map(listLine).join('\n')}`, block.start)
-      if (n === 0) push(notes([render(block.text), ...items.map((item, i) => listLine({text: render(item), level: itemLevels[i]!}))].join('\n\n')), block.start)
+      const remarks = [block, ...listed].flatMap((part) => part.comments ?? []).map((comment) => `Comment: ${escapeMarkdown(comment)}`)
+      if (n === 0) push(notes([render(block.text), ...items.map((item, i) => listLine({text: render(item), level: itemLevels[i]!})), ...remarks].join('\n\n')), block.start)
       result.slides++
     })
     for (const quote of findQuotations(block.text)) {
@@ -165,7 +188,7 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     // A list ends the paragraph: what follows it is announced by the last item, not by `…are:`.
     previous = items.length > 0 ? items[items.length - 1]! : block.text
   }
-  push('## References\n\n::: {#refs}\n:::', 'start' in input.bibliography ? input.bibliography.start : 0)
+  push(`## ${escapeMarkdown(input.referencesTitle ?? labels.references)}\n\n::: {#refs}\n:::`, 'start' in input.bibliography ? input.bibliography.start : 0)
   result.slides++
   for (const [index, segment] of segments.entries()) {
     const lines = segment.text.split('\n').length + (index < segments.length - 1 ? 1 : 0)
@@ -182,7 +205,7 @@ export function writeOutline(input: OutlineInput): OutlineResult {
  * or the cited author) on that or on the paragraph's topic (`Carson on the
  * prosperous American town`), and at least whose words they are.
  */
-function quoteTitles(quote: string, intro: string, speaker: string | undefined, who: string | undefined, paragraphTitle: string | undefined, options: PhraseOptions): string[] {
+function quoteTitles(quote: string, intro: string, speaker: string | undefined, who: string | undefined, paragraphTitle: string | undefined, options: PhraseOptions, labels: Labels): string[] {
   // `Kennedy on nuclear weapons` says more than `Kennedy on United States`: common nouns first.
   const phrases = keyPhrases(quote, options)
   const found = (phrases.find((phrase) => /^\p{Ll}\S*\s/u.test(phrase.text)) ?? phrases.find((phrase) => /^\p{Ll}/u.test(phrase.text)) ?? phrases.find((phrase) => phrase.text.includes(' ')))?.text
@@ -191,9 +214,9 @@ function quoteTitles(quote: string, intro: string, speaker: string | undefined, 
   // A title's capital is a title's, unless the phrase starts with a name (`Kennedy’s doctrine`, `UK pilot`).
   const first = paragraphTitle?.split(/\s+/)[0] ?? ''
   const named = !/^\p{Lu}\p{Ll}/u.test(first) || /\s\p{Lu}/u.test(paragraphTitle ?? '') || new RegExp(String.raw`[\p{Ll},;]\s+${first.replace(/[’']s$/, '')}`, 'u').test(`${intro} ${quote}`)
-  const about = paragraphTitle && !/^(?:Key points|Conclusion)/.test(paragraphTitle) ? (named ? paragraphTitle : lowerFirst(paragraphTitle)) : undefined
-  const on = (person: string | undefined, what: string | undefined) => (person && what ? `${person} on ${what}` : undefined)
-  return [on(speaker, topic), introTopic, on(who, topic), topic, on(who, about), who && `${who}’s words`].filter((text): text is string => Boolean(text))
+  const about = paragraphTitle && paragraphTitle !== labels.keyPoints && paragraphTitle !== labels.conclusion ? (named ? paragraphTitle : lowerFirst(paragraphTitle)) : undefined
+  const on = (person: string | undefined, what: string | undefined) => (person && what ? labels.on(person, what) : undefined)
+  return [on(speaker, topic), introTopic, on(who, topic), topic, on(who, about), who && labels.words(who)].filter((text): text is string => Boolean(text))
 }
 
 function lowerFirst(text: string): string {
@@ -206,6 +229,14 @@ function topicTitle(text: string, doc: ReturnType<typeof nlp>, lead: string | un
   const nouns = (doc.nouns().out('array') as string[]).filter((noun) => own.includes(noun.replace(/[,;:.!?]+$/, '')))
   const phrases = keyPhrases(own, {...options, lead, nouns, tags: options.english === false ? options.tagWords?.(own) : tags})
   return slideTitle(phrases, used, fallback)
+}
+
+// A sentence stating the essay's thesis names what an introduction is about.
+const THESIS = /\b(?:this (?:essay|paper|report|article)|I (?:will )?(?:argue|show|examine|look at|explore)|en este (?:trabajo|ensayo|artículo)|defiendo que)\b/i
+
+/** The sentences a paragraph's topic is read from: its first, and a thesis statement. */
+function topicSentences(sentences: string[]): string {
+  return [sentences[0] ?? '', ...sentences.slice(1).filter((sentence) => THESIS.test(sentence))].join(' ')
 }
 
 /** A title given by the essay (its heading, or `Conclusion`), marked as used. */
@@ -283,12 +314,14 @@ function notes(text: string): string {
   return `::: notes\n${text}\n:::`
 }
 
-function frontMatter(header: Header, bibliography: OutlineInput['bibliography'], csl: string | undefined): string {
+function frontMatter(header: Header, bibliography: OutlineInput['bibliography'], csl: string | undefined, lang: string | undefined): string {
   const lines = ['---']
   for (const field of ['title', 'subtitle', 'author', 'date'] as const) {
     if (header[field]) lines.push(`${field}: ${JSON.stringify(header[field])}`)
   }
   if (csl) lines.push(`csl: ${csl}`)
+  // Citations and the deck speak the essay's language (`y`, `s.f.`).
+  if (lang) lines.push(`lang: ${lang}`)
   if ('file' in bibliography) lines.push(`bibliography: ${bibliography.file}`)
   else if (bibliography.items.length > 0) lines.push(stringify({references: bibliography.items}).trimEnd())
   // The essay's reference list is the student's: every entry stays, cited in the text or not.

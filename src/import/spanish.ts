@@ -17,6 +17,11 @@ export function isSpanish(text: string): boolean {
   return !isEnglish(text) && words.filter((word) => SPANISH.test(word)).length >= words.length * 0.15
 }
 
+/** The language of `text` when citedeck knows it apart from English (`es`), else undefined. */
+export function essayLanguage(text: string): string | undefined {
+  return isSpanish(text) ? 'es' : undefined
+}
+
 /** A tagger for `text`'s language when compromise cannot tag it and a model ships for it; otherwise undefined. */
 export async function taggerFor(text: string): Promise<WordTags | undefined> {
   if (!isSpanish(text)) return undefined

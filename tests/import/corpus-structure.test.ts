@@ -89,9 +89,15 @@ describe.runIf(corpusDir)('corpus essays → outline structure', () => {
     }
   })
 
+  it.each(essays)('%s: no reviewer comment anchor ([a]) shown on a slide', (name) => {
+    expect(decks.get(name)!.shown.filter((line) => /\S\[[a-z]{1,2}\](?:\s|$)/.test(line))).toEqual([])
+  })
+
   it.each(essays)('%s: its sections are the deck’s sections; references last', (name) => {
     const deck = decks.get(name)!
     expect(deck.sections.map(fold)).toEqual((golds.get(name)!.sections ?? []).map(fold))
-    expect(deck.lastSlide).toMatch(/^## (?:References|Referencias|Works Cited|Bibliography)/)
+    expect(deck.lastSlide).toMatch(/^## (?:References|Reference list|Referencias|Works Cited|Bibliography)$/)
+    // A Spanish essay's deck speaks Spanish: its citations (`y`, `s. f.`) and its own words.
+    expect(/^lang: es$/m.test(deck.matter)).toBe(deck.lastSlide === '## Referencias')
   })
 })

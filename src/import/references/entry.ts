@@ -33,6 +33,7 @@ export interface ReadEntry {
 const BRACKET_DATE = /^\s*[.,]{0,2}\s*\(([^()]{1,40})\)\s*[.,:]?\s*/u
 // A bare date after the names: `Marsh. 1990. Title`, `Heidegger M., 1927, Title` (the names end before `.,`).
 const BARE_DATE = /^\s*[.,]{0,2}\s*((?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?f\.|o\.\s?J\.)(?:\/\d{4})?)\s*[.,:]\s+/u
+const UNTITLED_ARTICLE = /^[^,.]{1,40},\s*\d+[A-Za-z]?,\s*[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?$/u
 const SAME_AUTHORS = /^\s*(?:[—–]{1,3}|-{2,3}|_{2,})\s*[.,]?\s*/u
 /** Reads `text`, one reference entry. */
 export function readEntry(text: string): ReadEntry {
@@ -71,6 +72,11 @@ export function readEntry(text: string): ReadEntry {
     title = read.title
     notes = read.notes
     rest = read.rest
+    // Astronomy and physics cite articles without their titles: `2004, A&A, 416, 839`.
+    if (!read.quoted && date && UNTITLED_ARTICLE.test(title)) {
+      rest = `${title}. ${rest}`
+      title = undefined
+    }
   }
   // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma.
   const site = date && !rest.trim() && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(title ?? '') : null

@@ -33,20 +33,25 @@ const FAMILY = String.raw`(?:${PARTICLE}\s+){0,3}${WORD}(?:\s+(?:${PARTICLE}\s+)
 const INITIAL = String.raw`(?:(?!St\.)\p{Lu}[\p{Ll}]?\.)`
 const INITIALS = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL})*`
 // Given names written out, possibly with initials (`Sandra M.`, `J. Paul`, `Ana Lucía`).
-const GIVEN_WORD = String.raw`[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Lu}][\p{Ll}\p{M}]+)?`
+const GIVEN_WORD = String.raw`[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{L}][\p{Ll}\p{M}]+)?`
 // After an initial only initials follow (`Anne K. Mary Shelley:` is a name, then a title).
 const GIVEN_WORDS = String.raw`(?:${GIVEN_WORD}\s+){0,2}(?:${GIVEN_WORD}(?=[\s,.;&)]|$)|${INITIALS})`
 const SUFFIX = String.raw`(?:Jr\.?|Sr\.?|II|III|IV)`
 
 const sticky = (source: string) => new RegExp(source, 'uy')
-const INVERTED = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${GIVEN_WORDS})(?:\s*((?:${PARTICLE}\s)*${PARTICLE})\.?(?=[\s,.]))?(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
+// `Press, WH; Teukolsky, SA`: capitals without full stops are initials too.
+const BARE_INITIALS = String.raw`\p{Lu}{1,3}(?=[;,.\s(]|$)`
+const INVERTED = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${GIVEN_WORDS}|${BARE_INITIALS})(?:\s*((?:${PARTICLE}\s)*${PARTICLE})\.?(?=[\s,.]))?(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
 // `Heidegger M.`: family and initials without a comma.
-const INVERTED_NO_COMMA = sticky(String.raw`(${WORD}(?:-${WORD})?)\s+(${INITIALS})(?=[,;]|\s+(?:and|&)\s|\s*$)`)
-const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
+const INVERTED_INITIALS = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${BARE_INITIALS})(?:\s*((?:${PARTICLE}\s)*${PARTICLE})\.?(?=[\s,.]))?(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
+// `Gertz M., Lipeck U. W. Deriving…`: the last initial's full stop ends the list.
+const INVERTED_NO_COMMA = sticky(String.raw`(${WORD}(?:-${WORD})?)\s+(${INITIALS})(?=[,;]|\s+(?:and|&)\s|\s*$|(?<=\.)\s)`)
+// A direct name ends where the list goes on or ends (`Ai Li.` is no `Ai Li. Eager`).
+const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]))?(?=\s*[,.;:(\[“"‘'«]|\s+(?:and|&|et|y|e|und)\s|\s*$)`)
 const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3})(?=[,.;:]|\s+(?:and|&)\s|$)`)
 // The ellipsis first: APA's `…, Nguyen, T., … O’Brien, L.` must not stop at the comma before it.
-const SEPARATOR = sticky(String.raw`\s*(?:,?\s*(?:\.\s?\.\s?\.|…)\s*|,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*|\s+(?:&|and|y|e|et|und)\s+)`)
-const ET_AL = sticky(String.raw`,?\s*(?:et\.?\s*al\.?|and others|u\.\s?a\.)`)
+const SEPARATOR = sticky(String.raw`\s*(?:,?\s*(?:\.\s?\.\s?\.|…)\s*|,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*(?:(?:&|and|y|e|et|und)\s+)?|\s+(?:&|and|y|e|et|und)\s+)`)
+const ET_AL = sticky(String.raw`,?\s*(?:(?:&|and)\s+)?(?:et\.?\s*al\.?|and others|u\.\s?a\.)`)
 const ROLE = sticky(String.raw`\s*(?:\((?:eds?|Eds?|Hrsg|Hg|Coords?|Comps?|Dirs?)\.?\)|,\s*(?:editors?|eds?\.|Eds?\.)(?=[\s.,]|$))`)
 const TRANSLATOR_ROLE = sticky(String.raw`\s*(?:\((?:Trans|trans|Tr|Übers)\.?\)|,\s*(?:translators?|trans\.)(?=[\s.,]|$))`)
 
@@ -95,15 +100,16 @@ function nextTries(form: NameList['form'], spelledOut: boolean): Try[] {
   if (form === 'inverted' && spelledOut) return [['direct', DIRECT], ['inverted', INVERTED]]
   if (form === 'vancouver') return [['vancouver', VANCOUVER]]
   if (form === 'direct') return [['direct', DIRECT]]
-  // After an inverted first name, MLA and Chicago write the others directly (`, and Susan Gubar`).
-  return [['inverted', INVERTED], ['direct', DIRECT]]
+  // After an inverted first name, MLA and Chicago write the others directly (`, and Susan Gubar`);
+  // after initials, `Priya Halliday, Hiroshi Abernathy` are two direct names, not one inverted.
+  return [['inverted', INVERTED_INITIALS], ['inverted', INVERTED_NO_COMMA], ['direct', DIRECT], ['inverted', INVERTED]]
 }
 
 function readOne(text: string, from: number, tries: Try[], first: boolean): (Read & {form: NameList['form']}) | undefined {
   for (const [kind, pattern] of tries) {
     const match = at(pattern, text, from)
     if (!match) continue
-    if (kind === 'inverted' && pattern === INVERTED && !acceptInverted(match, text, first)) continue
+    if (kind === 'inverted' && (pattern === INVERTED || pattern === INVERTED_INITIALS) && !acceptInverted(match, text, first)) continue
     const name: CslName = kind === 'direct' ? direct(match[1]!, match[2]!) : {...family(match[1]!), given: clean(match[2]!)}
     if (kind === 'inverted' && match[3]) name['dropping-particle'] = match[3]
     const suffix = kind === 'direct' ? match[3] : match[4]
@@ -132,9 +138,10 @@ function acceptInverted(match: RegExpExecArray, text: string, first: boolean): b
  * `Saad ED, Buyse M.`: each form of the first name is tried and the reading
  * that reaches furthest wins.
  */
-export function readNames(text: string, {trusted = false} = {}): NameList | undefined {
+export function readNames(text: string, {trusted = false, direct = false} = {}): NameList | undefined {
   let best: NameList | undefined
-  for (const first of FIRST_TRIES) {
+  // Editors named inside a source are written directly (`edited by Emily O’Brien, Chiara García Márquez`): that form first.
+  for (const first of direct ? [...FIRST_TRIES].reverse() : FIRST_TRIES) {
     const list = readList(text, first, trusted)
     if (!list) continue
     if (!best || reach(text, list) > reach(text, best)) best = list
@@ -155,12 +162,15 @@ function readList(text: string, first: Try, trusted: boolean): NameList | undefi
   let form: NameList['form'] | undefined
   let etAl = false
   let last = false
+  let later: NameList['form'] | undefined
   for (;;) {
     const spelledOut = names.length > 0 && !ONLY_INITIALS.test(names[0]!.given ?? '')
-    const tries = form ? nextTries(form, spelledOut) : [first]
+    const tries = form ? nextTries(later ?? form, spelledOut) : [first]
     const one = readOne(text, position, tries, names.length === 0)
     if (!one) break
     names.push(one.name)
+    // Once a later name is direct (Chicago, MLA), the rest are too.
+    if (form && one.form === 'direct') later = 'direct'
     form ??= one.form
     position = one.end
     const more = at(ET_AL, text, position)
@@ -177,7 +187,7 @@ function readList(text: string, first: Try, trusted: boolean): NameList | undefi
     if (!separator || separator[0].length === 0) break
     last = /(?:&|\band|\by|\be|\bet|\bund)\s+$/u.test(separator[0])
     // A separator must lead to another name, else the list ended before it.
-    if (!readOne(text, separator.index + separator[0].length, nextTries(form, spelledOut), false)) break
+    if (!readOne(text, separator.index + separator[0].length, nextTries(later ?? form, spelledOut), false)) break
     position = separator.index + separator[0].length
   }
   // `A. van der Berg, Die Sprache ohne…`: names read into the title are given back.
@@ -207,6 +217,6 @@ function listEnds(text: string, end: number): boolean {
 
 /** Editors or translators named inside a source (`edited by J. Paul Hunter and A. Smith`, `H. Zohn, Trans.`). */
 export function readNameRun(text: string): CslName[] {
-  const list = readNames(text.trim(), {trusted: true})
+  const list = readNames(text.trim(), {trusted: true, direct: true})
   return list?.names ?? (text.trim() ? [{literal: text.trim()}] : [])
 }

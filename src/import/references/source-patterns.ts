@@ -10,7 +10,7 @@ export const EDITION = /^(?:\(?\s*)?(\d+|[a-z]+)(?:st|nd|rd|th|\.ª|ª|\.|e|ème
 // A label ends at its full stop, a space or a digit: `Thesis` and `Toronto` are no `t.` volume, `Norfolk` no issue.
 export const VOLUME = /^(?:vol(?:ume)?s?|Bd|Jg|t|tome|tomo)(?:\.\s*|\s+|(?=\d))([\w.-]+)$/iu
 export const ISSUE = /^(?:no|nos|nr|núm|num|n[°º]|issue|iss|Heft|H|fasc)(?:\.\s*|\s+|(?=\d))([\w/-]+)$/iu
-export const VOLUME_ISSUE = /^(\d+[A-Za-z]?)(\s*)\(([^()]+)\)(?:\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$/u
+export const VOLUME_ISSUE = /^(\d+[A-Za-z]?)(\s*)\(([^()]+)\)(?:\s*[:\s]\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$/u
 export const VOLUME_PAGES = /^(\d+)\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u
 export const VANCOUVER = /^(\d{4}[a-z]?)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(\d+)?\s*(?:\(([^()]+)\))?\s*(?::\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?$/u
 export const PAGES = /^(?:pp?|pgs?|pages?|págs?|S|s|str|cc?)\.?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?(?:\s*(?:,|&|and)\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+)?)*)\.?$/u

@@ -11,9 +11,9 @@
  */
 import type {CslDate, CslName} from '../csl.js'
 import {MONTH_WORD, type ReadDate, monthNumber, readDate} from './dates.js'
-import {readNameRun} from './names.js'
+import {readNameRun, readNames} from './names.js'
 import {GROUP} from './group.js'
-import {sentenceEnd} from './title.js'
+import {isAbbreviation, sentenceEnd} from './title.js'
 import {ARTICLE, EDITION, EDITORS, HOUSE_WORDS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
 
 export interface Source {
@@ -95,7 +95,8 @@ function readChapterLead(text: string, source: Source, chapterLead: boolean): st
     source.editor = readNameRun(ieee[2]!)
     return rest.slice(ieee[0].length)
   }
-  const end = sentenceEnd(rest)
+  // A book title keeps its subtitle after `?` or `!` (`In Who Decides Networks? History and Attention, edited by …`).
+  const end = sentenceEnd(rest, true)
   const head = rest.slice(0, end.at)
   // `In Book Title, edited by X, 1–20.` (Chicago), `In Proceedings of …, pages 1–10, Washington, DC, May 1993.`
   // keep their commas for the parts.
@@ -123,7 +124,9 @@ export function parts(text: string): string[] {
     if (char === '(' || char === '[') depth++
     else if (char === ')' || char === ']') depth = Math.max(0, depth - 1)
     else if (depth === 0 && (char === ',' || char === '.') && /^\s|^$/.test(protectedText.slice(i + 1, i + 2))) {
-      if (char === '.' && isAbbreviation(protectedText.slice(start, i))) continue
+      const before = protectedText.slice(start, i)
+      // `9th ed. Gallimard`: an edition's `ed.` ends its part.
+      if (char === '.' && (isAbbreviation(before) || MONTH_ABBREVIATION.test(before)) && !EDITION.test(`${before.trim()}.`)) continue
       out.push(protectedText.slice(start, i))
       start = i + 1
     }
@@ -132,9 +135,11 @@ export function parts(text: string): string[] {
   const cleaned = out.map((part) => part.replace(/\u0000/g, ',').trim().replace(/^[.,;]+|[.,;]+$/g, '').trim()).filter(Boolean)
   // A part opening in lower case continues the one before (`Punch, or the London Charivari`), unless it is a label.
   const joined: string[] = []
-  for (const part of cleaned) {
+  for (const [index, part] of cleaned.entries()) {
     const previous = joined[joined.length - 1]
     if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part)) joined[joined.length - 1] += `, ${part}`
+    // `edited by Emily O’Brien, Chiara García Márquez, and L. Halliday`: the names run to their `and`.
+    else if (previous !== undefined && /^(?:edited|translated|ed\.|trans\.)\s+by\s/iu.test(previous) && !/\s(?:and|&)\s/u.test(previous) && namesRunToAnd(cleaned, index)) joined[joined.length - 1] += `, ${part}`
     // `New York, NY: Publisher`, `Upper Saddle River, New Jersey: Publisher`: a place with a comma.
     else if (previous !== undefined && isPlace(previous) && /^[\p{Lu}][\p{L}.\s]{0,25}:\s/u.test(part) && isPlace(part.split(':')[0]!)) joined[joined.length - 1] += `, ${part}`
     // `Cambridge, MA`, `Washington, D. C.`: a place and its state's code.
@@ -146,6 +151,15 @@ export function parts(text: string): string[] {
 
 const STATE_CODE = /^(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?|[\p{Lu}][\p{Ll}]{2,4}\.)$/u
 
+/** Whether `parts[from…]` are names up to one opening with `and` (the last of an editors' list). */
+function namesRunToAnd(parts: string[], from: number): boolean {
+  for (let i = from; i < parts.length; i++) {
+    if (/^(?:and|&)\s/u.test(parts[i]!)) return i > from
+    if (LABEL.test(parts[i]!) || !readNames(parts[i]!, {trusted: true})) return false
+  }
+  return false
+}
+
 /** `New York`, `Cambridge, MA`, `Rio de Janeiro`: capitalised words with at most a place's small words. */
 function isPlaceName(text: string): boolean {
   const words = text.split(/[\s,]+/).filter(Boolean)
@@ -156,11 +170,10 @@ function isPlace(text: string): boolean {
   return /^[\p{Lu}][\p{L}.\s]{0,30}$/u.test(text) && text.split(/\s+/).length <= 4
 }
 
-const LABEL = /^(?:vols?\.?|no\.?|nos\.?|nr\.?|núm\.?|pp?\.|pgs?\.?|págs?\.|s\.|ed\.|eds\.|edn|edited|trans|translated|transl|hrsg|in\s|en\s|dans\s|im\s|et al|e\d|art\.|article|issue|retrieved|available|accessed|doi|http|www)/iu
+const MONTH_ABBREVIATION = /(?:^|\s)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u
 
-function isAbbreviation(before: string): boolean {
-  return /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{Lu}|St|Dr|Jr|Sr|Vol|vol|No|no|Nr|pp?|Ed|ed|Eds|eds|edn|Inc|Co|Ltd|Corp|Trans|trans|al|Univ|Dept|Rev|ca|[\p{Lu}]\.\p{Lu}|J|Soc|Am|Sci|Res|Rev|Lett|Phys|Chem|Biol|Med|Proc|Natl|Acad|Int|Nat|Eur|Psychol|Educ|Econ|Hist|Stud|Q|Ann|Bull|Comput|Eng)$/u.test(before)
-}
+const LABEL = /^(?:pages?\s|vols?\.?|no\.?|nos\.?|nr\.?|núm\.?|pp?\.|pgs?\.?|págs?\.|s\.|ed\.|eds\.|edn|edited|trans|translated|transl|hrsg|in\s|en\s|dans\s|im\s|et al|e\d|art\.|article|issue|retrieved|available|accessed|doi|http|www)/iu
+
 
 /** Files one part of the source under its field. */
 function classify(raw: string, source: Source) {
@@ -221,7 +234,22 @@ function classify(raw: string, source: Source) {
     source.place = match[1]!.trim()
     source.publisher = match[2]!.trim()
   } else if (/^(?:Retrieved|Recuperado|Available|Accessed|Consultado)\b/iu.test(part)) return
-  else text(part, source)
+  else if ((match = NAMED_NUMBERS.exec(part)) && !readDate(match[2]!) && isNumbers(match[2]!)) {
+    // `SIGPLAN Notices 21(7)`, `Linguistic Inquiry 36: 1-22`, `Nutr. Rev. 2012`: a journal's name with its numbers or year.
+    text(match[1]!, source)
+    classify(match[2]!, source)
+  } else if ((match = NAMED_YEAR.exec(part)) && !/^\d/.test(match[1]!)) {
+    text(match[1]!, source)
+    source.dates.push(readDate(match[2]!)!)
+  } else text(part, source)
+}
+
+const NAMED_NUMBERS = /^(\D.*?)\s+(\d+[A-Za-z]?\s*(?:\([^()]+\))?\s*(?::\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)?)$/u
+const NAMED_YEAR = /^(.+?)\s+((?:1[5-9]|20)\d\d)$/u
+
+/** `21(7)`, `36: 1-22`, `14`: a volume with its issue or pages. */
+function isNumbers(text: string): boolean {
+  return VOLUME_ISSUE.test(text) || VOLUME_PAGES.test(text)
 }
 
 const DAY_MONTH = new RegExp(String.raw`^(?:(\d{1,2})\s+(${MONTH_WORD})|(${MONTH_WORD})\s+(\d{1,2}))$`, 'iu')

@@ -16,8 +16,13 @@ export interface ReadTitle {
 }
 
 const OPEN_CLOSE: Record<string, string> = {'“': '”', '"': '"', '‘': '’', "'": "'", '«': '»', '„': '“'}
-// Words whose full stop does not end a sentence.
-const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|\p{Lu}\p{Ll}|St|Ste|Dr|Mr|Mrs|Ms|Jr|Sr|vs|Vol|vol|No|no|Nr|nr|pp?|Ed|ed|Eds|eds|Inc|Co|Corp|Ltd|Trans|trans|edn|al|e\.g|i\.e|cf|Univ|Dept|Proc|Natl|Int|Rev|repr|ca|approx|et al|U\.S|U\.K)$/u
+// Words whose full stop does not end a sentence: names' initials, labels, and the words journals and meetings abbreviate.
+const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|\p{Lu}\p{Ll}|St|Ste|Dr|Mr|Mrs|Ms|Jr|Sr|vs|Vol|vol|No|no|Nr|nr|pp?|Ed|ed|Eds|eds|Inc|Co|Corp|Ltd|Trans|trans|edn|al|e\.g|i\.e|cf|Univ|Dept|repr|ca|approx|et al|U\.S|U\.K|[\p{Lu}]\.\p{Lu}|Proc|Natl|Int|Intl|Rev|Soc|Sci|Res|Lett|Phys|Chem|Biol|Med|Acad|Nat|Eur|Psychol|Educ|Econ|Hist|Stud|Ann|Annu|Bull|Comput|Commun|Eng|Symp|Conf|Assoc|Syst|Softw|Lang|Appl|Math|Mech|Technol|Inf|Intell|Artif|Mach|Rep|Tech|Rec|Mag|Quart|Philos|Sociol|Anthropol|Geogr|Environ|Manag|Polit|Stat|Theor|Exp|Clin|Pharmacol|Neurosci)$/u
+
+/** Whether the full stop after `before` belongs to an abbreviation, not a sentence end. */
+export function isAbbreviation(before: string): boolean {
+  return ABBREVIATION.test(before)
+}
 
 /** The title at the start of `text` (after authors and date). */
 export function readTitle(text: string): ReadTitle {
@@ -67,7 +72,7 @@ function commaCut(title: string): {title: string; source: string} | undefined {
     else if (char === ')' || char === ']') depth = Math.max(0, depth - 1)
     else if (depth === 0 && char === ',' && i > 0) {
       const after = title.slice(i + 1)
-      if (!/^\s+(?:[\p{Lu}\d]|in\s|to appear|paper\s)/u.test(after)) continue
+      if (!/^\s+(?:[\p{Lu}\d]|in:?\s|to appear|paper\s|pp?\.|pages?\s|ed\.|eds\.|edited|trans)/u.test(after)) continue
       if (SOURCE_SIGN.test(after)) return {title: title.slice(0, i).trim(), source: after.trim()}
     }
   }
@@ -126,6 +131,7 @@ function isSubtitle(after: string): boolean {
   // Brackets closing a subtitle (`(No. 48)`, `(9th ed.)`) are the title's details, not a source.
   const sentence = trimmed.slice(0, end.at).replace(/\s*[([][^()[\]]*[)\]]\s*$/u, '')
   const more = trimmed.slice(end.next).trim()
-  if (!more) return false
+  // `…? Journal of Clinical Oncology. 2012;30(15)`: a year and volume or a volume(issue) after the sentence make it the journal.
+  if (!more || /^(?:1[5-9]|20)\d\d[a-z]?\s*[;:,]\s*\(?\d|^\d+\s*\(\d/u.test(more)) return false
   return !/\d|^(?:In|En|Dans|Im|Retrieved|Recuperado|Available|Edited|Translated|Accessed)\b|\b(?:Press|UP|Publishers?|Publishing|Books|Verlag|Editorial|Ediciones|vol|pp)\b/u.test(sentence)
 }
