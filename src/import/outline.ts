@@ -26,6 +26,8 @@ export interface OutlineBlock {
   start: number
   /** A list item's nesting (1 = top), as indented in the essay. */
   level?: number
+  /** Comments a reviewer anchored in the block (Google Docs `[a]`): for the speaker notes. */
+  comments?: string[]
 }
 
 export interface OutlineInput {
@@ -176,7 +178,8 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     ].map((bullet) => ({...bullet, text: render(bullet.text)}))
     chunk(bullets).forEach((slide, n) => {
       push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${slide.map(listLine).join('\n')}`, block.start)
-      if (n === 0) push(notes([render(block.text), ...items.map((item, i) => listLine({text: render(item), level: itemLevels[i]!}))].join('\n\n')), block.start)
+      const remarks = [block, ...listed].flatMap((part) => part.comments ?? []).map((comment) => `Comment: ${escapeMarkdown(comment)}`)
+      if (n === 0) push(notes([render(block.text), ...items.map((item, i) => listLine({text: render(item), level: itemLevels[i]!})), ...remarks].join('\n\n')), block.start)
       result.slides++
     })
     for (const quote of findQuotations(block.text)) {

@@ -198,9 +198,26 @@ export function slideTitle(phrases: Phrase[], used: Set<string>, fallback: strin
 
 /** The essay's topic when it has no title line: the best phrase over the body and the reference titles. */
 export function essayTopic(body: string, referenceTitles: string[]): string | undefined {
+  const named = namedSubject(body, referenceTitles)
+  if (named) return named
   const phrases = keyPhrases(`${body}\n${referenceTitles.join('. ')}`).filter((phrase) => phrase.text.split(/\s+/).length > 1)
   const best = phrases[0]
   return best ? capitalize(best.text) : undefined
+}
+
+/**
+ * A name the essay and its sources share (`Cuban Missile Crisis` in the body
+ * and in two or more reference titles): what the essay is about, better than
+ * any common noun phrase. Never a person's name.
+ */
+function namedSubject(body: string, referenceTitles: string[]): string | undefined {
+  let best: {name: string; count: number} | undefined
+  for (const match of body.matchAll(/(?<=[\p{Ll},;]\s+(?:the\s+)?)\p{Lu}[\p{L}’'-]+(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]+)+/gu)) {
+    const name = match[0]
+    const count = referenceTitles.filter((title) => title.toLowerCase().includes(name.toLowerCase())).length
+    if (count >= 2 && (!best || count > best.count) && !(nlp(name).people().found as boolean)) best = {name, count}
+  }
+  return best?.name
 }
 
 function stemOf(text: string): string {
