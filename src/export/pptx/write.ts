@@ -54,8 +54,6 @@ export async function writePptx(slides: PlacedSlide[], document: PptxDocument): 
       pptx.defineSlideMaster({title: master, background: {color: document.background}, ...(labels ? {} : {slideNumber: numberBox})})
     }
     const slide = pptx.addSlide({masterName: master})
-    const label = labels?.[index]
-    if (label && numberBox) slide.addText(label, {...numberBox, objectName: 'Slide number', margin: 0})
     for (const shape of placed.shapes) {
       const frame = {x: shape.x, y: shape.y, w: shape.w, h: shape.h}
       if (shape.type === 'rect') {
@@ -83,6 +81,8 @@ export async function writePptx(slides: PlacedSlide[], document: PptxDocument): 
         if (source || data) slide.addImage({...frame, ...(data ? {data} : {path: source}), altText: shape.alt})
       }
     }
+    const label = labels?.[index]
+    if (label && numberBox) slide.addText(label, {...numberBox, objectName: 'Slide number', margin: 0})
     if (placed.notes) slide.addNotes(placed.notes)
   }
   const raw = (await pptx.write({outputType: 'uint8array', compression: false})) as Uint8Array
