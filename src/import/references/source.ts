@@ -39,6 +39,8 @@ export interface Source {
   texts: string[]
   /** Text parts that could not be placed (kept in the item's note). */
   leftover: string[]
+  /** The volume was a bare number after a name (`Labour Economics, 41, 61–76`; `Routledge, 23, 1997` is a report's number). */
+  bareVolume?: boolean
 }
 
 
@@ -207,7 +209,7 @@ function classify(raw: string, source: Source) {
     source.page = dash(match[2]!)
   } else if ((match = VOLUME.exec(part))) source.volume = match[1]!
   else if ((match = ISSUE.exec(part)) && (source.volume || source.container || source.texts.length > 0)) source.issue = match[1]!
-  else if ((match = REPORT_NUMBER.exec(part))) source.number = match[1]!
+  else if ((match = REPORT_NUMBER.exec(part))) source.number = match[1] ?? match[2]!
   else if ((match = PAGES.exec(part))) source.page = dash(match[1]!)
   else if (/^(?:1[5-9]|20)\d\d\s*[-–]\s*(?:1[5-9]|20)\d\d$/.test(part) && !source.volume && source.texts.length > 0) {
     // `Foreign Relations of the United States, 1961-1963, VI`: a span of years names a series, not pages.
@@ -218,8 +220,12 @@ function classify(raw: string, source: Source) {
     source.page = source.page && /^[A-Z]\d+$/.test(source.page) ? `${source.page}, ${match[1]}` : dash(match[1]!)
   }
   // `Labour Economics, 41, 61–76`: a bare number after the journal is its volume.
-  else if (/^\d{1,4}[A-Za-z]?$/.test(part) && (source.container || source.texts.length > 0) && !source.volume && !readDate(part)) source.volume = part
-  else if (/^[A-Za-z]?\d{1,5}[A-Za-z]?$/.test(part) && source.volume && !source.page && !readDate(part)) source.page = part
+  else if (/^\d{1,4}[A-Za-z]?$/.test(part) && (source.container || source.texts.length > 0) && !source.volume && !readDate(part)) {
+    source.volume = part
+    source.bareVolume = true
+  }
+  // `ApJ, 660, 1118`: a number after the volume is its page, unless it is the year the source has not given yet.
+  else if (/^[A-Za-z]?\d{1,5}[A-Za-z]?$/.test(part) && source.volume && !source.page && !(/^(?:1[5-9]|20)\d\d$/.test(part) && source.dates.length === 0)) source.page = part
   else if ((match = ARTICLE.exec(part))) source.number = match[1] ?? match[2]!
   else if ((match = EDITION.exec(part))) source.edition = match[1] ? editionNumber(match[1]) : part.replace(/\.$/, '')
   else if ((match = EDITORS.exec(part))) source.editor = [...(source.editor ?? []), ...readNameRun(match[1]!)]
@@ -247,9 +253,9 @@ function classify(raw: string, source: Source) {
 const NAMED_NUMBERS = /^(\D.*?)\s+(\d+[A-Za-z]?\s*(?:\([^()]+\))?\s*(?::\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)?)$/u
 const NAMED_YEAR = /^(.+?)\s+((?:1[5-9]|20)\d\d)$/u
 
-/** `21(7)`, `36: 1-22`, `14`: a volume with its issue or pages. */
+/** `21(7)`, `36: 1-22`, `14`: a volume, with its issue or pages. */
 function isNumbers(text: string): boolean {
-  return VOLUME_ISSUE.test(text) || VOLUME_PAGES.test(text)
+  return VOLUME_ISSUE.test(text) || VOLUME_PAGES.test(text) || /^\d{1,4}[A-Za-z]?$/.test(text)
 }
 
 const DAY_MONTH = new RegExp(String.raw`^(?:(\d{1,2})\s+(${MONTH_WORD})|(${MONTH_WORD})\s+(\d{1,2}))$`, 'iu')
@@ -273,6 +279,11 @@ function text(part: string, source: Source) {
  */
 function settle(source: Source, context: SourceContext) {
   const texts = [...source.texts]
+  // A bare number after a name, with no pages or issue, numbers a report (IEEE `Publisher, 23, 1997.`).
+  if (source.bareVolume && !source.page && !source.issue && !source.chapter && !source.number) {
+    source.number = source.volume
+    delete source.volume
+  }
   // A thesis names its university where a book names its publisher.
   if (source.genre && /dissertation|thesis|tesis|thèse/i.test(source.genre) && texts.length > 0 && !source.publisher) source.publisher = texts.shift()
   if (!source.place) takePlace(texts, source)
