@@ -13,7 +13,7 @@ export const ISSUE = /^(?:no|nos|nr|núm|num|n[°º]|issue|iss|Heft|H|fasc)(?:\.
 export const VOLUME_ISSUE = /^(\d+[A-Za-z]?)(\s*)\(([^()]+)\)(?:\s*[:\s]\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$/u
 export const VOLUME_PAGES = /^(\d+)\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u
 export const VANCOUVER = /^(\d{4}[a-z]?)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(\d+)?\s*(?:\(([^()]+)\))?\s*(?::\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?$/u
-export const PAGES = /^(?:pp?|pgs?|pages?|págs?|S|s|str|cc?)\.?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?(?:\s*(?:,|&|and)\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+)?)*)\.?$/u
+export const PAGES = /^(?:pp?|pgs?|pages?|Pages?|págs?|S|s|str|cc?)\.?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?(?:\s*(?:,|&|and)\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+)?)*)\.?$/u
 export const RANGE = /^([A-Za-z]?\d+[A-Za-z]?\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?|[A-Z]\d+(?:\s*,\s*[A-Z]\d+)*)$/u
 export const ARTICLE = /^(?:Article|Art\.|Paper|article)\s*(?:No\.?\s*)?([\w.-]+)$|^(e\d{3,})$/u
 // `Report No. 5`, `Technical Report 14`, `Tech. Rpt. CIS-91-2`, `Bulletin 184`, `TR 1069`: a report's or series' number.

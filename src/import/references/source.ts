@@ -211,6 +211,11 @@ function classify(raw: string, source: Source) {
   else if ((match = ISSUE.exec(part)) && (source.volume || source.container || source.texts.length > 0)) source.issue = match[1]!
   else if ((match = REPORT_NUMBER.exec(part))) source.number = match[1] ?? match[2]!
   else if ((match = PAGES.exec(part))) source.page = dash(match[1]!)
+  else if ((match = PAGES_THEN.exec(part))) {
+    // `pp. 62-68 Sydney`: a missing comma after the pages.
+    source.page = dash(match[1]!)
+    classify(match[2]!, source)
+  } else if (STATUS.test(part)) source.genre ??= part
   else if (/^(?:1[5-9]|20)\d\d\s*[-–]\s*(?:1[5-9]|20)\d\d$/.test(part) && !source.volume && source.texts.length > 0) {
     // `Foreign Relations of the United States, 1961-1963, VI`: a span of years names a series, not pages.
     source.texts[source.texts.length - 1] += `, ${part}`
@@ -250,6 +255,9 @@ function classify(raw: string, source: Source) {
   } else text(part, source)
 }
 
+const PAGES_THEN = /^(?:pp?|pages?|Pages?)\.?\s*(\d+\s*[-–—]+\s*\d+)\s+(\p{Lu}.*)$/u
+// A work's state, which CSL keeps as its genre: `Preprint`, `Unpublished manuscript`, `to appear`.
+const STATUS = /^(?:preprint|(?:unpublished\s+)?manuscript|unpublished|submitted(?:\s+for publication)?|to appear|in preparation|personal communication|draft)\b/iu
 const NAMED_NUMBERS = /^(\D.*?)\s+(\d+[A-Za-z]?\s*(?:\([^()]+\))?\s*(?::\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)?)$/u
 const NAMED_YEAR = /^(.+?)\s+((?:1[5-9]|20)\d\d)$/u
 
@@ -291,7 +299,9 @@ function settle(source: Source, context: SourceContext) {
   const journal = Boolean(source.volume || source.issue || source.page || dated || source.chapter)
   // A report's number or a house's word makes a lone name its publisher (`JFK Library` before a URL is a site).
   const house = texts.length === 1 && (source.number || context.reported || HOUSE_WORDS.test(texts[0]!))
-  if (!source.container && texts.length > 0 && (journal || texts.length > 1 || (context.linked && !house))) source.container = texts.shift()
+  // A meeting's or periodical's words make a lone name the container (`Proc. SPIE`, `SIGPLAN Notices`).
+  const periodical = texts.length === 1 && (MEETING.test(texts[0]!) || PERIODICAL.test(texts[0]!))
+  if (!source.container && texts.length > 0 && (journal || texts.length > 1 || periodical || (context.linked && !house))) source.container = texts.shift()
   if (!source.publisher && texts.length > 0) source.publisher = texts.shift()
   source.leftover.push(...texts)
   const numbered = source.container && !source.volume && /^(.+?)\s+(\d{1,4})$/u.exec(source.container)
@@ -301,6 +311,7 @@ function settle(source: Source, context: SourceContext) {
   }
 }
 
+const PERIODICAL = /\b(?:Journal|Transactions|Trans\.|Review|Rev\.|Notices|Letters|Lett\.|Magazine|Quarterly|Annals|Bulletin|Newsletter|Zeitschrift|Revue|Revista|Rivista)\b/u
 const MEETING = /\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Meeting|Colloquium)/u
 
 /**
