@@ -74,6 +74,7 @@ export async function benchPdf({runs = benchRuns(), sizes = benchSizes()} = {}) 
     const warm = join(work, 'warm')
     mkdirSync(warm)
     timeChild('--cli', ['pdf', deck, '-o', join(warm, 'deck.pdf'), '-q'], warm)
+    timeChild('--cli', ['pdf', deck, '--handout', '3', '-o', join(warm, 'handout.pdf'), '-q'], warm)
     let fresh = 0
     const cold = (...flags) => {
       const dir = mkdtempSync(join(work, `cold-${fresh++}-`))

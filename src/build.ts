@@ -81,7 +81,6 @@ export async function compileSource(file: VFile, options: CompileOptions = {}, p
 export async function compileDeck(file: VFile, options: CompileOptions = {}): Promise<CompiledDeck> {
   if (!options.fit) return compileOnce(file, options)
   const {fitDeck} = await import('./check/fit.js')
-  // Diagrams are drawn in the browser the fit step measures in.
   const fit = options.fit === true ? {} : options.fit
   // Diagrams are drawn in the browser the fit step measures in.
   const compile = {...options, diagrams: {browser: fit.browser, ...options.diagrams}}

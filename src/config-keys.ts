@@ -75,7 +75,7 @@ const NOT_HONOURED: Record<string, string> = {
   echo: 'citedeck does not run code; chunks are shown as code',
   'code-fold': 'code is always shown',
   'code-tools': 'code is always shown',
-  'code-line-numbers': 'code lines are not numbered',
+  'code-line-numbers': 'lines are numbered per block: ```{.python code-line-numbers="true"}',
   'embed-resources': 'pass --embed to build one self-contained file',
   'self-contained': 'pass --embed to build one self-contained file',
   'title-slide-attributes': 'the title slide takes the theme’s look',

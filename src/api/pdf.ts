@@ -4,7 +4,7 @@
  * printed in the same browser, through a `Project` of its own (or the
  * batch's). Written atomically; a failed export keeps the previous PDF.
  */
-import type {Browser} from 'puppeteer-core'
+import type {BrowserSource} from '../export/browser-source.js'
 import type {VFile} from 'vfile'
 import type {CompileOptions} from '../build.js'
 import type {CompiledDeck} from '../deck.js'
@@ -21,7 +21,7 @@ export interface PdfOptions extends CompileOptions, PrintOptions {
   /** Milliseconds for one deck's fitting, load, layout and print (default: 120 000). */
   timeout?: number
   /** An open (or opening) browser to use; default: launch one and close it after. */
-  browser?: Browser | Promise<Browser>
+  browser?: BrowserSource
   /** Called as the export moves on; the CLI shows it on a terminal. */
   onProgress?: Progress
 }

@@ -4,7 +4,7 @@
  * `Project` of its own. Written atomically; a failed export keeps the previous file.
  */
 import {resolve} from 'node:path'
-import type {Browser} from 'puppeteer-core'
+import type {BrowserSource} from '../export/browser-source.js'
 import type {VFile} from 'vfile'
 import {type CompileOptions, defaultOutput} from '../build.js'
 import type {CompiledDeck} from '../deck.js'
@@ -20,7 +20,7 @@ export interface PptxOptions extends CompileOptions {
   /** Milliseconds for the deck to load in the browser (default: 120 000). */
   timeout?: number
   /** An open (or opening) browser to use; default: launch one and close it after. */
-  browser?: Browser | Promise<Browser>
+  browser?: BrowserSource
 }
 
 export interface PptxResult {

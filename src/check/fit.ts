@@ -11,9 +11,9 @@
  * with one info message saying so.
  */
 import {createHash} from 'node:crypto'
-import type {Browser} from 'puppeteer-core'
 import type {VFile} from 'vfile'
 import type {CompiledDeck} from '../deck.js'
+import {type BrowserSource, openBrowser} from '../export/browser-source.js'
 import {CitedeckError} from '../errors.js'
 import {hasErrors, report} from '../messages.js'
 import {fileCache, isMeasurement, type MeasureCache} from './cache.js'
@@ -28,7 +28,7 @@ export interface FitOptions {
    * `Project` gives its own; without one (a bare `compileDeck`), the project
    * that `compileDeck` makes for the call does.
    */
-  browser?: Browser | (() => Promise<Browser>)
+  browser?: BrowserSource
   /** Measurements known in memory (default: the project's). */
   cache?: MeasureCache
   /** A JSON file keeping measurements, and the plans builds ended with, between builds (default: memory only). */
@@ -81,7 +81,7 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
   const given = options.browser
   if (!given) throw new Error('fitDeck needs a browser: compile through a Project')
   // The browser is asked for only when a slide is not in the cache: a rebuild need not start one.
-  const browser = typeof given === 'function' ? given : async () => given
+  const browser = () => openBrowser(given)
   const restart = async () => {
     file.data = {...data}
     file.messages = [...messages]

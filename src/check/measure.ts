@@ -11,13 +11,13 @@ import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import type {Element} from 'hast'
 import {toHtml} from 'hast-util-to-html'
-import type {Browser} from 'puppeteer-core'
 import type {Point, Position} from 'unist'
 import type {CompiledDeck} from '../deck.js'
+import {type BrowserSource, openBrowser} from '../export/browser-source.js'
 import {fontsAndImages, openDeck} from '../export/load.js'
 import type {MeasureCache} from './cache.js'
 import {measureInPage, type SlideMeasurement} from './page.js'
-import {slideBody, unitElements} from './units.js'
+import {fitTextElements, slideBody, unitElements} from './units.js'
 
 export type {SlideMeasurement} from './page.js'
 
@@ -32,6 +32,8 @@ export interface MeasuredSlide extends SlideMeasurement {
   place: Point
   /** Source offsets of the units, matching `units`. */
   unitOffsets: Array<number | undefined>
+  /** Source offsets of the `.r-fit-text` elements, matching `fitText`. */
+  fitTextOffsets: Array<number | undefined>
   /** The `--cd-fit` scale the slide was measured at. */
   scale: number
 }
@@ -41,7 +43,7 @@ export interface MeasureOptions {
    * An open browser, or a function opening one when first needed (the
    * project's: it is launched only when some slide is not in `cache`).
    */
-  browser: Browser | (() => Promise<Browser>)
+  browser: BrowserSource
   /** Known measurements (default: none). */
   cache?: MeasureCache
   /** Text below this many CSS pixels is reported (default: the theme's `--cd-min-size`, else 18). */
@@ -84,6 +86,7 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions): 
       position: section.position,
       place,
       unitOffsets: body ? unitElements(body).map((unit) => unit.position?.start.offset) : [],
+      fitTextOffsets: body ? fitTextElements(body).map((text) => text.position?.start.offset) : [],
       scale: Number(/--cd-fit:\s*([\d.]+)/.exec(style)?.[1] ?? 1)
     }
   })
@@ -91,7 +94,7 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions): 
 }
 
 async function inBrowser(deck: CompiledDeck, sections: string[], options: MeasureOptions): Promise<SlideMeasurement[]> {
-  const browser = typeof options.browser === 'function' ? await options.browser() : options.browser
+  const browser = await openBrowser(options.browser)
   const page = await browser.newPage()
   try {
     const html = measureHtml(deck.html, sections)
@@ -138,7 +141,7 @@ async function contextKey(deck: CompiledDeck): Promise<string> {
 }
 
 // Bump when `measureInPage` changes what it records, or the key changes, so old cache files are not trusted.
-const MEASURE_VERSION = 4
+const MEASURE_VERSION = 5
 
 function hash(text: string): string {
   return createHash('sha1').update(text).digest('hex')

@@ -30,6 +30,8 @@ export interface SlideMeasurement {
   brokenImages: string[]
   /** A reference list: the top of the list and each entry's height (gap included). */
   references?: {top: number; entries: number[]}
+  /** Font sizes (px) that fit each `.r-fit-text` element of the body, in document order (see `fitText`). */
+  fitText: number[]
 }
 
 /** Runs in the page: one record per `section[data-cd-measure]`, in document order. */
@@ -38,6 +40,7 @@ export function measureInPage(minFontSize: number): SlideMeasurement[] {
   const minimum = minFontSize || Number.parseFloat(rootStyle.getPropertyValue('--cd-min-size')) || 18
   return Array.from(document.querySelectorAll<HTMLElement>('section[data-cd-measure]')).map((section) => {
     const body = section.querySelector<HTMLElement>(':scope > .cd-body')!
+    const fitText = fitTexts(section, body)
     const footer = section.querySelector<HTMLElement>(':scope > .cd-footnotes')
     const frame = section.getBoundingClientRect()
     const box = body.getBoundingClientRect()
@@ -108,8 +111,46 @@ export function measureInPage(minFontSize: number): SlideMeasurement[] {
       units,
       smallText,
       brokenImages,
-      references
+      references,
+      fitText
     }
   })
+
+  /**
+   * Sizes `.r-fit-text` as reveal's fitty does (as wide as its container,
+   * 24 px to 80 % of the slide's height), then smaller while the body runs
+   * past the slide, which fitty does not check, never below 24 px (where it
+   * wraps). The overflow is measured after, at these sizes.
+   */
+  function fitTexts(section: HTMLElement, body: HTMLElement): number[] {
+    const texts = Array.from(body.querySelectorAll<HTMLElement>('.r-fit-text'))
+    if (texts.length === 0) return []
+    const [min, max] = [24, 0.8 * section.clientHeight]
+    const sizes = texts.map((text) => {
+      const parent = text.parentElement!
+      const style = getComputedStyle(parent)
+      const room = parent.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight)
+      let size = Number.parseFloat(getComputedStyle(text).fontSize)
+      // Text widths grow with the size, but not exactly (hinting, kerning): twice.
+      for (let round = 0; round < 2 && text.scrollWidth > 0; round++) {
+        size = Math.min(max, Math.max(min, (size * room) / text.scrollWidth))
+        text.style.fontSize = `${size}px`
+      }
+      // At the smallest size, a text still too wide wraps, as fitty's multi-line mode does.
+      if (size === min) text.style.whiteSpace = 'normal'
+      return size
+    })
+    for (let round = 0; round < 3; round++) {
+      const over = body.scrollHeight - body.clientHeight
+      const tall = texts.reduce((sum, text) => sum + text.getBoundingClientRect().height, 0)
+      if (over <= 0 || tall <= 0) break
+      const ratio = Math.max(0, (tall - over) / tall)
+      texts.forEach((text, index) => {
+        sizes[index] = Math.max(min, sizes[index]! * ratio * 0.98)
+        text.style.fontSize = `${sizes[index]}px`
+      })
+    }
+    return sizes.map((size) => Math.floor(size * 10) / 10)
+  }
 }
 

@@ -34,7 +34,18 @@ export function planFit(slides: MeasuredSlide[], previous: FitPlan, options: Pla
     else scales[key] = Math.max(floor, target)
   }
   const references = measuredReferences(slides, previous.references)
-  return {scales, breaks: [...breaks].sort((a, b) => a - b), ...(references ? {references} : {})}
+  const fitText = {...previous.fitText}
+  for (const slide of slides) {
+    slide.fitTextOffsets.forEach((offset, index) => {
+      if (offset !== undefined) fitText[offset] = slide.fitText[index]!
+    })
+  }
+  return {
+    scales,
+    breaks: [...breaks].sort((a, b) => a - b),
+    ...(references ? {references} : {}),
+    ...(Object.keys(fitText).length > 0 ? {fitText} : {})
+  }
 }
 
 /** True when the plans would build the same deck. */

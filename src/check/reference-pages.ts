@@ -41,7 +41,8 @@ export function remarkPaginateReferences() {
     if (pages.length < 2) return
     slide.children[index] = {...list, entries: pages[0]!}
     const continued = pages.slice(1).map((page) => {
-      const next = headedSlide('references', list.continued ?? '')
+      // The list's own slide's footer and logo go on with it.
+      const next = {...headedSlide('references', list.continued ?? ''), footer: slide.footer, logo: slide.logo}
       next.children.push({type: 'referenceList', entries: page})
       return next
     })

@@ -7,9 +7,10 @@
  * the sources it cites. A slide that only just overflows gets `--cd-fit`, the
  * scale of its body text.
  */
-import type {Heading, Root, RootContent} from 'mdast'
+import type {Heading, Nodes, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {listSlides} from '../parse/slides.js'
+import {walk} from '../walk.js'
 import type {Slide} from '../types.js'
 import {offsetOf} from './units.js'
 
@@ -21,6 +22,8 @@ export interface FitPlan {
   breaks: number[]
   /** The reference list as measured: each entry's height, and the room for entries on the first and later slides (reference-pages.ts). */
   references?: MeasuredReferences
+  /** Font sizes (px) of `.r-fit-text` divs and spans, by the offset where each starts. */
+  fitText?: Record<number, number>
 }
 
 export interface MeasuredReferences {
@@ -55,7 +58,29 @@ export function remarkFit() {
         slide.attributes = {...slide.attributes, style: `${style}--cd-fit: ${scale}`}
       }
     }
+    if (plan.fitText) fitTexts(tree, plan.fitText)
   }
+}
+
+const FIT_TEXT_MIN = 24
+
+/**
+ * Measured `.r-fit-text` at its size, renamed `cd-fit-text` so reveal's fitty
+ * does not size it again (to the width only) when the slide shows: the
+ * slide, its PDF page and its PowerPoint slide show the text at one size.
+ */
+function fitTexts(tree: Root, sizes: Record<number, number>) {
+  walk<Nodes>(tree, (node) => {
+    const offset = node.position?.start.offset
+    const properties = node.data?.hProperties
+    const size = offset === undefined ? undefined : sizes[offset]
+    const className = properties?.className
+    if (size === undefined || !properties || !Array.isArray(className) || !className.includes('r-fit-text')) return
+    properties.className = className.map((name) => (name === 'r-fit-text' ? 'cd-fit-text' : name))
+    // At the smallest size (see page.ts) the text wraps.
+    const wrap = size <= FIT_TEXT_MIN ? '; white-space: normal' : ''
+    properties.style = `${properties.style ? `${String(properties.style)}; ` : ''}font-size: ${size}px${wrap}`
+  })
 }
 
 function splitSlide(slide: Slide, breaks: Set<number>): Slide[] {

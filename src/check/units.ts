@@ -45,6 +45,19 @@ function innerUnits(block: Element): Element[] {
   }
 }
 
+/** Elements whose text reveal fits to the slide (`.r-fit-text`), in document order, as the page finds them. */
+export function fitTextElements(body: Element): Element[] {
+  const found: Element[] = []
+  const visit = (node: Element) => {
+    for (const child of elements(node.children)) {
+      if (hasClass(child, 'r-fit-text')) found.push(child)
+      visit(child)
+    }
+  }
+  visit(body)
+  return found
+}
+
 export function offsetOf(node: {position?: {start: {offset?: number}}}): number | undefined {
   return node.position?.start.offset
 }

@@ -8,7 +8,7 @@
 import type {Element, ElementContent} from 'hast'
 import type {Root, RootContent} from 'mdast'
 import type {DeckConfig} from '../config.js'
-import {headedSlide} from '../parse/slides.js'
+import {deckFoot, headedSlide} from '../parse/slides.js'
 import type {Slide} from '../types.js'
 import type {CiteEngine} from './engine.js'
 
@@ -29,7 +29,8 @@ export function placeReferences(tree: Root, slides: Slide[], engine: CiteEngine,
     slide = last && LIST_TITLE.test(last.title) && last.children.length <= 1 ? last : undefined
   }
   if (!slide) {
-    slide = headedSlide('references', title)
+    // A slide citedeck adds carries the deck's footer and logo, as every other slide does.
+    slide = {...headedSlide('references', title), ...deckFoot(config)}
     const definitions = tree.children.findIndex((node) => node.type === 'definition')
     tree.children.splice(definitions === -1 ? tree.children.length : definitions, 0, slide)
   }

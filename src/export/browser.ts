@@ -10,6 +10,7 @@ import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import puppeteer, {type Browser} from 'puppeteer-core'
 import {CitedeckError} from '../errors.js'
+import {SIGNALS} from '../io/interrupt.js'
 import {isRunning} from '../io/write-output.js'
 import {findBrowser} from './browser-finder.js'
 
@@ -64,8 +65,6 @@ const ARGS = [
   '--enforce-webrtc-ip-permission-check',
   '--disable-features=WebRtcHideLocalIpsWithMdns,MediaRouter,DialMediaRouteProvider'
 ]
-
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
   const executablePath = options.executablePath ?? findBrowser()

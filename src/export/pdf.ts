@@ -15,6 +15,7 @@ import {report} from '../messages.js'
 import {type HandoutSize, type Paper, defaultPaper, layoutHandout, printHandout} from './handout.js'
 import {fontsAndImages, openDeck} from './load.js'
 import {setMetadata} from './metadata.js'
+import {numberPages} from './slide-numbers.js'
 
 export type {HandoutSize, Paper} from './handout.js'
 export {HANDOUT_SIZES} from './handout.js'
@@ -81,6 +82,7 @@ async function render(
   await settle(page, remaining())
   progress('layout')
   await exposeSlides(page)
+  await numberPages(page, config.slideNumber, deck.parts.body)
   const paper = options.paper ?? defaultPaper(config.lang)
   const handout = options.notes ? 1 : options.handout
   if (handout) {

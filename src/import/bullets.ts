@@ -29,12 +29,18 @@ const MIN_WORDS = 5
 
 type Tags = Map<string, string[]>
 
-/** The tags of each word of a compromise document, by lower-case word (the first use wins). */
-export function wordTags(doc: ReturnType<typeof nlp>): Tags {
+/**
+ * The tags of each word of a compromise document, by lower-case word: the
+ * first use's, or with `every`, those of all its uses (`novel` is a noun
+ * somewhere in the paragraph even where compromise reads an adjective).
+ */
+export function wordTags(doc: ReturnType<typeof nlp>, {every = false} = {}): Tags {
   const tags: Tags = new Map()
   for (const term of doc.docs.flat()) {
     const word = bare(term.text)
-    if (word && !tags.has(word)) tags.set(word, [...(term.tags ?? [])])
+    if (!word) continue
+    if (!tags.has(word)) tags.set(word, [...(term.tags ?? [])])
+    else if (every) tags.set(word, [...new Set([...tags.get(word)!, ...(term.tags ?? [])])])
   }
   return tags
 }

@@ -72,6 +72,7 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
   const body = repaired.text.slice(0, section?.start ?? repaired.text.length)
   const {header, blocks} = splitBlocks(repaired.text, body.length)
 
+  const comments = docsComments(repaired.text.slice(body.length))
   const cites: string[] = []
   const found: FoundCitation[] = []
   let previous: {text: string; lastKey?: string} | undefined
@@ -88,7 +89,15 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
       cites.push(citation.pandoc)
       text = `${text.slice(0, citation.start)}\uE000${cites.length - 1}\uE001${text.slice(citation.end)}`
     }
-    return {kind: block.kind, text, start: block.start, ...(block.kind === 'list-item' && block.level ? {level: block.level} : {})}
+    // A comment's anchor (`…different.[a]`) is not the essay's text: the comment goes to the speaker notes.
+    const remarks: string[] = []
+    text = text.replace(/(?<=\S)\[([a-z]{1,2})\](?=\s|$)/g, (anchor, letter: string) => {
+      const comment = comments.get(letter)
+      if (!comment) return anchor
+      remarks.push(comment)
+      return ''
+    })
+    return {kind: block.kind, text, start: block.start, ...(block.kind === 'list-item' && block.level ? {level: block.level} : {}), ...(remarks.length ? {comments: remarks} : {})}
   })
   if (found.length === 0 && blocks.length > 0) message(file, 'No in-text citations found', place(0), 'import-no-citations')
   reportUncited(file, references, found, place)
@@ -150,6 +159,11 @@ async function readEssay(file: VFile): Promise<{text: string; footnotes?: Map<nu
     message(file, `The essay is too long to import (${Math.round(text.length / 1000)}k characters; limit ${MAX_CHARACTERS / 1000}k)`, start, 'import-too-large', {fatal: true, note: 'Split it into parts and import each.'})
   } else return {text, ...(footnotes ? {footnotes} : {})}
   return undefined
+}
+
+/** Google Docs comments exported after the essay (`[a]Mr. Thompson: good conclusion…`), by anchor letter. */
+function docsComments(text: string): Map<string, string> {
+  return new Map([...text.matchAll(/^\[([a-z]{1,2})\](\S.*)$/gm)].map((match) => [match[1]!, match[2]!.trim()]))
 }
 
 /** The reference list's heading as a slide title: `## 7. REFERENCES:` → `References`. */

@@ -39,6 +39,8 @@ export function refinePhrase(phrase: string, tags?: Tags): string | undefined {
   const bare = phrase.replace(LEADING, '').replace(new RegExp(String.raw`^(?:\p{L}+\s+)?(?:${VAGUE_HEADS})\s+of\s+(?:the\s+|a\s+|an\s+)?`, 'iu'), '')
   let words = bare.split(/\s+/).filter(Boolean)
   const tagsOf = (word: string) => tags?.get(word.toLowerCase().replace(/[’']s$|[^\p{L}\p{N}]/gu, '')) ?? []
+  // `Strongest evidence for bans` → `Evidence for bans`: a title names the thing, not its rank.
+  while (words.length > 2 && tags && tagsOf(words[0]!).includes('Superlative')) words = words.slice(1)
   // `Readers uneasy`, `titles available`: a predicate adjective is not part of the phrase.
   while (words.length > 1 && tags && isModifierOnly(tagsOf(words[words.length - 1]!))) words = words.slice(0, -1)
   if (words.length < 2) return undefined

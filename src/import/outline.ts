@@ -26,6 +26,8 @@ export interface OutlineBlock {
   start: number
   /** A list item's nesting (1 = top), as indented in the essay. */
   level?: number
+  /** Comments a reviewer anchored in the block (Google Docs `[a]`): for the speaker notes. */
+  comments?: string[]
 }
 
 export interface OutlineInput {
@@ -163,10 +165,10 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     const items = listed.map((item) => item.text)
     const itemLevels = nesting(listed)
     // One tagging a paragraph serves its title and its bullets: tagging is most of the import's time.
-    const doc = nlp(block.text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' '))
+    const doc = nlp(block.text.replace(/^\d{1,2}[.)]\s+/, '').replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' '))
     // Spanish (and any language with a shipped model) is tagged by its own model.
     const tags = input.tagWords?.(block.text) ?? wordTags(doc)
-    const title = section && !used.has(section.toLowerCase()) ? takeTitle(section, used) : !hasSections && index >= lastParagraph ? takeTitle(labels.conclusion, used) : topicTitle(block.text, doc, sentences[0]?.text, phraseOptions, used, labels.keyPoints, tags)
+    const title = section && !used.has(section.toLowerCase()) ? takeTitle(section, used) : !hasSections && index >= lastParagraph ? takeTitle(labels.conclusion, used) : topicTitle(block.text, doc, topicSentences(sentences.map((sentence) => sentence.text)), phraseOptions, used, labels.keyPoints, input.tagWords ? tags : wordTags(doc, {every: true}))
     section = undefined
     paragraphTitle = title
     const bullets = [
@@ -176,7 +178,8 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     ].map((bullet) => ({...bullet, text: render(bullet.text)}))
     chunk(bullets).forEach((slide, n) => {
       push(`## ${escapeMarkdown(n === 0 ? title : `${title} (cont.)`)}\n\n${slide.map(listLine).join('\n')}`, block.start)
-      if (n === 0) push(notes([render(block.text), ...items.map((item, i) => listLine({text: render(item), level: itemLevels[i]!}))].join('\n\n')), block.start)
+      const remarks = [block, ...listed].flatMap((part) => part.comments ?? []).map((comment) => `Comment: ${escapeMarkdown(comment)}`)
+      if (n === 0) push(notes([render(block.text), ...items.map((item, i) => listLine({text: render(item), level: itemLevels[i]!})), ...remarks].join('\n\n')), block.start)
       result.slides++
     })
     for (const quote of findQuotations(block.text)) {
@@ -226,6 +229,14 @@ function topicTitle(text: string, doc: ReturnType<typeof nlp>, lead: string | un
   const nouns = (doc.nouns().out('array') as string[]).filter((noun) => own.includes(noun.replace(/[,;:.!?]+$/, '')))
   const phrases = keyPhrases(own, {...options, lead, nouns, tags: options.english === false ? options.tagWords?.(own) : tags})
   return slideTitle(phrases, used, fallback)
+}
+
+// A sentence stating the essay's thesis names what an introduction is about.
+const THESIS = /\b(?:this (?:essay|paper|report|article)|I (?:will )?(?:argue|show|examine|look at|explore)|en este (?:trabajo|ensayo|artículo)|defiendo que)\b/i
+
+/** The sentences a paragraph's topic is read from: its first, and a thesis statement. */
+function topicSentences(sentences: string[]): string {
+  return [sentences[0] ?? '', ...sentences.slice(1).filter((sentence) => THESIS.test(sentence))].join(' ')
 }
 
 /** A title given by the essay (its heading, or `Conclusion`), marked as used. */

@@ -6,7 +6,7 @@ import nlp from 'compromise'
 import {articlePhrases, refinePhrase} from './noun-phrase.js'
 
 const MAX_WORDS = 8
-const VAGUE = /^(?:it|he|she|they|them|we|us|you|i|this|that|these|those|which|who|one|something|things?|way|time|part|fact|lot|some|many|all|each|other|others|example|people)$/i
+const VAGUE = /^(?:it|he|she|they|them|we|us|you|i|this|that|these|those|which|who|one|something|things?|way|time|part|fact|lot|some|many|all|both|each|other|others|example|people)$/i
 const DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|some|any|many|several|such|each|every)\s+/i
 
 export interface Phrase {
@@ -48,13 +48,14 @@ export interface PhraseOptions {
 export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] {
   const {lead = '', exclude = new Set<string>(), frequency, nouns, tags, english = true} = options
   // Citations, `[WHO]` abbreviations and page references left as written (`(Brooks 595)`) are references, not topics.
-  const clean = text.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]|\([^()]*\d[^()]*\)/gu, ' ')
+  // (A numbered paragraph's number, `3. The strongest evidence…`, is not part of its first phrase.)
+  const clean = text.replace(/^\d{1,2}[.)]\s+/, '').replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]|\([^()]*\d[^()]*\)/gu, ' ')
   const spread = new Map<string, number>()
   for (const sentence of clean.split(/(?<=[.!?…])\s+/u)) for (const word of new Set(contentWords(sentence))) spread.set(word, (spread.get(word) ?? 0) + 1)
   // A word every paragraph uses (the essay's subject) tells slides apart less, but still names the topic.
   const rarity = (word: string) => (frequency ? 1 / (1 + (frequency.counts.get(word) ?? 0) / Math.max(1, frequency.paragraphs)) : 1)
   const weight = (word: string) => (spread.get(word) ?? 0) * rarity(word)
-  const subject = subjectOf(lead)
+  const subject = subjectsOf(lead, english ? tags : undefined)
   const seen = new Map<string, Phrase>()
   const candidates = english ? joinedPhrases(nouns ?? (nlp(clean).nouns().out('array') as string[]), clean) : articlePhrases(clean, tags)
   const tagsOf = (word: string) => tags?.get(word.toLowerCase().replace(/[’']s$|[^\p{L}\p{N}]/gu, '')) ?? []
@@ -89,11 +90,32 @@ export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] 
 // Words opening a lead-in clause or phrase before a sentence's subject (`When most people hear…, they`).
 const LEAD_IN = /^(?:if|when|whenever|while|although|though|because|since|as|after|before|once|until|unless|from|in|on|at|by|during|for|with|within|between|among|despite|according|rereading|cuando|si|aunque|porque|como|en|desde|durante|tras|según|para)\b/i
 
-/** The first words of a sentence's main clause, where its subject is, lower-cased. */
-function subjectOf(sentence: string): string {
-  let main = sentence.trim()
-  while (LEAD_IN.test(main) && main.includes(', ')) main = main.slice(main.indexOf(', ') + 2)
-  return main.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?/gu, ' ').trim().split(/\s+/).slice(0, 7).join(' ').toLowerCase()
+// A claim reported with one of these (`I will argue that the real monster…`) has a subject of its own.
+const REPORTED = /\b(?:argue|argues|argued|show|shows|showed|suggest|suggests|claim|claims|conclude|concludes|find|finds|found|defiendo|sostiene|muestra)\s+(?:that|que)\s+/i
+
+/**
+ * The subjects of the topic sentences, lower-cased: for each, the words of
+ * its main clause before the verb (`The scale of the losses` is…), and of a
+ * reported claim's (`…argue that the real monster of the novel is…`).
+ * Without tags (a language compromise does not tag), the clause's first seven words.
+ */
+function subjectsOf(lead: string, tags?: Map<string, string[]>): string {
+  const subjects: string[] = []
+  for (const sentence of lead.split(/(?<=[.!?…])\s+/u)) {
+    let main = sentence.replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?/gu, ' ').trim()
+    while (LEAD_IN.test(main) && main.includes(', ')) main = main.slice(main.indexOf(', ') + 2)
+    const claim = REPORTED.exec(main)
+    for (const clause of [main, ...(claim ? [main.slice(claim.index + claim[0].length)] : [])]) {
+      const words = clause.split(/\s+/)
+      const verb = tags ? words.findIndex((word, i) => i > 0 && isVerb(tags.get(word.toLowerCase().replace(/[^\p{L}’']/gu, '')) ?? [])) : -1
+      subjects.push(words.slice(0, verb > 0 ? verb : 7).join(' ').toLowerCase())
+    }
+  }
+  return subjects.join(' | ')
+}
+
+function isVerb(tags: string[]): boolean {
+  return tags.includes('Verb') && !tags.some((tag) => tag === 'Noun' || tag === 'Adjective' || tag === 'Gerund' || tag === 'Participle')
 }
 
 /**
@@ -176,9 +198,26 @@ export function slideTitle(phrases: Phrase[], used: Set<string>, fallback: strin
 
 /** The essay's topic when it has no title line: the best phrase over the body and the reference titles. */
 export function essayTopic(body: string, referenceTitles: string[]): string | undefined {
+  const named = namedSubject(body, referenceTitles)
+  if (named) return named
   const phrases = keyPhrases(`${body}\n${referenceTitles.join('. ')}`).filter((phrase) => phrase.text.split(/\s+/).length > 1)
   const best = phrases[0]
   return best ? capitalize(best.text) : undefined
+}
+
+/**
+ * A name the essay and its sources share (`Cuban Missile Crisis` in the body
+ * and in two or more reference titles): what the essay is about, better than
+ * any common noun phrase. Never a person's name.
+ */
+function namedSubject(body: string, referenceTitles: string[]): string | undefined {
+  let best: {name: string; count: number} | undefined
+  for (const match of body.matchAll(/(?<=[\p{Ll},;]\s+(?:the\s+)?)\p{Lu}[\p{L}’'-]+(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]+)+/gu)) {
+    const name = match[0]
+    const count = referenceTitles.filter((title) => title.toLowerCase().includes(name.toLowerCase())).length
+    if (count >= 2 && (!best || count > best.count) && !(nlp(name).people().found as boolean)) best = {name, count}
+  }
+  return best?.name
 }
 
 function stemOf(text: string): string {

@@ -7,7 +7,8 @@
 
 type Cleanup = () => void
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+/** The signals that end citedeck and get their cleanup first (writes here, the browser in export/browser.ts). */
+export const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 const pending = new Set<Cleanup>()
 
 function runAll() {

@@ -5,7 +5,7 @@
  */
 import {randomBytes} from 'node:crypto'
 import {existsSync, readdirSync, realpathSync, renameSync, rmSync} from 'node:fs'
-import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, relative, resolve, sep} from 'node:path'
 import {CitedeckError} from '../errors.js'
 import {onInterrupt} from './interrupt.js'
@@ -62,11 +62,13 @@ export async function writeFilesAtomic(files: Array<{path: string; data: string 
     for (const temp of temps) rmSync(temp, {force: true})
   })
   let current = files[0]!.path
+  const made: Array<[top: string, folder: string]> = []
   try {
     for (const [index, {path, data}] of files.entries()) {
       current = path
       await sweepTemporaries(path)
-      await mkdir(dirname(path), {recursive: true})
+      const top = await makeFolder(dirname(path))
+      if (top) made.push([top, dirname(path)])
       await writeFile(temps[index]!, data)
     }
     // Synchronous: no signal handler runs between two renames.
@@ -76,9 +78,35 @@ export async function writeFilesAtomic(files: Array<{path: string; data: string 
     }
   } catch (error) {
     for (const temp of temps) await cleanUp(temp)
+    for (const [top, folder] of made) await removeEmpty(top, folder)
     throw writeError(current, error)
   } finally {
     done()
+  }
+}
+
+/**
+ * `mkdir -p` that says why it failed: Node's recursive mkdir reports a
+ * read-only disk (EROFS) as ENOENT, so then the missing folders are made one
+ * at a time, which fails with the real reason. Gives the topmost folder it
+ * made, if any, so a failed write can take its folders away again.
+ */
+async function makeFolder(path: string): Promise<string | undefined> {
+  try {
+    return await mkdir(path, {recursive: true})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    const missing: string[] = []
+    for (let folder = resolve(path); !existsSync(folder) && dirname(folder) !== folder; folder = dirname(folder)) missing.unshift(folder)
+    for (const folder of missing) await mkdir(folder)
+    return missing[0]
+  }
+}
+
+/** Removes the folders a failed write made, from `folder` up to `top`, while they are empty (nothing half-written is left). */
+async function removeEmpty(top: string, folder: string): Promise<void> {
+  for (let current = resolve(folder); ; current = dirname(current)) {
+    if (!(await rmdir(current).then(() => true, () => false)) || current === resolve(top) || dirname(current) === current) return
   }
 }
 
@@ -128,8 +156,9 @@ export async function replaceFolder(target: string, fill: (folder: string) => Pr
     attempt(() => rmSync(temp, {recursive: true, force: true}))
     recoverFolder(target, mine)
   })
+  let made: string | undefined
   try {
-    await mkdir(temp, {recursive: true})
+    made = await makeFolder(temp)
     await fill(temp)
     await step('filled')
     if (existsSync(target)) {
@@ -153,7 +182,11 @@ export async function replaceFolder(target: string, fill: (folder: string) => Pr
     // Whatever failed, put things back as a crash here would be recovered.
     await cleanUp(temp)
     attempt(() => recoverFolder(target, mine))
-    throw writeError(target, error)
+    // The folders made to hold the temporary (`-o new/deck` on a full disk): a first build leaves nothing.
+    if (made && made !== resolve(temp)) await removeEmpty(made, dirname(temp))
+    // Named for the output folder, not for the temporary file that failed inside it.
+    const cause = error instanceof CitedeckError && error.code === 'WRITE_FAILED' ? error.cause ?? error : error
+    throw writeError(target, cause)
   } finally {
     done()
   }
@@ -269,5 +302,7 @@ function writeError(path: string, error: unknown): Error {
     ENOTDIR: 'part of the path is a file, not a folder: choose another with -o',
     EEXIST: 'part of the path is a file, not a folder: choose another with -o'
   }
-  return new CitedeckError(`cannot write ${path} (${code ?? String(error)})`, 'WRITE_FAILED', code ? hints[code] : undefined)
+  const failure = new CitedeckError(`cannot write ${path} (${code ?? String(error)})`, 'WRITE_FAILED', code ? hints[code] : undefined)
+  failure.cause = error
+  return failure
 }

@@ -29,7 +29,9 @@ export function remarkQuotes() {
     })
     for (const slide of listSlides(tree)) {
       const body = slide.children.filter((node) => node.type !== 'heading')
-      if (slide.kind === 'content' && body.length === 1 && body[0]!.data?.hName === 'figure') slide.kind = 'quote'
+      // A styled quotation is a blockquote shown as a figure (a diagram is a figure too, but no quote).
+      const only = body.length === 1 ? body[0]! : undefined
+      if (slide.kind === 'content' && only?.type === 'blockquote' && only.data?.hName === 'figure') slide.kind = 'quote'
     }
   }
 }

@@ -105,15 +105,20 @@ function splitSlides(nodes: RootContent[]): Array<Slide | SlideStack> {
  * on every content slide.
  */
 function addFooters(slides: Array<Slide | SlideStack>, config: DeckConfig) {
-  const footer = config.footer ? footerContent(config.footer) : undefined
+  const {footer, logo} = deckFoot(config)
   for (const slide of slides.flatMap((node) => (node.type === 'slideStack' ? node.children : [node]))) {
     if (footer && !slide.footer) slide.footer = footer
-    if (config.logo) slide.logo = config.logo
+    if (logo) slide.logo = logo
     if (config.slideClasses.length > 0 && (slide.kind === 'content' || slide.kind === 'quote')) {
       const own = slide.attributes.class ? slide.attributes.class.split(' ') : []
       slide.attributes.class = [...new Set([...own, ...config.slideClasses])].join(' ')
     }
   }
+}
+
+/** The deck's footer (parsed) and logo, for every slide, also those made later (the reference list's). */
+export function deckFoot(config: DeckConfig): Pick<Slide, 'footer' | 'logo'> {
+  return {footer: config.footer ? footerContent(config.footer) : undefined, logo: config.logo || undefined}
 }
 
 function footerContent(markdown: string): RootContent[] {

@@ -31,6 +31,7 @@ import type {FitOptions} from '../check/fit.js'
 import type {CitationScope} from '../cite/cache.js'
 import type {CompiledDeck} from '../deck.js'
 import type {BrowserSession} from '../export/browser.js'
+import {type BrowserSource, openBrowser} from '../export/browser-source.js'
 import {type Emitted, FORMAT_NAMES, FORMATS, type FormatName, type FormatOptions, outputPaths} from '../formats/index.js'
 import {recoverFolder} from '../io/write-output.js'
 import {hasErrors} from '../messages.js'
@@ -51,7 +52,7 @@ export interface ProjectOptions extends Omit<CompileOptions, 'fit' | 'cache' | '
    * giving one. The project never closes it. Default: launch one at the first
    * step that needs it (a slide not measured before, a PDF, a PowerPoint file).
    */
-  browser?: Browser | Promise<Browser> | (() => Promise<Browser>)
+  browser?: BrowserSource
   /**
    * The caller stops on Ctrl-C and closes the project itself (a preview or a
    * watch that ends cleanly). Default `false`: the signal kills the browser,
@@ -128,7 +129,7 @@ export class Project {
   browser(): Promise<Browser> {
     if (this.closed) return Promise.reject(new Error('the project is closed'))
     const given = this.options.browser
-    if (given) return typeof given === 'function' ? given() : Promise.resolve(given)
+    if (given) return openBrowser(given)
     if (!this.session) {
       // Puppeteer loads only when a browser is needed: a rebuild whose slides are all measured starts none.
       const launching = import('../export/browser.js').then(({launchBrowser}) => launchBrowser({closedOnSignal: this.options.closedOnSignal}))

@@ -17,7 +17,7 @@ import {createRequire} from 'node:module'
 import type {Element, ElementContent, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {toString} from 'hast-util-to-string'
-import type {Browser} from 'puppeteer-core'
+import {type BrowserSource, openBrowser} from '../export/browser-source.js'
 import type {VFile} from 'vfile'
 import {type Cache, fileCache, isRecord} from '../check/cache.js'
 import {CitedeckError} from '../errors.js'
@@ -27,7 +27,7 @@ import {type Drawn, drawInPage} from './mermaid-page.js'
 
 export interface DiagramOptions {
   /** An open browser, or a function opening one when first needed (the project's); without one, diagrams not drawn before show as code. */
-  browser?: Browser | (() => Promise<Browser>)
+  browser?: BrowserSource
   /** Drawings known in memory (the project's; default: none). */
   cache?: Cache<Drawn>
   /** A JSON file keeping drawings between builds (default: memory only). */
@@ -45,7 +45,7 @@ export interface DiagramTheme {
 const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js')
 const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.json') as {version: string}).version
 // Bump when `drawInPage` draws differently, so old drawings are not reused.
-const DRAW_VERSION = 1
+const DRAW_VERSION = 4
 
 /** Replaces each diagram figure's source with its drawing, drawing what is not cached. */
 export async function placeDiagrams(tree: Root, file: VFile, theme: () => DiagramTheme, options: DiagramOptions = {}): Promise<void> {
@@ -95,7 +95,7 @@ function place(figure: Element, drawn: Drawn, file: VFile) {
 
 async function draw(sources: string[], ids: string[], theme: DiagramTheme, browser: DiagramOptions['browser']): Promise<Drawn[]> {
   if (!browser) throw new CitedeckError('no browser was given to draw in', 'NOT_FOUND_BROWSER')
-  const open = typeof browser === 'function' ? await browser() : browser
+  const open = await openBrowser(browser)
   const page = await open.newPage()
   try {
     // Nothing leaves the page: mermaid's script and the fonts are inlined, every request is refused.

@@ -3,7 +3,7 @@
  * theme and fonts, after mermaid's own script (serialised by puppeteer, so it
  * must not use anything from its module). Diagrams take the theme's colours
  * and its body font, loaded first so mermaid measures the text the deck
- * shows, at three quarters of the body size (never below the theme's
+ * shows, a little smaller than the body text (never below the theme's
  * minimum); labels are SVG text, not HTML, so the SVG also reads outside a
  * browser (the PowerPoint export).
  */
@@ -29,7 +29,7 @@ export async function drawInPage(sources: string[], ids: string[]): Promise<Draw
   const size = Number.parseFloat(variable('--cd-size', '32px')) || 32
   const minimum = Number.parseFloat(variable('--cd-min-size', '18px')) || 18
   const fontFamily = variable('--cd-font', 'sans-serif')
-  const fontSize = Math.max(minimum, Math.round(size * 0.75))
+  const fontSize = Math.max(minimum, Math.round(size * 0.875))
   const loading: Array<Promise<unknown>> = []
   document.fonts.forEach((face) => void loading.push(face.load().catch(() => undefined)))
   await Promise.all(loading)
@@ -41,8 +41,8 @@ export async function drawInPage(sources: string[], ids: string[]): Promise<Draw
     theme: 'base',
     htmlLabels: false,
     flowchart: {htmlLabels: false},
-    // Sequence diagrams size their text apart from the theme's.
-    sequence: {actorFontSize: fontSize, messageFontSize: fontSize, noteFontSize: fontSize, actorFontFamily: fontFamily, messageFontFamily: fontFamily, noteFontFamily: fontFamily},
+    // The theme's size sets the CSS; sequence diagrams write this one on their text.
+    fontSize,
     fontFamily,
     themeVariables: {
       darkMode,
@@ -65,7 +65,9 @@ export async function drawInPage(sources: string[], ids: string[]): Promise<Draw
       const failure = error as {message?: string; hash?: {text?: string; loc?: {first_line?: number}; expected?: string[]}}
       const message = failure.message ?? String(error)
       const loc = failure.hash?.loc
-      const line = loc?.first_line ?? Number(/\bline (\d+)/.exec(message)?.[1] ?? Number.NaN)
+      // With no diagram type, the first line that is not a comment or an option (`%%`) should name one.
+      const typeLine = source.split('\n').findIndex((text) => text.trim() !== '' && !text.trim().startsWith('%%')) + 1
+      const line = /No diagram type detected/.test(message) ? typeLine : loc?.first_line ?? Number(/\bline (\d+)/.exec(message)?.[1] ?? Number.NaN)
       drawn.push({
         error: explain(message, failure.hash),
         ...(Number.isFinite(line) ? {line} : {})

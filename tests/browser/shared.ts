@@ -44,3 +44,12 @@ export async function openDeck(indexHtml: string): Promise<OpenDeck> {
   await page.waitForFunction(() => (window as unknown as {Reveal?: {isReady: () => boolean}}).Reveal?.isReady() === true)
   return {browser, page, requests, errors}
 }
+
+/** The shared browser, connected when first asked for (a project drawing diagrams asks only for new ones); `disconnect()` in `afterAll`. */
+export function lazySharedBrowser() {
+  let connected: Promise<Browser> | undefined
+  return {
+    browser: () => (connected ??= connectBrowser()),
+    disconnect: async () => (await connected)?.disconnect()
+  }
+}

@@ -24,6 +24,8 @@ function slide(fields: Partial<MeasuredSlide>): MeasuredSlide {
     notesFrame: 0,
     unitNotes: [],
     brokenImages: [],
+    fitText: [],
+    fitTextOffsets: [],
     ...fields
   }
 }
@@ -75,5 +77,12 @@ describe('planFit', () => {
     expect(agree.references).toBeUndefined()
     const over = planFit([refs([200, 200, 200], 9), refs([60], 10)], {scales: {}, breaks: []})
     expect(over.references).toEqual({entries: [200, 200, 200, 60], first: 492, next: 492})
+  })
+
+  it('keeps the measured sizes of fitted text, and those of earlier rounds', () => {
+    const first = planFit([slide({fitText: [120.5], fitTextOffsets: [140]})], {scales: {}, breaks: []})
+    expect(first.fitText).toEqual({140: 120.5})
+    // Measured at its size, the text is no longer `.r-fit-text`: the next round finds none and keeps the size.
+    expect(planFit([slide({})], first)).toEqual(first)
   })
 })

@@ -4,9 +4,16 @@
  * (`npm run fixtures`), is written from the actual output: review the diff.
  */
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname
+
+/**
+ * Where fixture builds keep drawn diagrams, so the test files that build the
+ * same fixtures draw them once (the browser test draws its own afresh).
+ */
+export const FIXTURE_DIAGRAMS = join(tmpdir(), 'citedeck-fixture-diagrams.json')
 
 export function fixtureCases(filter: (name: string) => boolean = () => true): string[] {
   return readdirSync(FIXTURES, {withFileTypes: true})

@@ -89,6 +89,10 @@ describe.runIf(corpusDir)('corpus essays → outline structure', () => {
     }
   })
 
+  it.each(essays)('%s: no reviewer comment anchor ([a]) shown on a slide', (name) => {
+    expect(decks.get(name)!.shown.filter((line) => /\S\[[a-z]{1,2}\](?:\s|$)/.test(line))).toEqual([])
+  })
+
   it.each(essays)('%s: its sections are the deck’s sections; references last', (name) => {
     const deck = decks.get(name)!
     expect(deck.sections.map(fold)).toEqual((golds.get(name)!.sections ?? []).map(fold))

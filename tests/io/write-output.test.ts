@@ -175,7 +175,8 @@ describe('write-output', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('the previous output was kept')
     expect(tree(target)).toEqual(before)
-    expect(readdirSync(dir).sort()).toEqual(['deck', 'talk.md'])
+    // the parse cache kept beside the output may be there: it is not output
+    expect(readdirSync(dir).filter((name) => !name.startsWith('.deck.citedeck-')).sort()).toEqual(['deck', 'talk.md'])
   })
 })
 

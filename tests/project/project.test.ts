@@ -110,3 +110,15 @@ describeBrowser('one compile and one browser for every format', () => {
     }
   })
 })
+
+describeBrowser('the project\'s browser', () => {
+  it('is launched once, at the first call, and closed once', async () => {
+    const project = new Project()
+    const [one, two] = await Promise.all([project.browser(), project.browser()])
+    expect(one).toBe(two)
+    expect(one.connected).toBe(true)
+    await Promise.all([project.close(), project.close()])
+    expect(one.connected).toBe(false)
+    await expect(project.browser()).rejects.toThrow('the project is closed')
+  })
+})

@@ -59,7 +59,7 @@ describe('edge inputs', () => {
     const dir = deck({'lf.md': text, 'crlf.md': text.replace(/\n/g, '\r\n')})
     const lf = await build(join(dir, 'lf.md'), {dryRun: true})
     const crlf = await build(join(dir, 'crlf.md'), {dryRun: true})
-    expect(crlf.deck.html).toBe(lf.deck.html.replace('lf', 'crlf'))
+    expect(crlf.deck.html).toBe(lf.deck.html.replace(/\blf\b/g, 'crlf'))
     expect(crlf.deck.html).not.toContain('\r')
   })
 

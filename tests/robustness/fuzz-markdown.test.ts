@@ -69,8 +69,8 @@ function reportedUnknown(messages: {reason: string; ruleId?: string}[]): Set<str
   return keys
 }
 
-// Places where `@key` is literal by design: code, links, raw-text elements.
-const LITERAL = new Set(['pre', 'code', 'a', 'script', 'style', 'textarea', 'title'])
+// Places where `@key` is literal by design: code, links, raw-text elements, math's TeX source (`$x] [@a$` is math, as in pandoc).
+const LITERAL = new Set(['pre', 'code', 'a', 'script', 'style', 'textarea', 'title', 'annotation'])
 
 /** Text outside citations and literal elements: a citation found there was dropped silently. */
 function leakedText(node: Nodes, out: string[] = []): string[] {

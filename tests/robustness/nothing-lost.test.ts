@@ -2,7 +2,9 @@
  * Nothing lost: a failed build leaves the previous output byte for byte, a
  * full disk too; `import` never overwrites without --force; the source is
  * never written over. The disk-full case makes `writeFile` fail with ENOSPC
- * for `index.html` temp files (a mocked node:fs/promises).
+ * for `index.html` temp files, the read-only one `mkdir` and `writeFile` as
+ * Node fails on a read-only disk (a mocked node:fs/promises; both were also
+ * tried on real tmpfs mounts: a full 4 MB one and a read-only one).
  */
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {basename, join, relative} from 'node:path'
@@ -10,20 +12,29 @@ import {afterEach, describe, expect, it, vi} from 'vitest'
 import {runCli, tempDir} from './helpers.js'
 
 const diskFull = {on: false}
+// Paths under this folder are on a read-only disk, as Node reports one: a recursive mkdir fails with ENOENT, a plain one with EROFS.
+const readOnly = {folder: ''}
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>()
+  const refused = (path: unknown, code: string) =>
+    Object.assign(new Error(`${code}: refused, '${String(path)}'`), {code})
+  const onReadOnly = (path: unknown) => readOnly.folder !== '' && String(path).startsWith(readOnly.folder + '/')
   const writeFile: typeof actual.writeFile = async (path, ...rest) => {
-    if (diskFull.on && String(path).includes('.citedeck-tmp-')) {
-      throw Object.assign(new Error(`ENOSPC: no space left on device, write '${String(path)}'`), {code: 'ENOSPC'})
-    }
+    if (diskFull.on && String(path).includes('.citedeck-tmp-')) throw refused(path, 'ENOSPC')
+    if (onReadOnly(path)) throw refused(path, 'EROFS')
     return actual.writeFile(path, ...rest)
   }
-  return {...actual, writeFile, default: {...actual, writeFile}}
+  const mkdir = (async (path, options) => {
+    if (onReadOnly(path)) throw refused(path, typeof options === 'object' && options?.recursive ? 'ENOENT' : 'EROFS')
+    return actual.mkdir(path, options)
+  }) as typeof actual.mkdir
+  return {...actual, writeFile, mkdir, default: {...actual, writeFile, mkdir}}
 })
 
 afterEach(() => {
   diskFull.on = false
+  readOnly.folder = ''
 })
 
 const STACK = /\n\s+at .+:\d+:\d+|internal error/
@@ -92,6 +103,38 @@ describe('nothing lost', () => {
     expect((await runCli('build', essay, '--embed', '-o', essay, '--no-fit')).code).toBe(2)
     expect(readFileSync(deck).equals(source)).toBe(true)
     expect(readFileSync(essay, 'utf8')).toContain('An essay')
+  })
+
+  it('a read-only disk: exit 2, EROFS with a hint (Node says ENOENT), nothing written', async () => {
+    const {dir, deck} = setup()
+    readOnly.folder = join(dir, 'mounted')
+    mkdirSync(readOnly.folder)
+    for (const target of [join(readOnly.folder, 'out'), join(readOnly.folder, 'a', 'b')]) {
+      const result = await runCli('build', deck, '-o', target, '--no-fit')
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(/citedeck: error: cannot write .*mounted.* \(EROFS\)\n  hint: the disk is read-only: choose another folder with -o/)
+      expect(result.stderr).not.toMatch(STACK)
+    }
+    expect(readdirSync(readOnly.folder)).toEqual([])
+  })
+
+  it('import on a full disk, into a new folder or an empty one, leaves nothing: no folder made, no file half-written', async () => {
+    const dir = tempDir('citedeck-lost-')
+    const essay = join(dir, 'essay.txt')
+    writeFileSync(essay, 'The crisis began (Roskin, 2010, p. 5).\n\nReferences\n\nRoskin, M. (2010). Crisis. Press.\n')
+    mkdirSync(join(dir, 'empty'))
+    diskFull.on = true
+    for (const target of [join(dir, 'new', 'slides'), join(dir, 'empty')]) {
+      const result = await runCli('import', essay, '-o', target, '--quiet')
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(/\(ENOSPC\)\n  hint: the disk is full/)
+    }
+    expect(readdirSync(dir).sort()).toEqual(['empty', 'essay.txt'])
+    expect(readdirSync(join(dir, 'empty'))).toEqual([])
+    // A first build that fails the same way leaves no folder either.
+    writeFileSync(join(dir, 'deck.md'), '## A\n')
+    expect((await runCli('build', join(dir, 'deck.md'), '-o', join(dir, 'dist', 'deck'), '--no-fit')).code).toBe(2)
+    expect(existsSync(join(dir, 'dist'))).toBe(false)
   })
 
   it('import never overwrites deck.md or references.json without --force', async () => {

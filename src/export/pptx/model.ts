@@ -71,7 +71,7 @@ export interface SlideModel {
 const HEADINGS = /^h[1-6]$/
 const PARAGRAPHS = new Set(['p', 'figcaption', 'dt', 'dd', 'address', 'caption', 'summary'])
 const CONTAINERS = new Set(['div', 'blockquote', 'figure', 'dl', 'details', 'aside', 'header', 'footer', 'article', 'nav', 'main', 'section'])
-const BLOCK_TAGS = new Set([...PARAGRAPHS, ...CONTAINERS, 'ul', 'ol', 'li', 'pre', 'table', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+const BLOCK_TAGS = new Set([...PARAGRAPHS, ...CONTAINERS, 'ul', 'ol', 'li', 'pre', 'table', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'svg'])
 
 /** The content of one slide `<section>`. */
 export function slideModel(section: Element): SlideModel {
