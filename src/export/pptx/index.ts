@@ -8,10 +8,12 @@
 import type {Browser} from 'puppeteer-core'
 import type {CompiledDeck} from '../../deck.js'
 import {report} from '../../messages.js'
+import {slideLabels} from '../slide-numbers.js'
 import {layoutDeck} from './layout.js'
 import {slideModel} from './model.js'
 import {placeSlide} from './shapes.js'
 import {colour, firstFamily} from './units.js'
+import type {FontKind} from './package.js'
 import {writePptx} from './write.js'
 
 /** What the `pptx` format gets from the PowerPoint export. */
@@ -50,11 +52,27 @@ export async function pptxFile(deck: CompiledDeck, browser: Browser, timeout = 1
     headingFont: fonts.heading,
     bodyFont: fonts.body,
     slideNumber: config.slideNumber
-      ? {color: colour(layout.slideNumber.color)?.hex ?? '666666', size: layout.slideNumber.size * 0.75, font: face(layout.slideNumber.font)}
+      ? {
+          color: colour(layout.slideNumber.color)?.hex ?? '666666',
+          size: layout.slideNumber.size * 0.75,
+          font: face(layout.slideNumber.font),
+          labels: slideLabels(config.slideNumber, deck.parts.body)
+        }
       : undefined,
+    fontKinds: fontKinds(layout.faces),
     images: new Map(deck.assets.map((asset) => [asset.href, asset.source]))
   })
   return {bytes, slides: slides.length}
+}
+
+/** Each face drawn, by the generic family that ends its CSS list (`"Source Serif 4", Georgia, serif`): a serif, a sans or a mono. */
+function fontKinds(faces: Record<string, string>): Record<string, FontKind> {
+  const kinds: Record<string, FontKind> = {}
+  for (const [list, face] of Object.entries(faces)) {
+    const generic = list.split(',').at(-1)?.trim()
+    if (generic === 'serif' || generic === 'sans-serif' || generic === 'monospace') kinds[face] = generic
+  }
+  return kinds
 }
 
 /** The PowerPoint theme's fonts: the face of the first title, and the most used face of the text. */

@@ -12,6 +12,7 @@ import {measureHtml} from '../../check/measure.js'
 import {fontsAndImages, openDeck} from '../load.js'
 import type {SlideModel} from './model.js'
 import {type MeasuredPage, measureForPptx} from './page.js'
+import {takeSnapshots} from './snapshots.js'
 
 export interface DeckLayout extends MeasuredPage {
   /** The installed font the browser used for each CSS `font-family` list. */
@@ -30,7 +31,10 @@ export async function layoutDeck(deck: CompiledDeck, models: SlideModel[], brows
     const opened = await openDeck(page, {...deck, html}, {query: 'print-pdf', timeout})
     await fontsAndImages(page)
     const measured = await page.evaluate(measureForPptx)
-    return {...measured, faces: await renderedFonts(page, measured.fonts, measured.webFonts), blocked: opened.blocked}
+    const faces = await renderedFonts(page, measured.fonts, measured.webFonts)
+    // Last: it hides all slides but the one it captures.
+    await takeSnapshots(page, models, measured.slides)
+    return {...measured, faces, blocked: opened.blocked}
   } finally {
     await page.close().catch(() => undefined)
   }
@@ -43,8 +47,9 @@ function families(list: string): string[] {
 /** A slide's HTML with its measured elements tagged (tagged in place, then restored). */
 function taggedHtml(section: Element, model: SlideModel, index: number): string {
   const saved = model.tags.map((node) => node.properties)
+  const shots = new Set(model.blocks.flatMap((block) => (block.type === 'image' && block.snapshot ? [block.tag] : [])))
   model.tags.forEach((node, tag) => {
-    node.properties = {...node.properties, dataCdPx: tag, ...(node === section ? {dataCdPptx: index} : {})}
+    node.properties = {...node.properties, dataCdPx: tag, ...(node === section ? {dataCdPptx: index} : {}), ...(shots.has(tag) ? {dataCdShot: ''} : {})}
   })
   const html = toHtml(section, {allowDangerousHtml: true})
   model.tags.forEach((node, tag) => (node.properties = saved[tag]!))

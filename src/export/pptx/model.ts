@@ -7,9 +7,9 @@
  * measures the tagged elements (`page.ts`) and `shapes.ts` places them.
  */
 import type {Element, ElementContent} from 'hast'
-import {toHtml} from 'hast-util-to-html'
+import {toString} from 'hast-util-to-string'
 import {hasClass, slideBody} from '../../check/units.js'
-import {inlineRuns, notesText, type Run, type RunContext, Tags} from './runs.js'
+import {inlineRuns, isPicture, notesText, type Run, type RunContext, Tags} from './runs.js'
 
 export interface Paragraph {
   /** The element whose box and line height the paragraph has. */
@@ -49,8 +49,11 @@ export interface TableBlock {
 export interface ImageBlock {
   type: 'image'
   tag: number
+  /** The picture's file (its `src`), or '' for a snapshot. */
   src: string
   alt: string
+  /** Drawn by the browser (typeset math, a diagram): the picture is a PNG of the element as the browser drew it (`snapshots.ts`). */
+  snapshot?: boolean
 }
 
 export type Block = TextBlock | TableBlock | ImageBlock
@@ -116,11 +119,10 @@ class BlockReader {
     if (tagName === 'ul' || tagName === 'ol') return this.list(node)
     if (tagName === 'pre') return this.code(node)
     if (tagName === 'table') return this.table(node)
-    if (tagName === 'img') return this.image(node)
-    if (tagName === 'svg') return this.drawing(node)
+    if (isPicture(node)) return this.picture(node)
     if (tagName === 'hr') return void this.boxes.push(this.tags.tag(node))
-    // A container of inline content only (a reference entry, a plain div) reads as one paragraph.
-    if (!node.children.some((child) => child.type === 'element' && BLOCK_TAGS.has(child.tagName))) {
+    // A container of inline content only (a reference entry, a plain div) reads as one paragraph; a diagram's figure holds a picture.
+    if (!node.children.some((child) => child.type === 'element' && (BLOCK_TAGS.has(child.tagName) || child.tagName === 'svg'))) {
       return this.paragraph(node, 'text')
     }
     this.boxes.push(this.tags.tag(node))
@@ -153,7 +155,8 @@ class BlockReader {
     const images: Element[] = []
     const runs = inlineRuns(node.children, tag, this.context(images))
     this.boxes.push(tag)
-    if (runs.length > 0) this.blocks.push({type: 'text', role, paragraphs: [{tag, runs, level: 0}]})
+    // A formula alone in its paragraph is only its picture.
+    if (runs.some((run) => !run.gap)) this.blocks.push({type: 'text', role, paragraphs: [{tag, runs, level: 0}]})
     this.images(images)
   }
 
@@ -224,24 +227,42 @@ class BlockReader {
     this.images(images)
   }
 
-  private image(node: Element) {
-    const src = String(node.properties?.src ?? '')
-    if (src) this.blocks.push({type: 'image', tag: this.tags.tag(node), src, alt: String(node.properties?.alt ?? '')})
-  }
-
-  /** An inline SVG (a Mermaid diagram) as a picture of itself. */
-  private drawing(node: Element) {
-    const svg = Buffer.from(toHtml(node, {space: 'svg'})).toString('base64')
-    this.blocks.push({type: 'image', tag: this.tags.tag(node), src: `data:image/svg+xml;base64,${svg}`, alt: String(node.properties?.ariaLabel ?? '')})
+  /**
+   * An image file as itself; typeset math and an inline SVG (a Mermaid
+   * diagram) as the browser's picture of them: PowerPoint has no KaTeX, and
+   * neither it nor Impress draws a diagram's SVG styles and labels as Chromium does.
+   */
+  private picture(node: Element) {
+    const tag = this.tags.tag(node)
+    if (node.tagName === 'img') {
+      const src = String(node.properties?.src ?? '')
+      if (src) this.blocks.push({type: 'image', tag, src, alt: String(node.properties?.alt ?? '')})
+    } else this.blocks.push({type: 'image', tag, src: '', alt: pictureAlt(node), snapshot: true})
   }
 
   private images(images: Element[]) {
-    for (const image of images) this.image(image)
+    for (const image of images) this.picture(image)
   }
 
   private context(images: Element[]): RunContext {
     return {tags: this.tags, images}
   }
+}
+
+/** A picture's text for screen readers: the TeX of math (KaTeX's annotation), a diagram's label. */
+function pictureAlt(node: Element): string {
+  if (node.tagName === 'svg') return String(node.properties?.ariaLabel ?? node.properties?.ariaRoledescription ?? 'diagram')
+  const tex = findElement(node, (child) => child.tagName === 'annotation')
+  return tex ? toString(tex) : ''
+}
+
+function findElement(node: Element, test: (node: Element) => boolean): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    const found = test(child) ? child : findElement(child, test)
+    if (found) return found
+  }
+  return undefined
 }
 
 /** Block children inside a paragraph-like place (a loose list item, a long footnote) run on, a line break between them. */

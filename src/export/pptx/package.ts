@@ -1,5 +1,5 @@
 /**
- * Four fixes to the package pptxgenjs writes, then its one compression.
+ * Five fixes to the package pptxgenjs writes, then its one compression.
  *
  * - pptxgenjs 4 writes an `<a:pPr>` before every run of a paragraph, where
  *   the schema allows one, first (gitbrent/PptxGenJS#1083, still open);
@@ -13,6 +13,8 @@
  * - It has no colour for list markers: each slide's marker colours, in the
  *   order its markers are written, are set here (`<a:buClr>`).
  *
+ * - It names every font a sans (`pitchFamily`), see `fontKinds`.
+ *
  * Hand-written because no option of pptxgenjs avoids either; jszip (its own
  * zip library) reads and writes the package.
  */
@@ -25,20 +27,46 @@ const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g
 const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g
 const NOTES_TEXT = /(<p:ph type="body" idx="1"\/>[\s\S]*?<a:t>)([\s\S]*?)(<\/a:t>)/
 
-/** `markers[n]`: the colours (`RRGGBB`) of slide n+1's list markers, in order. */
-export async function repairPackage(bytes: Uint8Array, markers: string[][] = []): Promise<Uint8Array> {
+/** The kind of a font, as CSS names it last in a `font-family` list. */
+export type FontKind = 'serif' | 'sans-serif' | 'monospace'
+
+// Windows' pitch and family bits (variable pitch + roman, swiss; fixed pitch + modern).
+const PITCH_FAMILY: Record<FontKind, number> = {serif: 18, 'sans-serif': 34, monospace: 49}
+
+/**
+ * `markers[n]`: the colours (`RRGGBB`) of slide n+1's list markers, in order;
+ * `kinds`: the kind of each font named, so a machine without it substitutes
+ * one of the same kind.
+ */
+export async function repairPackage(bytes: Uint8Array, markers: string[][] = [], kinds: Record<string, FontKind> = {}): Promise<Uint8Array> {
   const {default: JSZip} = await import('jszip')
   const zip = await JSZip.loadAsync(bytes)
   for (const [name, entry] of Object.entries(zip.files)) {
     const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name)
     if (slide) {
       const xml = onePropertiesElement(await entry.async('string')).replace(HANGING_BULLET, '<a:buNone/>')
-      zip.file(name, markerColours(xml, markers[Number(slide[1]) - 1] ?? []))
+      zip.file(name, fontKinds(markerColours(xml, markers[Number(slide[1]) - 1] ?? []), kinds))
     } else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) {
       zip.file(name, notesParagraphs(await entry.async('string')))
     }
   }
   return zip.generateAsync({type: 'uint8array', compression: 'DEFLATE', compressionOptions: {level: 6}})
+}
+
+/**
+ * pptxgenjs names every font a sans (`pitchFamily="34"`): PowerPoint, and
+ * Impress, replace a missing font by one of the family it gives, so a
+ * missing serif heading became a sans. Each font gets its own kind.
+ */
+export function fontKinds(xml: string, kinds: Record<string, FontKind>): string {
+  return xml.replace(/(typeface="([^"]*)") pitchFamily="34"/g, (whole, typeface: string, face: string) => {
+    const kind = kinds[decodeXml(face)]
+    return kind ? `${typeface} pitchFamily="${PITCH_FAMILY[kind]}"` : whole
+  })
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 }
 
 /** Gives the slide's markers their colours, in order; a marker with no colour keeps the text's. */

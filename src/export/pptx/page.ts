@@ -71,6 +71,7 @@ export function measureForPptx(): MeasuredPage {
   const round = (value: number) => Math.round(value * 100) / 100
   const fonts: Record<string, string> = {}
   const measure = (element: HTMLElement, origin: DOMRect, selector: string) => {
+    const drawnBox = (area: DOMRect): Box => [round(area.left - origin.left), round(area.top - origin.top), round(area.width), round(area.height)]
     const rect = element.getBoundingClientRect()
     const style = getComputedStyle(element)
     const px = (value: string) => Number.parseFloat(value) || 0
@@ -100,6 +101,13 @@ export function measureForPptx(): MeasuredPage {
       height = Math.max(0, range.getBoundingClientRect().bottom - rect.top)
     }
     const decoration = style.textDecorationLine
+    // A snapshot (`data-cd-shot`) is the area drawn: typeset math's own (KaTeX's box of a block formula is as wide as the slide), or the element's.
+    let drawn: DOMRect | undefined
+    if (element.hasAttribute('data-cd-shot') && element.tagName.toLowerCase() !== 'svg') {
+      const range = document.createRange()
+      range.selectNodeContents(element.querySelector('.katex-html') ?? element)
+      drawn = range.getBoundingClientRect()
+    }
     return {
       box: [round(x), round(y), round(rect.width), round(height)],
       content: [
@@ -130,7 +138,8 @@ export function measureForPptx(): MeasuredPage {
       marginLeft: px(style.marginLeft),
       listStyle: style.listStyleType,
       markerColor: element.tagName === 'LI' ? getComputedStyle(element, '::marker').color : '',
-      ...(fragments ? {fragments} : {})
+      ...(fragments ? {fragments} : {}),
+      ...(drawn ? {box: drawnBox(drawn), content: drawnBox(drawn)} : {})
     } satisfies MeasuredElement
   }
   const slides = Array.from(document.querySelectorAll<HTMLElement>('section[data-cd-pptx]')).map((section) => {

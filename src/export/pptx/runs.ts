@@ -14,6 +14,8 @@ export interface Run {
   href?: string
   /** A line break (`<br>`) before this run, inside the same paragraph. */
   breakBefore?: boolean
+  /** Room kept in the line for the picture tagged `tag` (an inline image or formula), which is placed over it. */
+  gap?: boolean
 }
 
 /** Hands out tag numbers for the elements of one slide that the browser measures. */
@@ -42,6 +44,11 @@ export interface RunContext {
 
 const LINKS = /^(?:https?:|mailto:)/i
 
+/** An element that becomes a picture: an image, typeset math (KaTeX's `.katex`), an inline SVG. */
+export function isPicture(node: Element): boolean {
+  return node.tagName === 'img' || node.tagName === 'svg' || ((node.properties?.className as string[] | undefined) ?? []).includes('katex')
+}
+
 /** The runs of `nodes` inside the element tagged `tag`, whitespace collapsed as HTML does. */
 export function inlineRuns(nodes: ElementContent[], tag: number, context: RunContext): Run[] {
   const runs: Run[] = []
@@ -57,8 +64,11 @@ export function inlineRuns(nodes: ElementContent[], tag: number, context: RunCon
       breakNext = true
       return
     }
-    if (node.tagName === 'img') {
+    if (isPicture(node)) {
+      // The picture goes on top at its measured place; a space as wide keeps the words around it apart.
       context.images.push(node)
+      runs.push({text: '\u00A0', tag: context.tags.tag(node), gap: true, ...(breakNext ? {breakBefore: true} : {})})
+      breakNext = false
       return
     }
     if (node.tagName === 'input' && node.properties?.type === 'checkbox') {

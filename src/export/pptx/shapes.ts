@@ -245,7 +245,9 @@ class Placer {
   }
 
   private run(run: Run, paragraph: MeasuredElement, scale: number): ShapeRun {
-    const style = this.measured[run.tag] ?? paragraph
+    // A picture's gap is a space of the paragraph's own font (KaTeX's fonts are not installed anywhere).
+    const picture = run.gap ? this.measured[run.tag] : undefined
+    const style = run.gap ? paragraph : (this.measured[run.tag] ?? paragraph)
     const paint = colour(style.color)
     const baseline = style.baseline === 'super' || style.baseline === 'sub' ? style.baseline : undefined
     // PowerPoint makes raised text smaller itself: give it the paragraph's size, not the browser's reduced one.
@@ -260,11 +262,16 @@ class Placer {
       underline: style.underline,
       strike: style.strike,
       ...(baseline ? {baseline} : {}),
-      ...(style.letterSpacing ? {spacing: points(style.letterSpacing * scale)} : {}),
+      ...(picture ? {spacing: gapSpacing(picture, paragraph, scale)} : style.letterSpacing ? {spacing: points(style.letterSpacing * scale)} : {}),
       ...(run.href ? {href: run.href} : {}),
       ...(run.breakBefore ? {breakBefore: true} : {})
     }
   }
+}
+
+/** The letter spacing that makes a no-break space as wide as the picture it stands for (a space is about a quarter of an em). */
+function gapSpacing(picture: MeasuredElement, paragraph: MeasuredElement, scale: number): number {
+  return Math.max(0, points(picture.box[2] * scale) - points(paragraph.size * scale) * 0.25)
 }
 
 const CHARACTERS: Record<string, string> = {disc: '2022', circle: '25CB', square: '25AA'}

@@ -7,7 +7,7 @@
  */
 import type PptxModule from 'pptxgenjs'
 import type {PlacedSlide, ShapeParagraph, ShapeRun, TableShape, TextShape} from './shapes.js'
-import {HANGING_MARK, repairPackage} from './package.js'
+import {type FontKind, HANGING_MARK, repairPackage} from './package.js'
 
 export interface PptxDocument {
   /** The slide's size in CSS pixels (96 a inch). */
@@ -22,8 +22,14 @@ export interface PptxDocument {
   /** Fonts of the PowerPoint theme: headings and body text. */
   headingFont: string
   bodyFont: string
-  /** The slide number's look, or `undefined` for none. */
-  slideNumber?: {color: string; size: number; font: string}
+  /**
+   * The slide number's look, or `undefined` for none; `labels`, each slide's
+   * number as text (`4.1` for a sub-slide, `3 / 12`), else PowerPoint's own
+   * slide-number field (1, 2, 3…, kept right when slides are moved).
+   */
+  slideNumber?: {color: string; size: number; font: string; labels?: string[]}
+  /** The kind of each font the runs name (serif, sans or mono), for substitution where it is missing. */
+  fontKinds: Record<string, FontKind>
   /** Local image files by the `src` the slides use. */
   images: Map<string, string>
 }
@@ -39,11 +45,13 @@ export async function writePptx(slides: PlacedSlide[], document: PptxDocument): 
   pptx.company = ''
   pptx.theme = {headFontFace: document.headingFont, bodyFontFace: document.bodyFont}
   const masters = new Set<string>()
-  for (const placed of slides) {
+  const numberBox = slideNumber(document)
+  const labels = document.slideNumber?.labels
+  for (const [index, placed] of slides.entries()) {
     const master = `citedeck ${placed.kind}`
     if (!masters.has(master)) {
       masters.add(master)
-      pptx.defineSlideMaster({title: master, background: {color: document.background}, slideNumber: slideNumber(document)})
+      pptx.defineSlideMaster({title: master, background: {color: document.background}, ...(labels ? {} : {slideNumber: numberBox})})
     }
     const slide = pptx.addSlide({masterName: master})
     for (const shape of placed.shapes) {
@@ -73,6 +81,8 @@ export async function writePptx(slides: PlacedSlide[], document: PptxDocument): 
         if (source || data) slide.addImage({...frame, ...(data ? {data} : {path: source}), altText: shape.alt})
       }
     }
+    const label = labels?.[index]
+    if (label && numberBox) slide.addText(label, {...numberBox, objectName: 'Slide number', margin: 0})
     if (placed.notes) slide.addNotes(placed.notes)
   }
   const raw = (await pptx.write({outputType: 'uint8array', compression: false})) as Uint8Array
@@ -80,7 +90,7 @@ export async function writePptx(slides: PlacedSlide[], document: PptxDocument): 
   const markers = slides.map((placed) =>
     placed.shapes.flatMap((shape) => (shape.type === 'text' ? shape.paragraphs.flatMap((paragraph) => (paragraph.bullet ? [paragraph.bullet.color ?? ''] : [])) : []))
   )
-  return repairPackage(raw, markers)
+  return repairPackage(raw, markers, document.fontKinds)
 }
 
 // pptxgenjs's types describe a CommonJS module; Node's ESM import gives its ES build, whose default export is the class.

@@ -74,7 +74,7 @@ title: Everything at once
 author: Test Author
 aspect-ratio: "4:3"
 theme: chalkboard
-slide-number: true
+slide-number: h.v
 nocite: "@*"
 references:
 ${references.join('\n')}
@@ -113,6 +113,21 @@ function add(a, b) {
 | 1963 | Treaty |
 
 ![A chart](chart.png)
+
+## Math and pictures
+
+- Energy is $E = mc^2$, a picture ![dot](chart.png){width=24} in the line, then more words
+
+$$
+\\int_0^1 x^2 \\, dx = \\frac{1}{3}
+$$
+
+### A diagram below
+
+\`\`\`mermaid
+flowchart LR
+  A[Revolution] --> B[Missiles]
+\`\`\`
 `
   )
   return join(folder, 'deck.md')
@@ -221,7 +236,21 @@ describeBrowser('PowerPoint export', () => {
     expect(slides[2]!.names).toContain('Code')
     expect(slides[2]!.paragraphs).toContain('  return a + b')
     expect(slides[3]!.xml).toContain('<a:tbl>')
-    expect(media).toHaveLength(1)
+    // The chart, the inline picture, the two formulas and the diagram.
+    expect(media).toHaveLength(5)
+    // Math and the diagram are pictures (no TeX or diagram source as text); the inline picture keeps its room in the line.
+    const math = slides[4]!
+    expect(math.paragraphs[0]).toBe('Math and pictures')
+    expect(math.xml.match(/<p:pic>/g)).toHaveLength(3)
+    expect(math.paragraphs.join(' ')).not.toMatch(/mc\^2|\\int|\\frac|E=mc/)
+    expect(math.xml).toMatch(/<a:rPr [^>]*spc="\d+"[^>]*>[\s\S]*?<a:t>\u00A0<\/a:t>/)
+    const diagram = slides[5]!
+    expect(diagram.xml.match(/<p:pic>/g)).toHaveLength(1)
+    expect(diagram.paragraphs.join(' ')).not.toMatch(/flowchart|Revolution/)
+    // Sub-slides numbered as reveal does (h.v), the fonts with their kind.
+    expect(math.paragraphs.at(-1)).toBe('5.1')
+    expect(diagram.paragraphs.at(-1)).toBe('5.2')
+    expect(slides[2]!.xml).toMatch(/typeface="[^"]+ Mono[^"]*" pitchFamily="49"|typeface="[^"]*Code[^"]*" pitchFamily="49"/)
     // One paragraph-properties element a paragraph, as the schema allows.
     for (const slide of slides) {
       for (const [paragraph] of slide.xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)) expect(paragraph.match(/<a:pPr\b/g)?.length ?? 0).toBeLessThanOrEqual(1)

@@ -1,7 +1,7 @@
 /** The small pure helpers of the PowerPoint export: colours, gradient bands, and the fixes to pptxgenjs's XML. */
 import {describe, expect, it} from 'vitest'
 import {gradientBands} from '../../../src/export/pptx/gradient.js'
-import {markerColours, notesParagraphs, onePropertiesElement} from '../../../src/export/pptx/package.js'
+import {fontKinds, markerColours, notesParagraphs, onePropertiesElement} from '../../../src/export/pptx/package.js'
 import {colour, firstFamily} from '../../../src/export/pptx/units.js'
 
 describe('colour and fonts', () => {
@@ -56,5 +56,12 @@ describe('package fixes', () => {
   it('splits the notes into one paragraph a line', () => {
     const xml = '<p:nvPr><p:ph type="body" idx="1"/></p:nvPr><p:txBody><a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>one\ntwo</a:t></a:r></a:p>'
     expect(notesParagraphs(xml)).toContain('<a:t>one</a:t></a:r></a:p><a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>two</a:t>')
+  })
+
+  it('names each font with its kind, so a missing serif is replaced by a serif', () => {
+    const xml = '<a:latin typeface="Source Serif 4" pitchFamily="34" charset="0"/><a:latin typeface="Fira &amp; Mono" pitchFamily="34"/><a:latin typeface="Other" pitchFamily="34"/>'
+    expect(fontKinds(xml, {'Source Serif 4': 'serif', 'Fira & Mono': 'monospace'})).toBe(
+      '<a:latin typeface="Source Serif 4" pitchFamily="18" charset="0"/><a:latin typeface="Fira &amp; Mono" pitchFamily="49"/><a:latin typeface="Other" pitchFamily="34"/>'
+    )
   })
 })
