@@ -45,6 +45,8 @@ const BREAK = /^[ \t]*(?:[*_-][ \t]*){3,}$/
 const NEW_BLOCK = /^[ \t]*(?:>[ \t]?)*(?:$|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|#{1,6}(?:[ \t]|$)|\||:::)/
 // After a blank line, a tag starts an HTML block, which runs to the next blank line and is not parsed as text.
 const HTML_START = /^ {0,3}</
+// A table's delimiter row: the rows after it, to the next blank line, are cells parsed one by one (a leading `|` is optional).
+const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
 const BLANK = /^[ \t]*$/
 
 /** Wraps the parser: lines over a limit are reported on `file` and blanked before parsing. */
@@ -67,14 +69,17 @@ export function withinLimits(document: string, file: VFile): string {
   let defined: Set<string> | undefined
   let paragraph = 0
   let html = false
+  let table = false
   let afterBlank = true
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
     let over = false
     if (fence === undefined) {
-      if (BLANK.test(line)) html = false
+      if (BLANK.test(line)) html = table = false
       else if (afterBlank && HTML_START.test(line)) html = true
-      if (html || NEW_BLOCK.test(line) || FENCE.test(line)) paragraph = 0
+      else if (line.includes('|') && TABLE_DELIMITER.test(line) && cells(line) === cells(lines[index - 1] ?? '')) table = true
+      // Each table row is its own paragraph; an HTML block is not parsed as text at all.
+      if (html || table || NEW_BLOCK.test(line) || FENCE.test(line)) paragraph = 0
       if (!html) paragraph += countedLength(line, () => (defined ??= definedLabels(document)))
       afterBlank = BLANK.test(line)
     }
@@ -136,6 +141,11 @@ function countedLength(line: string, defined: () => Set<string>): number {
     } else index = line.indexOf('[', index + 1)
   }
   return line.length - cheap
+}
+
+/** A table row's cell count (pipes not escaped, the outer ones optional), as GFM matches a header to its delimiter row. */
+function cells(line: string): number {
+  return line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/).length
 }
 
 /** Labels that may be defined (`[label]: url`), anywhere: a defined `[@x]` is a link, not a plain citation. */

@@ -77,8 +77,9 @@ describe('limits', () => {
     expect(result.stderr.split('\n').filter((line) => line.includes('[limit]'))).toHaveLength(1)
   })
 
-  it('a line of 5,000 citations, over the paragraph limit in characters, builds: citations and spaces do not count', async () => {
-    const result = await build(`---\nreferences:\n  - {id: known, type: book, title: T}\n---\n\n## A\n\n${'[@x] [see @known, p. 5] '.repeat(2500)}\n`)
+  it('a line of 5,000 citations and a 2,000-row table, each over the paragraph limit in characters, build: citations, spaces and rows do not add up', async () => {
+    const table = `a | b\n--- | ---\n${'cell *x* | cell y z\n'.repeat(2000)}`
+    const result = await build(`---\nreferences:\n  - {id: known, type: book, title: T}\n---\n\n## A\n\n${'[@x] [see @known, p. 5] '.repeat(2500)}\n\n## B\n\n${table}`)
     expect(result.code).toBe(0)
     expect(result.stderr.match(/unknown citation key 'x', cited 2,500 times \[unknown-citation-key\]/g)).toHaveLength(1)
     expect(result.stderr).not.toMatch(/\[limit\]/)
