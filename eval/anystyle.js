@@ -80,7 +80,8 @@ const FIELDS = {
   'container-title': {tags: ['journal', 'container-title'], item: (item) => item['container-title'], same: (a, b) => norm(a).replace(/^in /, '') === norm(b)},
   'collection-title': {tags: ['collection-title'], item: (item) => item['collection-title'], same: (a, b) => norm(a) === norm(b)},
   volume: {tags: ['volume'], item: (item) => [item.volume, item.issue].filter(Boolean).join(' ') || undefined, same: (a, b) => digits(goldVolume(a)) === digits(b) && digits(b) !== '' || norm(a) === norm(b)},
-  pages: {tags: ['pages'], item: (item) => item.page ?? item.number, same: (a, b) => pageDigits(a) === pageDigits(b) && digits(a) !== ''},
+  // An article's number stands for its pages; a report's number is no page.
+  pages: {tags: ['pages'], item: (item) => item.page ?? (item.type === 'report' ? undefined : item.number), same: (a, b) => pageDigits(a) === pageDigits(b) && digits(a) !== ''},
   edition: {tags: ['edition'], item: (item) => item.edition, same: (a, b) => (digits(a) || norm(a)) === (digits(b) || norm(b))},
   publisher: {tags: ['publisher'], item: (item) => item.publisher, same: (a, b) => norm(a) === norm(b)},
   location: {tags: ['location'], item: (item) => item['publisher-place'], same: (a, b) => norm(a) === norm(b)},

@@ -58,7 +58,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkSourceLimits)
     .use(remarkFrontMatterData)
     .use(remarkDeckConfig, overrides)
-    .use(remarkImages)
+    .use(remarkImages, overrides)
     .use(remarkCitations)
     .use(remarkSlides)
     .use(remarkFragments)

@@ -93,6 +93,22 @@ describe('citedeck build', () => {
     expect(existsSync(join(dir, 'out/media/dot.svg'))).toBe(true)
   })
 
+  it('copies the images of raw HTML <img> tags too, and reports a missing one; with --safe the HTML and its images are left out', async () => {
+    const {dir, deck} = tempDeck('## Picture\n\n<img src="dot.svg" width="30%">\n\n<img src=\'gone.png\'>\n')
+    writeFileSync(join(dir, 'dot.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')
+    const missing = await run('build', deck, '-o', join(dir, 'out'), '--no-fit')
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('deck.md:5:1: error: image not found: gone.png [missing-image]')
+    writeFileSync(deck, '## Picture\n\n<img src="dot.svg" width="30%">\n')
+    expect((await run('build', deck, '-o', join(dir, 'out'), '--no-fit')).code).toBe(0)
+    expect(readFileSync(join(dir, 'out/index.html'), 'utf8')).toContain('<img src="media/dot.svg" width="30%">')
+    expect(existsSync(join(dir, 'out/media/dot.svg'))).toBe(true)
+    writeFileSync(deck, '## Picture\n\n<img src="gone.png">\n')
+    const safe = await run('build', deck, '-o', join(dir, 'safe'), '--no-fit', '--safe')
+    expect(safe.code).toBe(0)
+    expect(safe.stderr).not.toContain('missing-image')
+  })
+
   it('lists the footnotes of speaker notes at the notes\' end, numbered apart from the slide\'s', async () => {
     const {dir, deck} = tempDeck('## Slide\n\nText[^a].\n\n[^a]: On the slide.\n\n::: notes\nSay it[^b].\n\n[^b]: For the speaker.\n:::\n')
     const result = await run('build', deck, '-o', join(dir, 'out'), '--no-fit', '--strict')

@@ -101,6 +101,8 @@ class Shortener {
       const before = text.slice(0, match.index)
       const after = text.slice(match.index + match[0].length)
       if (insideQuote(before) || wordCount(before) < 8 || wordCount(after) < 5 || !this.hasVerb(before) || FUNCTION_END.has(lastWord(before))) continue
+      // `wild bees, which get far less attention, appear…`: a relative clause closed by a comma is an insert; the sentence goes on after it.
+      if (/^(?:which|who|where|que)\s/i.test(after) && /,\s/.test(after)) continue
       const difference = Math.abs(wordCount(before) - wordCount(after))
       if (difference < balance) [best, balance] = [[before, after], difference]
     }
@@ -161,7 +163,8 @@ class Shortener {
       if (/^(?:and|or|y|o|e|u)\s|^[^,;:]{1,40},\s+(?:and|or|y|o)\s/i.test(after) || wordCount(inner) < 2 || !this.optional(inner, all.slice(0, offset))) continue
       if (!RELATIVE.test(inner) && !this.isPhrase(inner)) continue
       // An insert stands between a subject and its verb; with no verb after it, it is an item of a list (`…, es decir, la capacidad de atender, de inhibir…`).
-      if (!after.split(/[;:]/)[0]!.split(/\s+/).some((word) => this.isFinite(word))) continue
+      const rest = after.split(/[;:]/)[0]!
+      if (!rest.split(/\s+/).some((word) => this.isFinite(word)) && !this.has(firstWord(rest), 'Verb')) continue
       // `In October of 1962, during the war, a plane` keeps the comma closing its lead-in.
       const lead = all.slice(0, offset).split(/[,;:]\s+/).pop() ?? ''
       const leadIn = PREPOSITION.has(firstWord(lead)) && !lead.split(/\s+/).some((word) => this.isFinite(word))

@@ -1,7 +1,8 @@
 /**
  * Collects the deck's local images so the builder can check and copy them, and
- * points each at its copy under `media/`. Remote images are left as they are
- * but reported: a classroom may have no network.
+ * points each at its copy under `media/`, also `<img src>` in raw HTML (a
+ * habit of Quarto decks, for sizes Markdown cannot say). Remote images are
+ * left as they are but reported: a classroom may have no network.
  */
 import type {Properties} from 'hast'
 import type {Heading, Nodes, Root} from 'mdast'
@@ -9,6 +10,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {report} from '../messages.js'
 import {walk} from '../walk.js'
+import type {SafeOptions} from './safe.js'
 
 export interface LocalImage {
   /** The path as written in the deck (relative to the deck's folder). */
@@ -25,9 +27,13 @@ declare module 'vfile' {
 }
 
 const REMOTE = /^[a-z][a-z\d+.-]*:/i
+/** An `<img>` tag's `src` in raw HTML: the quote (if any) and the URL. */
+const HTML_IMAGE_SOURCE = /(<img\b[^>]*?\ssrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi
 
-export function remarkImages() {
+export function remarkImages(options: SafeOptions = {}) {
   return (tree: Root, file: VFile) => {
+    // With --safe raw HTML is left out (./safe.ts), so its images are not the deck's.
+    const rawHtml = options.safe !== true && file.data.matter?.data.safe !== true
     const images: LocalImage[] = []
     const hrefs = new Map<string, string>()
     const taken = new Set<string>()
@@ -52,6 +58,12 @@ export function remarkImages() {
     walk<Nodes>(tree, (node) => {
       if (node.type === 'image') {
         node.url = localise(node.url, node.position, 'image') ?? node.url
+      } else if (node.type === 'html' && rawHtml) {
+        node.value = node.value.replace(HTML_IMAGE_SOURCE, (tag, start: string, double?: string, single?: string, bare?: string) => {
+          const url = double ?? single ?? bare ?? ''
+          const href = url && localise(url, node.position, 'image')
+          return href ? `${start}"${href}"` : tag
+        })
       } else if (node.type === 'heading' && node.data?.hProperties) {
         localiseBackground(node.data.hProperties, node, localise, file)
       }

@@ -52,6 +52,8 @@ function splitSlides(nodes: RootContent[]): Array<Slide | SlideStack> {
   let current: Slide | undefined
   let stack: SlideStack | undefined
   let inNotes = false
+  /** The slide a `---` opened, while it may still be followed by a heading. */
+  let broken: Slide | undefined
 
   const open = (slide: Slide, vertical: boolean) => {
     if (vertical && current && !isTitleLike(current)) {
@@ -70,12 +72,20 @@ function splitSlides(nodes: RootContent[]): Array<Slide | SlideStack> {
 
   for (const node of nodes) {
     if (node.type === 'heading' && node.depth <= 3) {
+      // `---` then a heading is one slide, as in pandoc: the rule's slide is still empty.
+      if (broken && isEmpty(broken) && top.at(-1) === broken) {
+        top.pop()
+        const previous = top.at(-1)
+        stack = previous?.type === 'slideStack' ? previous : undefined
+        current = previous?.type === 'slideStack' ? previous.children.at(-1) : previous
+      }
       const kind: SlideKind = node.depth === 1 ? 'section' : 'content'
       open(newSlide(kind, node), node.depth === 3)
+      broken = undefined
       continue
     }
     if (node.type === 'thematicBreak') {
-      open(newSlide('content', undefined, node), false)
+      open((broken = newSlide('content', undefined, node)), false)
       continue
     }
     if (!current) open(newSlide('content', undefined, node), false)
@@ -126,6 +136,10 @@ function footerContent(markdown: string): RootContent[] {
 }
 
 const inlineParser = unified().use(remarkParse).freeze()
+
+function isEmpty(slide: Slide) {
+  return slide.children.length === 0 && slide.notes.length === 0 && !slide.footer && !slide.asides
+}
 
 function isTitleLike(slide: Slide) {
   return slide.kind === 'section' || slide.kind === 'title'

@@ -41,6 +41,18 @@ describe('names', () => {
   })
 })
 
+describe('names read in the form that reaches furthest', () => {
+  it('tells direct, Vancouver and inverted lists apart and stops after the name after and', () => {
+    const families = (text: string) => readNames(text)?.names.map((name) => name.family)
+    expect(families('Albert R. Meyer and Mitchell Wand. Continuation semantics.')).toEqual(['Meyer', 'Wand'])
+    expect(families('Saad ED, Buyse M. Overall survival.')).toEqual(['Saad', 'Buyse'])
+    expect(families('K. Chandy and J. Misra, Parallel Program Design: A Foundation, Addison-Wesley, 1988.')).toEqual(['Chandy', 'Misra'])
+    expect(families('Larry D. Wittie, Gudjun Hermannsson, and Ai Li. Eager sharing.')).toEqual(['Wittie', 'Hermannsson', 'Li'])
+    expect(families('Kowalski, J.-F., Priya Halliday, Hiroshi Abernathy, and K. Kowalski Jr. “Title.”')).toEqual(['Kowalski', 'Halliday', 'Abernathy', 'Kowalski'])
+    expect(families('Vander Linden, K.; Cumming, S.; and Martin, J. 1992. Title.')).toEqual(['Vander Linden', 'Cumming', 'Martin'])
+  })
+})
+
 describe('dates', () => {
   it('reads the forms lists use', () => {
     expect(readDate('2019a')).toMatchObject({year: '2019a', suffix: 'a', issued: {'date-parts': [[2019]]}})
@@ -85,6 +97,23 @@ describe('entries', () => {
     expect(readEntry('———. The Great Stink of London. Stroud: Sutton, 1999.').sameAuthors).toBe(true)
     expect(readEntry('https://www.example.org/census-2021')).toMatchObject({parsed: true, item: {type: 'webpage', URL: 'https://www.example.org/census-2021'}})
     expect(readEntry('notes from class')).toMatchObject({parsed: false, item: {title: 'notes from class'}})
+  })
+})
+
+describe('sources told by their shape and position', () => {
+  it('reads proceedings, comma-cut titles, places, report numbers and untitled articles', () => {
+    expect(item('U. Dayal and M. Hsu. Third generation TP monitors. In ACM SIGMOD Conference on Management of Data, pages 393-397, Washington, D. C., May 1993.')).toMatchObject({
+      'container-title': 'ACM SIGMOD Conference on Management of Data',
+      page: '393–397',
+      'publisher-place': 'Washington, D. C',
+      issued: {'date-parts': [[1993, 5]]}
+    })
+    expect(item('K. Chandy and J. Misra, Parallel Program Design: A Foundation, Addison-Wesley, 1988.')).toMatchObject({title: 'Parallel Program Design: A Foundation', publisher: 'Addison-Wesley'})
+    expect(item('B. K. P. Horn. Robot Vision. MIT Press, Cambridge, MA, 1986.')).toMatchObject({publisher: 'MIT Press', 'publisher-place': 'Cambridge, MA'})
+    expect(item('L. Kowalski, “Networks and evidence,” Routledge, 23, 1997.')).toMatchObject({type: 'report', number: '23', publisher: 'Routledge'})
+    expect(item('Gitti M., Wise M.W., 2007, ApJ, 660, 1118')).toMatchObject({'container-title': 'ApJ', volume: '660', page: '1118'})
+    expect(item('M. Burke, “Interprocedural dependence analysis,” SIGPLAN Notices 21(7), July 1986.')).toMatchObject({'container-title': 'SIGPLAN Notices', volume: '21', issue: '7'})
+    expect(item('C. Rosene, “Incremental dependence analysis,” Ph.D. thesis, Rice University, March 1990.').volume).toBeUndefined()
   })
 })
 

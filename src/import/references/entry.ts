@@ -10,7 +10,7 @@ import {type ReadDate, readDate} from './dates.js'
 import {takeLinks} from './links.js'
 import {type NameList, readNames} from './names.js'
 import {type Source, readSource} from './source.js'
-import {readTitle} from './title.js'
+import {readTitle, sentenceEnd} from './title.js'
 import {inferType} from './type.js'
 import {isGroupName} from './group.js'
 
@@ -49,7 +49,7 @@ export function readEntry(text: string): ReadEntry {
   let names: NameList | undefined
   if (same) rest = rest.slice(same[0].length)
   else {
-    names = readNames(rest)
+    names = readNames(rest) ?? loneDirectName(rest)
     if (names) rest = rest.slice(names.end)
   }
   let date = takeHeadDate(rest)
@@ -103,6 +103,22 @@ export function readEntry(text: string): ReadEntry {
   if (!parsed) return {item: {id: '', type: 'document', title: text.replace(/\.$/, '')}, year: '', parsed: false, unsure: [], sameAuthors: false}
   if (!title) unsure.push('title')
   return {item, year, parsed, unsure, sameAuthors: Boolean(same), ...(links.number ? {number: links.number} : {})}
+}
+
+/**
+ * `Tim Watson. A new representation technique for genetic algorithms. In …`:
+ * one name written out may open a title-first entry as well (`Silent Spring.
+ * Houghton Mifflin, 1962.`), so it is a name only when it names no group and a
+ * title of three words or more follows it, then the source: a chapter's `In` or a year.
+ */
+function loneDirectName(text: string): NameList | undefined {
+  const list = readNames(text, {trusted: true})
+  if (!list || list.form !== 'direct' || list.names.length !== 1 || !/^\.\s+\p{Lu}/u.test(text.slice(list.end)) || isGroupName(text.slice(0, list.end))) return undefined
+  const after = text.slice(list.end + 1).trim()
+  const end = sentenceEnd(after, true)
+  const title = after.slice(0, end.at)
+  const source = after.slice(end.next).trim()
+  return title.split(/\s+/).length >= 3 && (/^(?:In|in)\s/.test(source) || /\b(?:1[5-9]|20)\d\d\b/.test(source)) ? list : undefined
 }
 
 function takeHeadDate(text: string, patterns = [BRACKET_DATE, BARE_DATE]): {date: ReadDate; rest: string} | undefined {

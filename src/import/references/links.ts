@@ -22,7 +22,7 @@ const DOI = /(?:(?:https?:\/\/)?(?:dx\.)?doi\.org\/|\bdoi:\s*|\bDOI:?\s*(?:https
 const BARE_DOI = /(?<=^|\s)(10\.\d{4,9}\/[^\s<>]+?)(?=[.,;]?(?:\s|$))/u
 const URL = /<?((?:https?:\/\/|www\.)[^\s<>]+?)>?(?=[.,;]?(?:\s|$))/iu
 // Words that lead to a link, in several languages; the date between them is the access date.
-const LEAD = /(?:(?:Retrieved|Recuperado|Consultado|Abgerufen|Consulté|Accessed|Disponible)\b([^]*?)(?:\bfrom|\bde|\bvon|\bsur|\bat|\ben)?\s*|Available\s+(?:at|from|online)\s*:?\s*|URL:?\s*|Online:?\s*)$/iu
+const LEAD = /(?:(?:Retrieved|Recuperado|Consultado|Abgerufen|Consulté|Accessed|Disponible)\b([^]*?)(?:\bfrom|\bde|\bvon|\bsur|\bat|\ben)?\s*|(?:\[Online\]\.?\s*)?Available(?:\s+(?:at|from|online))?\s*:?\s*|URL:?\s*|Online:?\s*)$/iu
 const ACCESSED = /^\s*[.,]?\s*[([]?\s*(?:Accessed|Retrieved|Consulté le|Consultado el|Abgerufen am|Zugriff am|viewed|cited)\s*:?\s*([^)\]]{4,40}?)(?:\s*[)\]]\s*\.?|\.(?=\s|$)|$)\s*/iu
 const ISBN = /\s*\(?ISBN(?:-1[03])?:?\s*([\dXx][\d\s-]{8,16}[\dXx])\)?\.?/u
 

@@ -13,10 +13,11 @@ export const ISSUE = /^(?:no|nos|nr|núm|num|n[°º]|issue|iss|Heft|H|fasc)(?:\.
 export const VOLUME_ISSUE = /^(\d+[A-Za-z]?)(\s*)\(([^()]+)\)(?:\s*[:\s]\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$/u
 export const VOLUME_PAGES = /^(\d+)\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u
 export const VANCOUVER = /^(\d{4}[a-z]?)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(\d+)?\s*(?:\(([^()]+)\))?\s*(?::\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?$/u
-export const PAGES = /^(?:pp?|pgs?|pages?|págs?|S|s|str|cc?)\.?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?(?:\s*(?:,|&|and)\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+)?)*)\.?$/u
+export const PAGES = /^(?:pp?|pgs?|pages?|Pages?|págs?|S|s|str|cc?)\.?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?(?:\s*(?:,|&|and)\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+)?)*)\.?$/u
 export const RANGE = /^([A-Za-z]?\d+[A-Za-z]?\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?|[A-Z]\d+(?:\s*,\s*[A-Z]\d+)*)$/u
 export const ARTICLE = /^(?:Article|Art\.|Paper|article)\s*(?:No\.?\s*)?([\w.-]+)$|^(e\d{3,})$/u
-export const REPORT_NUMBER = /^(?:(?:[\p{L}]+\s+)*(?:Report|Working Paper|Paper|Technical Report|Research Report|Bulletin|Series)\s+)?(?:No\.|Nr\.|Number)\s*([\w./-]+)$/iu
+// `Report No. 5`, `Technical Report 14`, `Tech. Rpt. CIS-91-2`, `Bulletin 184`, `TR 1069`: a report's or series' number.
+export const REPORT_NUMBER = /^(?:(?:[\p{L}]+\s+)*(?:Report|Working Paper|Paper|Technical Report|Research Report|Bulletin|Series)\s+)?(?:No\.|Nr\.|Number)\s*([\w./-]+)$|^(?:[\p{L}.]+\s+)*(?:Report|Rep\.|Rpt\.|TR|Working Paper|Bulletin|Memo|Memorandum)\s+#?([\w./-]*\d[\w./-]*)$/iu
 export const EDITORS = /^(?:edited|ed\.|eds\.|Ed\.|Eds\.|hrsg\.|herausgegeben|édité|editado|a cura di|coord\.)\s*(?:by|von|par|por|di)?\s+(.+)$/iu
 export const TRANSLATORS = /^(?:translated|trans\.|transl\.|tr\.|traducido|traducción de|traduit|übersetzt|übers\.|traduzione di)\s*(?:by|von|par|por|de)?\s+(.+)$/iu
 export const ORIGINAL = /\(?(?:Original work published|Trabajo original publicado en|Obra original publicada en|Originally published|First published)\s*(?:in\s*)?(\d{4})\)?\.?/iu

@@ -39,6 +39,8 @@ export interface Source {
   texts: string[]
   /** Text parts that could not be placed (kept in the item's note). */
   leftover: string[]
+  /** The volume was a bare number after a name (`Labour Economics, 41, 61–76`; `Routledge, 23, 1997` is a report's number). */
+  bareVolume?: boolean
 }
 
 
@@ -207,8 +209,13 @@ function classify(raw: string, source: Source) {
     source.page = dash(match[2]!)
   } else if ((match = VOLUME.exec(part))) source.volume = match[1]!
   else if ((match = ISSUE.exec(part)) && (source.volume || source.container || source.texts.length > 0)) source.issue = match[1]!
-  else if ((match = REPORT_NUMBER.exec(part))) source.number = match[1]!
+  else if ((match = REPORT_NUMBER.exec(part))) source.number = match[1] ?? match[2]!
   else if ((match = PAGES.exec(part))) source.page = dash(match[1]!)
+  else if ((match = PAGES_THEN.exec(part))) {
+    // `pp. 62-68 Sydney`: a missing comma after the pages.
+    source.page = dash(match[1]!)
+    classify(match[2]!, source)
+  } else if (STATUS.test(part)) source.genre ??= part
   else if (/^(?:1[5-9]|20)\d\d\s*[-–]\s*(?:1[5-9]|20)\d\d$/.test(part) && !source.volume && source.texts.length > 0) {
     // `Foreign Relations of the United States, 1961-1963, VI`: a span of years names a series, not pages.
     source.texts[source.texts.length - 1] += `, ${part}`
@@ -218,8 +225,12 @@ function classify(raw: string, source: Source) {
     source.page = source.page && /^[A-Z]\d+$/.test(source.page) ? `${source.page}, ${match[1]}` : dash(match[1]!)
   }
   // `Labour Economics, 41, 61–76`: a bare number after the journal is its volume.
-  else if (/^\d{1,4}[A-Za-z]?$/.test(part) && (source.container || source.texts.length > 0) && !source.volume && !readDate(part)) source.volume = part
-  else if (/^[A-Za-z]?\d{1,5}[A-Za-z]?$/.test(part) && source.volume && !source.page && !readDate(part)) source.page = part
+  else if (/^\d{1,4}[A-Za-z]?$/.test(part) && (source.container || source.texts.length > 0) && !source.volume && !readDate(part)) {
+    source.volume = part
+    source.bareVolume = true
+  }
+  // `ApJ, 660, 1118`: a number after the volume is its page, unless it is the year the source has not given yet.
+  else if (/^[A-Za-z]?\d{1,5}[A-Za-z]?$/.test(part) && source.volume && !source.page && !(/^(?:1[5-9]|20)\d\d$/.test(part) && source.dates.length === 0)) source.page = part
   else if ((match = ARTICLE.exec(part))) source.number = match[1] ?? match[2]!
   else if ((match = EDITION.exec(part))) source.edition = match[1] ? editionNumber(match[1]) : part.replace(/\.$/, '')
   else if ((match = EDITORS.exec(part))) source.editor = [...(source.editor ?? []), ...readNameRun(match[1]!)]
@@ -244,12 +255,15 @@ function classify(raw: string, source: Source) {
   } else text(part, source)
 }
 
+const PAGES_THEN = /^(?:pp?|pages?|Pages?)\.?\s*(\d+\s*[-–—]+\s*\d+)\s+(\p{Lu}.*)$/u
+// A work's state, which CSL keeps as its genre: `Preprint`, `Unpublished manuscript`, `to appear`.
+const STATUS = /^(?:preprint|(?:unpublished\s+)?manuscript|unpublished|submitted(?:\s+for publication)?|to appear|in preparation|personal communication|draft)\b/iu
 const NAMED_NUMBERS = /^(\D.*?)\s+(\d+[A-Za-z]?\s*(?:\([^()]+\))?\s*(?::\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)?)$/u
 const NAMED_YEAR = /^(.+?)\s+((?:1[5-9]|20)\d\d)$/u
 
-/** `21(7)`, `36: 1-22`, `14`: a volume with its issue or pages. */
+/** `21(7)`, `36: 1-22`, `14`: a volume, with its issue or pages. */
 function isNumbers(text: string): boolean {
-  return VOLUME_ISSUE.test(text) || VOLUME_PAGES.test(text)
+  return VOLUME_ISSUE.test(text) || VOLUME_PAGES.test(text) || /^\d{1,4}[A-Za-z]?$/.test(text)
 }
 
 const DAY_MONTH = new RegExp(String.raw`^(?:(\d{1,2})\s+(${MONTH_WORD})|(${MONTH_WORD})\s+(\d{1,2}))$`, 'iu')
@@ -273,6 +287,11 @@ function text(part: string, source: Source) {
  */
 function settle(source: Source, context: SourceContext) {
   const texts = [...source.texts]
+  // A bare number after a name, with no pages or issue, numbers a report (IEEE `Publisher, 23, 1997.`).
+  if (source.bareVolume && !source.page && !source.issue && !source.chapter && !source.number) {
+    source.number = source.volume
+    delete source.volume
+  }
   // A thesis names its university where a book names its publisher.
   if (source.genre && /dissertation|thesis|tesis|thèse/i.test(source.genre) && texts.length > 0 && !source.publisher) source.publisher = texts.shift()
   if (!source.place) takePlace(texts, source)
@@ -280,7 +299,9 @@ function settle(source: Source, context: SourceContext) {
   const journal = Boolean(source.volume || source.issue || source.page || dated || source.chapter)
   // A report's number or a house's word makes a lone name its publisher (`JFK Library` before a URL is a site).
   const house = texts.length === 1 && (source.number || context.reported || HOUSE_WORDS.test(texts[0]!))
-  if (!source.container && texts.length > 0 && (journal || texts.length > 1 || (context.linked && !house))) source.container = texts.shift()
+  // A meeting's or periodical's words make a lone name the container (`Proc. SPIE`, `SIGPLAN Notices`).
+  const periodical = texts.length === 1 && (MEETING.test(texts[0]!) || PERIODICAL.test(texts[0]!))
+  if (!source.container && texts.length > 0 && (journal || texts.length > 1 || periodical || (context.linked && !house))) source.container = texts.shift()
   if (!source.publisher && texts.length > 0) source.publisher = texts.shift()
   source.leftover.push(...texts)
   const numbered = source.container && !source.volume && /^(.+?)\s+(\d{1,4})$/u.exec(source.container)
@@ -290,6 +311,7 @@ function settle(source: Source, context: SourceContext) {
   }
 }
 
+const PERIODICAL = /\b(?:Journal|Transactions|Trans\.|Review|Rev\.|Notices|Letters|Lett\.|Magazine|Quarterly|Annals|Bulletin|Newsletter|Zeitschrift|Revue|Revista|Rivista)\b/u
 const MEETING = /\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Meeting|Colloquium)/u
 
 /**
