@@ -2,7 +2,8 @@
  * Measures every slide's tagged elements in Chromium, in one page load of
  * the deck's print layout at its size (the page the fit step measures in),
  * and asks the browser which installed font it drew each font list with, so
- * the PowerPoint text is set in the font its positions were measured with.
+ * the PowerPoint text is set in the font its positions were measured with;
+ * then captures the pictures only the browser draws (math, diagrams).
  */
 import type {Element} from 'hast'
 import {toHtml} from 'hast-util-to-html'

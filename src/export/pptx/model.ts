@@ -251,7 +251,7 @@ class BlockReader {
 
 /** A picture's text for screen readers: the TeX of math (KaTeX's annotation), a diagram's label. */
 function pictureAlt(node: Element): string {
-  if (node.tagName === 'svg') return String(node.properties?.ariaLabel ?? node.properties?.ariaRoledescription ?? 'diagram')
+  if (node.tagName === 'svg') return String(node.properties?.ariaLabel ?? 'diagram')
   const tex = findElement(node, (child) => child.tagName === 'annotation')
   return tex ? toString(tex) : ''
 }
