@@ -51,12 +51,15 @@ async function checkIn(project: Project, file: VFile, options: CheckOptions): Pr
     reportUncited(file, config, [...bibliography.items.keys()])
   }
   const {slides} = await measureDeck(deck, {browser: () => project.browser(), cache: project.caches.measurements, minFontSize: options.minFontSize})
-  for (const slide of slides) reportSlide(file, slide)
+  // An image the compile found missing was reported there: one root cause, one message.
+  const copied = new Set(deck.assets.map((asset) => asset.href))
+  const missing = new Set((file.data.images ?? []).map((image) => image.href).filter((href) => !copied.has(href)))
+  for (const slide of slides) reportSlide(file, slide, missing)
   applySeverities(file, config.lint)
   return {file, deck, slides}
 }
 
-function reportSlide(file: VFile, slide: MeasuredSlide) {
+function reportSlide(file: VFile, slide: MeasuredSlide, missing: Set<string>) {
   const name = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`
   const place = slide.place
   const data = {slide: slide.number}
@@ -87,7 +90,7 @@ function reportSlide(file: VFile, slide: MeasuredSlide) {
       data
     )
   }
-  for (const src of slide.brokenImages) {
+  for (const src of slide.brokenImages.filter((src) => !missing.has(src))) {
     Object.assign(report(file, `${name}: image ${src} did not load`, place, 'broken-image', {fatal: true, note: 'check that the file is an image the browser can show'}), data)
   }
 }

@@ -159,12 +159,14 @@ describeBrowser('fit and check in the browser', () => {
   it('check reports text below the minimum and images that did not load, at their slides', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'citedeck-check-small-'))
     const deck = join(dir, 'deck.md')
-    writeFileSync(deck, '## Fine print\n\nBody text <span style="font-size: 12px">and very small print</span>.\n\n## Broken\n\n<img src="nowhere.png" alt="gone">\n')
+    writeFileSync(deck, '## Fine print\n\nBody text <span style="font-size: 12px">and very small print</span>.\n\n## Broken\n\n<img src="garbled.png" alt="gone">\n\n## Missing\n\n<img src="nowhere.png">\n')
+    writeFileSync(join(dir, 'garbled.png'), 'not an image')
     const {file} = await check(deck, {browser})
     const found = file.messages.map((message) => `${message.line}:${message.ruleId}`)
-    expect(found).toEqual(['1:small-text', '5:broken-image'])
-    expect(String(file.messages[0]!.reason)).toBe('slide 1 "Fine print" has text at 12 px ("and very small print"), below the theme\'s minimum')
-    expect(file.messages[1]!.fatal).toBe(true)
+    // The missing file is the compile's message; the browser's failed load of it is not a second one.
+    expect(found).toEqual(['11:missing-image', '1:small-text', '5:broken-image'])
+    expect(String(file.messages[1]!.reason)).toBe('slide 1 "Fine print" has text at 12 px ("and very small print"), below the theme\'s minimum')
+    expect(file.messages[2]!.fatal).toBe(true)
   })
 
   it('re-measures only the slide that changed', async () => {
