@@ -6,17 +6,17 @@
  * the essay.
  */
 import nlp from 'compromise'
-import {stringify} from 'yaml'
-import {type Bullet, PLACEHOLDER, toBullets, wordTags} from './bullets.js'
+import {PLACEHOLDER, toBullets, wordTags} from './bullets.js'
 import type {CslItem} from './csl.js'
 import {escapeMarkdown} from './escape.js'
-import {isEnglish} from './noun-phrase.js'
 import {type Quotation, attribute, findQuotations} from './quotes.js'
 import {splitSentences} from './sentences.js'
-import {type Labels, labelsFor} from './labels.js'
+import {labelsFor} from './labels.js'
+import {chunk, frontMatter, listLine, nesting, notes, table} from './outline-markdown.js'
 import type {WordTags} from './spanish.js'
 import type {Header} from './structure.js'
-import {type PhraseOptions, contentWords, keyPhrases, slideTitle} from './topics.js'
+import {phraseContext, quoteTitles, takeTitle, topicSentences, topicTitle} from './slide-titles.js'
+import {slideTitle} from './topics.js'
 
 export interface OutlineBlock {
   kind: 'paragraph' | 'quote' | 'heading' | 'list-item' | 'table'
@@ -70,8 +70,6 @@ export interface OutlineResult {
   problems: OutlineProblem[]
 }
 
-const MAX_BULLETS = 6
-const MAX_WORDS = 70
 
 export function writeOutline(input: OutlineInput): OutlineResult {
   const render = (text: string) => escapeMarkdown(text).replace(PLACEHOLDER, (_, i: string) => input.cites[Number(i)]!)
@@ -198,62 +196,6 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   return result
 }
 
-/**
- * Titles for a quote slide, best first: the speaker on what the quotation is
- * about (`Kennedy on nuclear weapons`), what its introduction names
- * (`Kennedy’s doctrine`), whoever it is from (speaker, person named before it,
- * or the cited author) on that or on the paragraph's topic (`Carson on the
- * prosperous American town`), and at least whose words they are.
- */
-function quoteTitles(quote: string, intro: string, speaker: string | undefined, who: string | undefined, paragraphTitle: string | undefined, options: PhraseOptions, labels: Labels): string[] {
-  // `Kennedy on nuclear weapons` says more than `Kennedy on United States`: common nouns first.
-  const phrases = keyPhrases(quote, options)
-  const found = (phrases.find((phrase) => /^\p{Ll}\S*\s/u.test(phrase.text)) ?? phrases.find((phrase) => /^\p{Ll}/u.test(phrase.text)) ?? phrases.find((phrase) => phrase.text.includes(' ')))?.text
-  const topic = found && quote.includes(lowerFirst(found)) ? lowerFirst(found) : found
-  const introTopic = keyPhrases(intro, options).find((phrase) => phrase.text.includes(' '))?.text
-  // A title's capital is a title's, unless the phrase starts with a name (`Kennedy’s doctrine`, `UK pilot`).
-  const first = paragraphTitle?.split(/\s+/)[0] ?? ''
-  const named = !/^\p{Lu}\p{Ll}/u.test(first) || /\s\p{Lu}/u.test(paragraphTitle ?? '') || new RegExp(String.raw`[\p{Ll},;]\s+${first.replace(/[’']s$/, '')}`, 'u').test(`${intro} ${quote}`)
-  const about = paragraphTitle && paragraphTitle !== labels.keyPoints && paragraphTitle !== labels.conclusion ? (named ? paragraphTitle : lowerFirst(paragraphTitle)) : undefined
-  const on = (person: string | undefined, what: string | undefined) => (person && what ? labels.on(person, what) : undefined)
-  return [on(speaker, topic), introTopic, on(who, topic), topic, on(who, about), who && labels.words(who)].filter((text): text is string => Boolean(text))
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1)
-}
-
-/** The paragraph's topic as a noun phrase; quoted words are someone else's phrasing, not its topic. */
-function topicTitle(text: string, doc: ReturnType<typeof nlp>, lead: string | undefined, options: PhraseOptions, used: Set<string>, fallback = 'Key points', tags = wordTags(doc)): string {
-  const own = text.replace(/“[^”]*(?:”|$)/g, ' ')
-  const nouns = (doc.nouns().out('array') as string[]).filter((noun) => own.includes(noun.replace(/[,;:.!?]+$/, '')))
-  const phrases = keyPhrases(own, {...options, lead, nouns, tags: options.english === false ? options.tagWords?.(own) : tags})
-  return slideTitle(phrases, used, fallback)
-}
-
-// A sentence stating the essay's thesis names what an introduction is about.
-const THESIS = /\b(?:this (?:essay|paper|report|article)|I (?:will )?(?:argue|show|examine|look at|explore)|en este (?:trabajo|ensayo|artículo)|defiendo que)\b/i
-
-/** The sentences a paragraph's topic is read from: its first, and a thesis statement. */
-function topicSentences(sentences: string[]): string {
-  return [sentences[0] ?? '', ...sentences.slice(1).filter((sentence) => THESIS.test(sentence))].join(' ')
-}
-
-/** A title given by the essay (its heading, or `Conclusion`), marked as used. */
-function takeTitle(title: string, used: Set<string>): string {
-  used.add(title.toLowerCase())
-  return title
-}
-
-/** Word frequencies over all paragraphs, and the names never to use as titles. */
-function phraseContext(input: OutlineInput): PhraseOptions {
-  const counts = new Map<string, number>()
-  const paragraphs = input.blocks.filter((block) => block.kind !== 'heading')
-  for (const block of paragraphs) for (const word of new Set(contentWords(block.text))) counts.set(word, (counts.get(word) ?? 0) + 1)
-  const english = isEnglish(paragraphs.map((block) => block.text).join(' '))
-  return {exclude: new Set(input.citedNames.map((name) => name.toLowerCase())), frequency: {counts, paragraphs: paragraphs.length}, english, ...(input.tagWords ? {tagWords: input.tagWords} : {})}
-}
-
 /** The citation closing the quotation's sentence (`“…” (Hermes, 2001, p. 595)`), or one in the clause before it. */
 function citationAfter(text: string, quote: Quotation): string {
   const rest = text.slice(quote.end)
@@ -263,71 +205,4 @@ function citationAfter(text: string, quote: Quotation): string {
   const before = text.slice(0, quote.start)
   const clause = before.slice(Math.max(0, before.search(/[^.!?]*$/)))
   return clause.match(PLACEHOLDER)?.pop() ?? ''
-}
-
-/**
- * Splits bullets into slides of at most six and about 70 words, evenly
- * (7 → 4 + 3): long bullets, never cut, take more room. A bullet and those
- * nested under it stay on one slide.
- */
-function chunk(bullets: Bullet[]): Bullet[][] {
-  const units: Bullet[][] = []
-  for (const bullet of bullets) {
-    if (bullet.level > 1 && units.length > 0) units[units.length - 1]!.push(bullet)
-    else units.push([bullet])
-  }
-  const words = bullets.reduce((sum, bullet) => sum + bullet.text.split(/\s+/).length, 0)
-  const count = Math.max(1, Math.ceil(units.length / MAX_BULLETS), Math.min(Math.ceil(units.length / 3), Math.round(words / MAX_WORDS)))
-  const size = Math.ceil(units.length / count)
-  return Array.from({length: Math.ceil(units.length / size)}, (_, i) => units.slice(i * size, (i + 1) * size).flat())
-}
-
-/** A Markdown list line, indented by its level. */
-function listLine(bullet: Bullet): string {
-  return `${'  '.repeat(bullet.level - 1)}- ${bullet.text}`
-}
-
-/**
- * The levels of a run of list items (1 = top) from their indents, whatever
- * the step (`●` at 0 and `○` at 6 spaces are levels 1 and 2); an item is at
- * most one level below the one before it.
- */
-function nesting(items: OutlineBlock[]): number[] {
-  const indents = [...new Set(items.map((item) => item.level ?? 1))].sort((a, b) => a - b)
-  const levels: number[] = []
-  for (const item of items) {
-    const rank = indents.indexOf(item.level ?? 1) + 1
-    levels.push(Math.min(rank, (levels[levels.length - 1] ?? 0) + 1))
-  }
-  return levels
-}
-
-/** Tab-separated rows as a GFM table, the first row its header. */
-function table(text: string, render: (cell: string) => string): string {
-  const rows = text.split('\n').map((row) => row.split('\t').map((cell) => render(cell.trim()).replace(/\|/g, '\\|')))
-  const width = Math.max(...rows.map((row) => row.length))
-  const line = (cells: string[]) => `| ${Array.from({length: width}, (_, i) => cells[i] ?? '').join(' | ')} |`
-  return [line(rows[0]!), line(Array.from({length: width}, () => '---')), ...rows.slice(1).map(line)].join('\n')
-}
-
-function notes(text: string): string {
-  return `::: notes\n${text}\n:::`
-}
-
-function frontMatter(header: Header, bibliography: OutlineInput['bibliography'], csl: string | undefined, lang: string | undefined): string {
-  const lines = ['---']
-  for (const field of ['title', 'subtitle', 'author', 'date'] as const) {
-    if (header[field]) lines.push(`${field}: ${JSON.stringify(header[field])}`)
-  }
-  if (csl) lines.push(`csl: ${csl}`)
-  // Citations and the deck speak the essay's language (`y`, `s.f.`).
-  if (lang) lines.push(`lang: ${lang}`)
-  if ('file' in bibliography) lines.push(`bibliography: ${bibliography.file}`)
-  else if (bibliography.items.length > 0) lines.push(stringify({references: bibliography.items}).trimEnd())
-  // The essay's reference list is the student's: every entry stays, cited in the text or not.
-  lines.push('nocite: "@*"')
-  lines.push('---')
-  // Course, instructor and the like are for the presenter, not a slide: the title slide's notes.
-  if (header.details.length > 0) lines.push('', notes(header.details.map(escapeMarkdown).join('\n\n')))
-  return lines.join('\n')
 }
