@@ -130,6 +130,10 @@ export async function evaluate() {
       const parsed = buildReferences(section?.entries ?? []).map((reference) => reference.item)
       lists++
       if (parsed.length === chunk.length) countRight++
+      else if (process.env.EVAL_VERBOSE_SPLIT) {
+        const want = new Set(chunk.map((entry) => entry.text))
+        examples.push(`  ${style} ${layout}: split into ${parsed.length}, not ${chunk.length}`, ...(section?.entries ?? []).map((entry) => `    ${want.has(entry.text) ? 'ok' : 'XX'} ${entry.text.slice(0, 300)}`))
+      }
       const pairs = align(chunk, parsed, (entry, item) => overlap(`${item.title ?? ''} ${item.note ?? ''}`, entry.text), 0.5)
       chunk.forEach((entry, i) => {
         const wrong = check(byId.get(entry.id), entry.text, parsed[pairs[i]])
@@ -139,7 +143,7 @@ export async function evaluate() {
           styleExact++
         } else {
           for (const field of wrong) failures[`${style}.${field}`] = (failures[`${style}.${field}`] ?? 0) + 1
-          if (examples.length < 400) examples.push(`  ${style} ${layout}: ${wrong.join(',')}: ${entry.text.slice(0, 160)}`)
+          examples.push(`  ${style} ${layout}: ${wrong.join(',')}: ${entry.text.slice(0, 160)}`)
         }
       })
     }
@@ -149,6 +153,6 @@ export async function evaluate() {
   lines.push(ratio('roundtrip.lists_split_right', countRight, lists))
   lines.push(`roundtrip.wrong_fields ${Object.entries(failures).sort((a, b) => b[1] - a[1]).map(([field, n]) => `${field}:${n}`).join(' ') || 'none'}`)
   const only = process.env.EVAL_VERBOSE_ROUNDTRIP
-  if (only) lines.push(...examples.filter((line) => only === '1' || line.includes(only)).slice(0, Number(process.env.EVAL_VERBOSE_LIMIT ?? 60)))
+  if (only || process.env.EVAL_VERBOSE_SPLIT) lines.push(...examples.filter((line) => !only || only === '1' || line.includes(only)).slice(0, Number(process.env.EVAL_VERBOSE_LIMIT ?? 60)))
   return lines
 }
