@@ -84,8 +84,12 @@ function check(item, entry, parsed) {
   const text = norm(entry)
   const wrong = []
   const families = (list) => (list ?? []).map((name) => name.literal ?? [name['non-dropping-particle'], name.family].filter(Boolean).join(' '))
+  // Authors stand before the title, editors after it: `Nguyen, L., et al. … edited by T. García Márquez` shows
+  // no author García Márquez even when the item has one hidden by `et al.`.
+  const at = item.title ? ` ${text} `.indexOf(` ${norm(item.title)} `) : -1
+  const part = {author: at < 0 ? text : text.slice(0, at), editor: at < 0 ? text : text.slice(at)}
   for (const role of ['author', 'editor']) {
-    const want = families(item[role]).filter((name) => shown(name, text))
+    const want = families(item[role]).filter((name) => shown(name, part[role]))
     if (want.length === 0) continue
     const list = parsed?.[role] ?? (role === 'author' && !parsed?.author ? parsed?.editor : undefined)
     // `Berg, Emily van der` may put the particle before the given name: with or without it, the surname is right.
@@ -144,6 +148,7 @@ export async function evaluate() {
         } else {
           for (const field of wrong) failures[`${style}.${field}`] = (failures[`${style}.${field}`] ?? 0) + 1
           examples.push(`  ${style} ${layout}: ${wrong.join(',')}: ${entry.text.slice(0, 160)}`)
+          if (process.env.EVAL_VERBOSE_ITEMS) examples.push(`    read from: ${section?.entries[pairs[i]]?.text}`, `    read: ${JSON.stringify(parsed[pairs[i]])}`)
         }
       })
     }

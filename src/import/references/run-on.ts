@@ -17,7 +17,8 @@ export interface Span {
 const ENTRY_DATE = /(?<!\d\s?)\((\d{4}[a-z]?|n\.\s?d\.|in press)(?:,\s[^()]{1,30})?\)\.?/giu
 
 // A sentence end inside an entry: a full stop not after an initial or a short abbreviation.
-const ENTRY_BOUNDARY = /(?<!\b\p{Lu}|\b(?:ed|eds|vol|no|pp?|Vol|No|St|Dr|Inc|Co|Ltd|Jr|Sr))[.?!]\s+|(?:https?:\/\/|www\.|doi:)\S+\s+/gu
+// Pages or a number with the full stop dropped (`353–367 Office for National Statistics. (2023)`) end an entry too.
+const ENTRY_BOUNDARY = /(?<!\b\p{Lu}|\b(?:ed|eds|vol|no|pp?|Vol|No|St|Dr|Inc|Co|Ltd|Jr|Sr))[.?!]\s+|(?:https?:\/\/|www\.|doi:)\S+\s+|\d\s+(?=\p{Lu})/gu
 // Words that end a publisher's name; a group author pasted after `Place: Publisher` starts after them.
 const PUBLISHER_END = /^(?:Press|Hall|Books|Publishing|Publishers|Publications|Inc\.?|Ltd\.?|Co\.?|Company|Sons|House|Group|Media|Wiley|Routledge|Norton|Pearson|Macmillan|Penguin|Springer|Elsevier|Sage|USGPO|GPO|HMSO)$/
 
@@ -106,11 +107,18 @@ function namedStarts(text: string): number[] {
  */
 function authorStart(between: string): number | undefined {
   let unmarked: number | undefined
+  let unmarkedWords = 0
   for (const word of between.matchAll(/(?<=\s)(?=[\p{Lu}]|(?:van|von|de|der|den|da|di|du|del|la|le|dos)\s)/gu)) {
     const names = readNames(between.slice(word.index))
     if (!names || !/^[\s.,]*$/.test(between.slice(word.index + names.end))) continue
     if (ENTRY_BOUNDARY_BEFORE.test(between.slice(0, word.index))) return word.index
-    if (unmarked === undefined && !PUBLISHER_END.test(/^\S+/.exec(between.slice(word.index))![0].replace(/[,.]$/, ''))) unmarked = word.index
+    // With the full stop dropped, `Gallimard Moreno Fernández, P.` reads as a three-word surname: fewer words first.
+    const words = names.names[0]!.family?.split(' ').length ?? 1
+    const publisher = PUBLISHER_END.test(/^\S+/.exec(between.slice(word.index))![0].replace(/[,.]$/, ''))
+    if (!publisher && (unmarked === undefined || (words <= 2 && unmarkedWords > 2))) {
+      unmarked = word.index
+      unmarkedWords = words
+    }
   }
   if (unmarked !== undefined) return unmarked
   // A group author or a title-first entry: it starts after the last sentence end or URL.
@@ -127,12 +135,14 @@ const ENTRY_BOUNDARY_BEFORE = /(?:(?<!\b\p{Lu}|\b(?:ed|eds|vol|no|pp?|Vol|No|St|
 
 /**
  * APA 6 ends a book with `Place: Publisher` and students drop the final full
- * stop, so `Prentice Hall U.S. Department of State.` holds two entries' text.
+ * stop, so `Prentice Hall U.S. Department of State.` holds two entries' text;
+ * APA 7's bare publisher the same (`Routledge World Health Organization.`).
  */
 function afterPublisher(segment: string): number {
   const colon = segment.lastIndexOf(': ')
-  if (colon < 0) return 0
   const words = [...segment.slice(colon + 2).matchAll(/\S+/g)]
+  // APA 7 has no place: `Routledge World Health Organization.` starts with the publisher.
+  if (colon < 0) return words.length > 2 && PUBLISHER_END.test(words[0]![0]) ? words[1]!.index : 0
   // Leave at least two words for the group author or title.
   for (let i = 0; i < words.length - 2 && i < 4; i++) {
     if (PUBLISHER_END.test(words[i]![0].replace(/[,.]$/, ''))) return words[i + 1]!.index + colon + 2
