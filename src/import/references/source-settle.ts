@@ -4,6 +4,7 @@
  */
 import {GROUP} from './group.js'
 import type {Source, SourceContext} from './source-model.js'
+import {isKnownPlace} from './places.js'
 import {isPlaceName} from './source-parts.js'
 import {HOUSE_WORDS} from './source-patterns.js'
 
@@ -51,6 +52,13 @@ const MEETING = /\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Symp\.|Work
  * book's title (`Routledge` is a publisher there).
  */
 function takePlace(texts: string[], source: Source) {
+  // A place the gazetteer knows is one wherever it stands (`Academic Press, London`, `Proceedings of …, Tokyo, Morgan Kaufmann`).
+  const known = texts.filter((text) => isKnownPlace(text))
+  if (known.length > 0) {
+    source.place = known.join(', ')
+    texts.splice(0, texts.length, ...texts.filter((text) => !isKnownPlace(text)))
+    return
+  }
   const first = source.container ? 0 : 1
   let from = texts.length
   while (from > first && isPlaceName(texts[from - 1]!) && !HOUSE_WORDS.test(texts[from - 1]!) && !GROUP.test(texts[from - 1]!)) from--

@@ -12,12 +12,15 @@
 import {MONTH_WORD, monthNumber, readDate} from './dates.js'
 import {readNameRun} from './names.js'
 import {readChapterLead} from './source-chapter.js'
+import {isKnownPlace} from './places.js'
 import {isPlaceName, parts} from './source-parts.js'
 import {ARTICLE, EDITION, EDITORS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
 import {settle} from './source-settle.js'
 import type {Source, SourceContext} from './source-model.js'
 
 export type {Source, SourceContext} from './source-model.js'
+
+const BRACKETED_FACTS = /\s*\(([^()]*?[,:][^()]*?\b(?:1[5-9]|20)\d\d[a-z]?)\)/gu
 
 /** Reads the source part of an entry. */
 export function readSource(text: string, {chapterLead = false, ...context}: SourceContext & {chapterLead?: boolean} = {}): Source {
@@ -28,6 +31,8 @@ export function readSource(text: string, {chapterLead = false, ...context}: Sour
     source.original = {'date-parts': [[Number(original[1])]]}
     rest = `${rest.slice(0, original.index)} ${rest.slice(original.index + original[0].length)}`.trim()
   }
+  // Chicago's `(New York: Library of America, 1983)` and a meeting's `(Berlin, 1996)`: the brackets hold parts of the source.
+  rest = rest.replace(BRACKETED_FACTS, (_, inner: string) => `, ${inner},`)
   const lead = readChapterLead(rest, source, chapterLead)
   for (const detail of lead.details) classify(detail, source)
   for (const part of parts(lead.rest)) classify(part, source)
@@ -99,7 +104,7 @@ function classify(raw: string, source: Source) {
   else if ((match = dayMonth(part))) source.monthDay = [monthNumber(match[2] ?? match[3]!)!, Number(match[1] ?? match[4]) || undefined]
   else if (/^(?:Doctoral dissertation|Master'?s thesis|PhD thesis|Ph\.D\. diss|Tesis doctoral|Dissertation|Thèse)/iu.test(part)) source.genre = part
   else if (/^By\s+\p{Lu}/u.test(part)) source.leftover.push(part)
-  else if ((match = /^([\p{Lu}][\p{L}.\s]{1,30}?(?:,\s*[\p{Lu}][\p{L}.\s]{1,20})?)\s*:\s*(.+)$/u.exec(part)) && isPlaceName(match[1]!) && !source.publisher) {
+  else if ((match = PLACE_PUBLISHER.exec(part)) && (isKnownPlace(match[1]!) || (isPlaceName(match[1]!) && /^[\p{L}.\s]+(?:,[\p{L}.\s]+)?$/u.test(match[1]!))) && !source.publisher) {
     source.place = match[1]!.trim()
     source.publisher = match[2]!.trim()
   } else if (/^(?:Retrieved|Recuperado|Available|Accessed|Consultado)\b/iu.test(part)) return
@@ -113,6 +118,8 @@ function classify(raw: string, source: Source) {
   } else text(part, source)
 }
 
+// `New York: Penguin`, `Ross-on-Wye, UK: PCCS Books`, `Amsterdam; Boston: Morgan Kaufmann`, `London/Philadelphia: Whurr`.
+const PLACE_PUBLISHER = /^([\p{Lu}][\p{L}.\s'’/;-]{1,40}?(?:,\s*[\p{Lu}][\p{L}.\s'’-]{1,20}){0,2})\s*:\s*(.+)$/u
 const PAGES_THEN = /^(?:pp?|pages?|Pages?)\.?\s*(\d+\s*[-–—]+\s*\d+)\s+(\p{Lu}.*)$/u
 // A work's state, which CSL keeps as its genre: `Preprint`, `Unpublished manuscript`, `to appear`.
 const STATUS = /^(?:preprint|(?:unpublished\s+)?manuscript|unpublished|submitted(?:\s+for publication)?|to appear|in preparation|personal communication|draft)\b/iu
