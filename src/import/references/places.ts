@@ -47,7 +47,7 @@ const SMALL = /^(?:de|del|do|da|upon|on|am|sur|en|im|an|der|the|of)$/u
  */
 export function isKnownPlace(text: string): boolean {
   const pieces = text
-    .replace(/\s+\d{4,5}(?:-\d{4})?$/u, '')
+    .replace(/(?<=\p{L}\.?)\s+\d{4,5}(?:-\d{4})?$/u, '')
     .split(/\s*(?:[,;/]|\band\b|&)\s*/u)
     .map((piece) => piece.replace(/^the\s+/iu, '').replace(/\.$/, '').trim())
     .filter(Boolean)
