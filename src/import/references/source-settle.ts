@@ -23,6 +23,7 @@ export function settle(source: Source, context: SourceContext) {
     source.number = source.volume
     delete source.volume
   }
+  joinInstitutions(texts)
   // A thesis names its university where a book names its publisher.
   if (source.genre && /dissertation|thesis|tesis|thèse/i.test(source.genre) && texts.length > 0 && !source.publisher) source.publisher = texts.shift()
   if (!source.place) takePlace(texts, source)
@@ -39,6 +40,21 @@ export function settle(source: Source, context: SourceContext) {
   if (numbered && (source.issue || source.page || source.dates.length > 0) && !/\b(?:19|20)\d{2}$/.test(source.container!)) {
     source.container = numbered[1]!
     source.volume = numbered[2]!
+  }
+}
+
+// A unit of an institution, and institutions: `Dept. of Computer Science, University of Toronto` is one publisher.
+const UNIT = /\b(?:Dep(?:artmen)?t\.?|Department|Departamento|Département|School|Division|Faculty|Facult[ée]|Laborator(?:y|ies)|Lab\.?|Institute|Institut|Cent(?:er|re)|Program(?:me)?|Section|Group)\b/u
+const INSTITUTION = /\b(?:Univ\.?|Universit(?:y|ies|é|ät|à|ad|eit|y of)|College|Polytechnic|Politecnico|Institute|Institut|Academy|MIT|CNRS|INRIA)\b/u
+
+/** Joins a unit to its institution, either way round (`School of X, Y University`; `University of Z, Department of X`). */
+function joinInstitutions(texts: string[]) {
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const [a, b] = [texts[i]!, texts[i + 1]!]
+    if ((UNIT.test(a) && (INSTITUTION.test(b) || UNIT.test(b))) || (INSTITUTION.test(a) && UNIT.test(b))) {
+      texts.splice(i, 2, `${a}, ${b}`)
+      i--
+    }
   }
 }
 

@@ -25,7 +25,8 @@ const BRACKETED_FACTS = /\s*\(([^()]*?[,:][^()]*?\b(?:1[5-9]|20)\d\d[a-z]?)\)/gu
 /** Reads the source part of an entry. */
 export function readSource(text: string, {chapterLead = false, ...context}: SourceContext & {chapterLead?: boolean} = {}): Source {
   const source: Source = {dates: [], texts: [], leftover: []}
-  let rest = text.trim()
+  // Typeset hyphens and minus signs (`658‑677`) are the ranges' dashes.
+  let rest = text.trim().replace(/[\u2010-\u2012\u2212]/gu, '-')
   const original = ORIGINAL.exec(rest)
   if (original) {
     source.original = {'date-parts': [[Number(original[1])]]}
@@ -102,7 +103,8 @@ function classify(raw: string, source: Source) {
   else if ((match = /^(.+?),?\s+\(?(?:Trans|trans|Tr)\.?\)?$/u.exec(part))) source.translator = readNameRun(match[1]!)
   else if (readDate(part)) source.dates.push(readDate(part)!)
   else if ((match = dayMonth(part))) source.monthDay = [monthNumber(match[2] ?? match[3]!)!, Number(match[1] ?? match[4]) || undefined]
-  else if (/^(?:Doctoral dissertation|Master'?s thesis|PhD thesis|Ph\.D\. diss|Tesis doctoral|Dissertation|Thèse)/iu.test(part)) source.genre = part
+  else if (THESIS.test(part)) source.genre = part
+  else if (REPORT_GENRE.test(part)) source.genre ??= part
   else if (/^By\s+\p{Lu}/u.test(part)) source.leftover.push(part)
   else if ((match = PLACE_PUBLISHER.exec(part)) && (isKnownPlace(match[1]!) || (isPlaceName(match[1]!) && /^[\p{L}.\s]+(?:,[\p{L}.\s]+)?$/u.test(match[1]!))) && !source.publisher) {
     source.place = match[1]!.trim()
@@ -122,6 +124,10 @@ function classify(raw: string, source: Source) {
 const PLACE_PUBLISHER = /^([\p{Lu}][\p{L}.\s'’/;-]{1,40}?(?:,\s*[\p{Lu}][\p{L}.\s'’-]{1,20}){0,2})\s*:\s*(.+)$/u
 const PAGES_THEN = /^(?:pp?|pages?|Pages?)\.?\s*(\d+\s*[-–—]+\s*\d+)\s+(\p{Lu}.*)$/u
 // A work's state, which CSL keeps as its genre: `Preprint`, `Unpublished manuscript`, `to appear`.
+// `PhD thesis`, `Ph.D, thesis` (its full stop cut the part), `M.Sc. thesis`, `Diplomarbeit`.
+const THESIS = /^(?:Doctoral dissertation|(?:Master'?s?|Masters|Bachelor'?s?|Diploma|Honou?rs|Ph\.?\s?D\.?|M\.?\s?S(?:c)?\.?|M\.?\s?A\.?|B\.?\s?S(?:c)?\.?),?\s+(?:thesis|dissertation|diss\.?)|Ph\.?\s?D\.?\s+diss|Tesis doctoral|Tesis|Dissertation|Thèse|Diplomarbeit|Doktorarbeit|Habilitation)/iu
+// A report's kind standing alone in the source: `Technical report`, `Tech. rep.`, `Working paper`.
+const REPORT_GENRE = /^(?:Tech(?:nical)?\.?\s*(?:rep(?:ort)?|rpt)\.?|Research report|Working paper|Discussion paper|Internal report|White paper)$/iu
 const STATUS = /^(?:preprint|(?:unpublished\s+)?manuscript|unpublished|submitted(?:\s+for publication)?|to appear|in preparation|personal communication|draft)\b/iu
 const NAMED_NUMBERS = /^(\D.*?)\s+(\d+[A-Za-z]?\s*(?:\([^()]+\))?\s*(?::\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)?)$/u
 const NAMED_YEAR = /^(.+?)\s+((?:1[5-9]|20)\d\d)$/u
@@ -131,7 +137,8 @@ function isNumbers(text: string): boolean {
   return VOLUME_ISSUE.test(text) || VOLUME_PAGES.test(text) || /^\d{1,4}[A-Za-z]?$/.test(text)
 }
 
-const DAY_MONTH = new RegExp(String.raw`^(?:(\d{1,2})\s+(${MONTH_WORD})|(${MONTH_WORD})\s+(\d{1,2}))$`, 'iu')
+// `12 Feb.`, `February 22`, or a month alone (`June, 1979`, `Tokyo, October, 1994`).
+const DAY_MONTH = new RegExp(String.raw`^(?:(\d{1,2})\s+(${MONTH_WORD})|(${MONTH_WORD})(?:\s+(\d{1,2}))?)$`, 'iu')
 
 function dayMonth(part: string): RegExpExecArray | null {
   return DAY_MONTH.exec(part)
