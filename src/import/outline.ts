@@ -6,7 +6,8 @@
  * the essay.
  */
 import nlp from 'compromise'
-import {PLACEHOLDER, toBullets, wordTags} from './bullets.js'
+import {toBullets} from './bullets.js'
+import {PLACEHOLDER, wordTags} from './bullet-words.js'
 import type {CslItem} from './csl.js'
 import {escapeMarkdown} from './escape.js'
 import {type Quotation, attribute, findQuotations} from './quotes.js'
