@@ -7,6 +7,7 @@
  */
 import {MONTH_WORD} from './dates.js'
 import {readNames} from './names.js'
+import {isKnownPlace} from './places.js'
 import {EDITION} from './source-patterns.js'
 import {isAbbreviation} from './title.js'
 
@@ -40,9 +41,11 @@ export function parts(text: string): string[] {
     // `edited by Emily O’Brien, Chiara García Márquez, and L. Halliday`: the names run to their `and`.
     else if (previous !== undefined && /^(?:edited|translated|ed\.|trans\.)\s+by\s/iu.test(previous) && !/\s(?:and|&)\s/u.test(previous) && namesRunToAnd(cleaned, index)) joined[joined.length - 1] += `, ${part}`
     // `New York, NY: Publisher`, `Upper Saddle River, New Jersey: Publisher`: a place with a comma.
-    else if (previous !== undefined && isPlace(previous) && /^[\p{Lu}][\p{L}.\s]{0,25}:\s/u.test(part) && isPlace(part.split(':')[0]!)) joined[joined.length - 1] += `, ${part}`
+    else if (previous !== undefined && /^[\p{Lu}][\p{L}.\s]{0,25}:\s/u.test(part) && ((isPlace(previous) && isPlace(part.split(':')[0]!)) || isKnownPlace(`${previous}, ${part.split(':')[0]}`))) joined[joined.length - 1] += `, ${part}`
     // `Cambridge, MA`, `Washington, D. C.`: a place and its state's code.
     else if (previous !== undefined && isPlaceName(previous) && STATE_CODE.test(part)) joined[joined.length - 1] += `, ${part}`
+    // `Waterloo, Ontario`, `Sydney, Australia`, `London, Cambridge, Mass.`: places read as one.
+    else if (previous !== undefined && isKnownPlace(`${previous}, ${part}`) && (isKnownPlace(previous) || isKnownPlace(part))) joined[joined.length - 1] += `, ${part}`
     else joined.push(part)
   }
   return joined
@@ -71,6 +74,6 @@ function isPlace(text: string): boolean {
 
 const MONTH_ABBREVIATION = /(?:^|\s)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u
 
-export const LABEL = /^(?:pages?\s|vols?\.?|no\.?|nos\.?|nr\.?|núm\.?|pp?\.|pgs?\.?|págs?\.|s\.|ed\.|eds\.|edn|edited|trans|translated|transl|hrsg|in\s|en\s|dans\s|im\s|et al|e\d|art\.|article|issue|retrieved|available|accessed|doi|http|www)/iu
+export const LABEL = /^(?:pages?\s|vols?\.?|v\.|n[°º]|no\.?|nos\.?|nr\.?|núm\.?|pp?\.|pgs?\.?|págs?\.|s\.|ed\.|eds\.|edn|edited|trans|translated|transl|hrsg|in\s|en\s|dans\s|im\s|et al|e\d|art\.|article|issue|retrieved|available|accessed|doi|http|www)/iu
 
 
