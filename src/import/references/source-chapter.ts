@@ -46,9 +46,9 @@ export function readChapterLead(text: string, source: Source, chapterLead: boole
   return {rest: (comma ? head.slice(comma[0].length) + rest.slice(end.at) : rest.slice(end.next)).replace(/^[\s.,]+/, ''), details: []}
 }
 
-// What may follow a book's or proceedings' title after a comma: editors, volume, pages, a date, a place with its state.
+// What may follow a book's or proceedings' title after a comma: editors, volume, pages, a date, a place before its publisher's colon, a place with its state.
 const CHAPTER_DETAILS = new RegExp(
-  String.raw`^(.+?),\s*(?=(?:edited|ed\.|eds\.|trans|translated|vol\.|volume\s|no\.|pp?\.|pages?\s|\d|${MONTH_WORD}\s+\d|[\p{Lu}][\p{L}.]+(?:\s[\p{Lu}][\p{L}.]+){0,2},\s*(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?)\.?(?:,|$)))`,
+  String.raw`^(.+?),\s*(?=(?:edited|ed\.|eds\.|trans|translated|vol\.|volume\s|no\.|pp?\.|pages?\s|\d|${MONTH_WORD}\s+\d|[\p{Lu}][\p{L}.\s'’/-]{1,30}:\s|[\p{Lu}][\p{L}.]+(?:\s[\p{Lu}][\p{L}.]+){0,2},\s*(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?)\.?(?:,|$)))`,
   'iu'
 )
 

@@ -4,6 +4,7 @@
  */
 import {GROUP} from './group.js'
 import type {Source, SourceContext} from './source-model.js'
+import {isKnownPlace} from './places.js'
 import {isPlaceName} from './source-parts.js'
 import {HOUSE_WORDS} from './source-patterns.js'
 
@@ -22,6 +23,7 @@ export function settle(source: Source, context: SourceContext) {
     source.number = source.volume
     delete source.volume
   }
+  joinInstitutions(texts)
   // A thesis names its university where a book names its publisher.
   if (source.genre && /dissertation|thesis|tesis|thèse/i.test(source.genre) && texts.length > 0 && !source.publisher) source.publisher = texts.shift()
   if (!source.place) takePlace(texts, source)
@@ -41,6 +43,21 @@ export function settle(source: Source, context: SourceContext) {
   }
 }
 
+// A unit of an institution, and institutions: `Dept. of Computer Science, University of Toronto` is one publisher.
+const UNIT = /\b(?:Dep(?:artmen)?t\.?|Department|Departamento|Département|School|Division|Faculty|Facult[ée]|Laborator(?:y|ies)|Lab\.?|Institute|Institut|Cent(?:er|re)|Program(?:me)?|Section|Group)\b/u
+const INSTITUTION = /\b(?:Univ\.?|Universit(?:y|ies|é|ät|à|ad|eit|y of)|College|Polytechnic|Politecnico|Institute|Institut|Academy|MIT|CNRS|INRIA)\b/u
+
+/** Joins a unit to its institution, either way round (`School of X, Y University`; `University of Z, Department of X`). */
+function joinInstitutions(texts: string[]) {
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const [a, b] = [texts[i]!, texts[i + 1]!]
+    if ((UNIT.test(a) && (INSTITUTION.test(b) || UNIT.test(b))) || (INSTITUTION.test(a) && UNIT.test(b))) {
+      texts.splice(i, 2, `${a}, ${b}`)
+      i--
+    }
+  }
+}
+
 const PERIODICAL = /\b(?:Journal|Transactions|Trans\.|Review|Rev\.|Notices|Letters|Lett\.|Magazine|Quarterly|Annals|Bulletin|Newsletter|Zeitschrift|Revue|Revista|Rivista)\b/u
 const MEETING = /\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Meeting|Colloquium)/u
 
@@ -51,6 +68,13 @@ const MEETING = /\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Symp\.|Work
  * book's title (`Routledge` is a publisher there).
  */
 function takePlace(texts: string[], source: Source) {
+  // A place the gazetteer knows is one wherever it stands (`Academic Press, London`, `Proceedings of …, Tokyo, Morgan Kaufmann`).
+  const known = texts.filter((text) => isKnownPlace(text))
+  if (known.length > 0) {
+    source.place = known.join(', ')
+    texts.splice(0, texts.length, ...texts.filter((text) => !isKnownPlace(text)))
+    return
+  }
   const first = source.container ? 0 : 1
   let from = texts.length
   while (from > first && isPlaceName(texts[from - 1]!) && !HOUSE_WORDS.test(texts[from - 1]!) && !GROUP.test(texts[from - 1]!)) from--
