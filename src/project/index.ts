@@ -54,6 +54,13 @@ export interface ProjectOptions extends Omit<CompileOptions, 'fit' | 'cache' | '
    */
   browser?: BrowserSource
   /**
+   * A launch the caller started that the project takes over: it uses that
+   * browser and closes it with itself. The CLI's `pdf` starts Chromium before
+   * it loads the compiler, so the launch overlaps loading and compiling.
+   * Default: launch at the first step that needs a browser.
+   */
+  launching?: Promise<BrowserSession>
+  /**
    * The caller stops on Ctrl-C and closes the project itself (a preview or a
    * watch that ends cleanly). Default `false`: the signal kills the browser,
    * then ends the process as it would have without one.
@@ -130,6 +137,7 @@ export class Project {
   constructor(options: ProjectOptions = {}) {
     this.options = options
     this.caches = new ProjectCaches({citeprocWorker: options.citeprocWorker})
+    if (options.launching) this.adopt(options.launching)
   }
 
   /** The project's browser, launched at the first call (or the one it was given). */
@@ -137,17 +145,20 @@ export class Project {
     if (this.closed) return Promise.reject(new Error('the project is closed'))
     const given = this.options.browser
     if (given) return openBrowser(given)
-    if (!this.session) {
-      // Puppeteer loads only when a browser is needed: a rebuild whose slides are all measured starts none.
-      const launching = import('../export/browser.js').then(({launchBrowser}) => launchBrowser({closedOnSignal: this.options.closedOnSignal}))
-      this.session = launching
-      launching.then(
-        // A browser that crashed is launched again at the next call.
-        (session) => session.browser.once('disconnected', () => this.session === launching && (this.session = undefined)),
-        () => undefined
-      )
-    }
-    return this.session.then((session) => session.browser)
+    // Puppeteer loads only when a browser is needed: a rebuild whose slides are all measured starts none.
+    const session = this.session ?? this.adopt(import('../export/browser.js').then(({launchBrowser}) => launchBrowser({closedOnSignal: this.options.closedOnSignal})))
+    return session.then((open) => open.browser)
+  }
+
+  /** Makes `launching` the project's browser session. */
+  private adopt(launching: Promise<BrowserSession>): Promise<BrowserSession> {
+    this.session = launching
+    launching.then(
+      // A browser that crashed is launched again at the next call.
+      (session) => session.browser.once('disconnected', () => this.session === launching && (this.session = undefined)),
+      () => undefined
+    )
+    return launching
   }
 
   /** Starts the browser now, for a run that will need it: it launches while the deck compiles. */

@@ -109,11 +109,15 @@ export function readEntry(text: string): ReadEntry {
  * `Tim Watson. A new representation technique for genetic algorithms. In …`:
  * one name written out may open a title-first entry as well (`Silent Spring.
  * Houghton Mifflin, 1962.`), so it is a name only when it names no group and a
- * title of three words or more follows it, then the source: a chapter's `In` or a year.
+ * title of three words or more follows it, then the source: a chapter's `In` or a year;
+ * or when a comma and a quoted title follow it.
  */
 function loneDirectName(text: string): NameList | undefined {
   const list = readNames(text, {trusted: true})
-  if (!list || list.form !== 'direct' || list.names.length !== 1 || !/^\.\s+\p{Lu}/u.test(text.slice(list.end)) || isGroupName(text.slice(0, list.end))) return undefined
+  if (!list || list.form !== 'direct' || list.names.length !== 1 || isGroupName(text.slice(0, list.end))) return undefined
+  // Chicago's notes and bibliographies of essays: `Ruth Olsen, “Harbour Songs,” in …`: a quoted title after the comma.
+  if (/^,\s+[“"‘«]/u.test(text.slice(list.end))) return list
+  if (!/^\.\s+\p{Lu}/u.test(text.slice(list.end))) return undefined
   const after = text.slice(list.end + 1).trim()
   const end = sentenceEnd(after, true)
   const title = after.slice(0, end.at)

@@ -95,9 +95,9 @@ type Try = [NameList['form'], RegExp]
 const FIRST_TRIES: Try[] = [['vancouver', VANCOUVER], ['inverted', INVERTED], ['inverted', INVERTED_NO_COMMA], ['direct', DIRECT]]
 
 /** The forms a name may take after the first, given the list's form. */
-function nextTries(form: NameList['form'], spelledOut: boolean): Try[] {
+function nextTries(form: NameList['form'], spelledOut: boolean, directAfterInverted = false): Try[] {
   // `Smith, Maria, Kwame Zhang, and C. Baptiste`: after a first given name written out, MLA and Chicago go direct.
-  if (form === 'inverted' && spelledOut) return [['direct', DIRECT], ['inverted', INVERTED]]
+  if (form === 'inverted' && (spelledOut || directAfterInverted)) return [['direct', DIRECT], ['inverted', INVERTED]]
   if (form === 'vancouver') return [['vancouver', VANCOUVER]]
   if (form === 'direct') return [['direct', DIRECT]]
   // After an inverted first name, MLA and Chicago write the others directly (`, and Susan Gubar`);
@@ -142,9 +142,13 @@ export function readNames(text: string, {trusted = false, direct = false} = {}):
   let best: NameList | undefined
   // Editors named inside a source are written directly (`edited by Emily O’Brien, Chiara García Márquez`): that form first.
   for (const first of direct ? [...FIRST_TRIES].reverse() : FIRST_TRIES) {
-    const list = readList(text, first, trusted)
-    if (!list) continue
-    if (!best || reach(text, list) > reach(text, best)) best = list
+    // `Berg, H. van der, Kwame Baptiste, J. de Bruin`: after an inverted first name with initials the others
+    // may be inverted (APA) or direct (MLA, Chicago); both are read and the one reaching further wins.
+    for (const directAfterInverted of first[0] === 'inverted' ? [false, true] : [false]) {
+      const list = readList(text, first, trusted, directAfterInverted)
+      if (!list) continue
+      if (!best || reach(text, list) > reach(text, best)) best = list
+    }
   }
   return best
 }
@@ -154,7 +158,7 @@ function reach(text: string, list: NameList): number {
   return list.end + (text[list.end] === '.' ? 1 : 0)
 }
 
-function readList(text: string, first: Try, trusted: boolean): NameList | undefined {
+function readList(text: string, first: Try, trusted: boolean, directAfterInverted: boolean): NameList | undefined {
   const names: CslName[] = []
   // Where each name (with its `et al.`) ends, to step back when the last ones were a title's words.
   const ends: number[] = []
@@ -165,7 +169,7 @@ function readList(text: string, first: Try, trusted: boolean): NameList | undefi
   let later: NameList['form'] | undefined
   for (;;) {
     const spelledOut = names.length > 0 && !ONLY_INITIALS.test(names[0]!.given ?? '')
-    const tries = form ? nextTries(later ?? form, spelledOut) : [first]
+    const tries = form ? nextTries(later ?? form, spelledOut, directAfterInverted) : [first]
     const one = readOne(text, position, tries, names.length === 0)
     if (!one) break
     names.push(one.name)
@@ -187,7 +191,7 @@ function readList(text: string, first: Try, trusted: boolean): NameList | undefi
     if (!separator || separator[0].length === 0) break
     last = /(?:&|\band|\by|\be|\bet|\bund)\s+$/u.test(separator[0])
     // A separator must lead to another name, else the list ended before it.
-    if (!readOne(text, separator.index + separator[0].length, nextTries(later ?? form, spelledOut), false)) break
+    if (!readOne(text, separator.index + separator[0].length, nextTries(later ?? form, spelledOut, directAfterInverted), false)) break
     position = separator.index + separator[0].length
   }
   // `A. van der Berg, Die Sprache ohne…`: names read into the title are given back.
