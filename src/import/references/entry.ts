@@ -12,6 +12,7 @@ import {type NameList, readNames} from './names.js'
 import {type Source, readSource} from './source.js'
 import {readTitle, sentenceEnd} from './title.js'
 import {inferType} from './type.js'
+import {EDITION, EDITION_PHRASE} from './source-patterns.js'
 import {isGroupName} from './group.js'
 
 export interface ReadEntry {
@@ -182,6 +183,11 @@ function applyNote(note: string, source: Source) {
     const [genre, ...place] = note.split(/,\s*/)
     source.genre = genre
     if (place.length > 0 && !source.publisher) source.publisher = place.join(', ')
+    return
+  }
+  // `5. Ed.`, `1 éd.`, `2nd edition ed.`: the whole note names the edition.
+  if (EDITION.test(note) || EDITION_PHRASE.test(note)) {
+    source.edition = readSource(note).edition ?? note.replace(/\.$/, '')
     return
   }
   const parsed = readSource(note.replace(/,\s*/g, ', '))

@@ -5,6 +5,7 @@
  * Translation and the meaning of everything.`) and reading the brackets
  * after it: `(2nd ed.)`, `(H. Zohn, Trans.)`, `(Vol. 1, pp. 1–20)`, `[Video]`.
  */
+import {EDITION, EDITION_PHRASE} from './source-patterns.js'
 
 export interface ReadTitle {
   title: string
@@ -48,7 +49,7 @@ export function readTitle(text: string): ReadTitle {
   const notes: string[] = []
   // Brackets closing the title hold its edition, translator, volume, pages or medium.
   for (let match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title); match; match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title)) {
-    if (!/\b(?:ed|edn|eds|Ed|Eds|edition|Trans|trans|Vol|vol|pp?|No|Report|ISSN|Video|Audio|Podcast|Film|Data set|Dataset|Doctoral|Master|dissertation|thesis|Tesis|Brochure|Fact sheet|Infographic|Motion picture|TV|Blog|Tweet|Image|Map|ª|º)\b|^\d+(?:st|nd|rd|th)?\s*\w*\.?$/iu.test(match[1]!)) break
+    if (!EDITION.test(match[1]!) && !EDITION_PHRASE.test(match[1]!) && !/\b(?:ed|edn|eds|Ed|Eds|edition|Trans|trans|Vol|vol|pp?|No|Report|ISSN|Video|Audio|Podcast|Film|Data set|Dataset|Doctoral|Master|dissertation|thesis|Tesis|Brochure|Fact sheet|Infographic|Motion picture|TV|Blog|Tweet|Image|Map|ª|º)\b|^\d+(?:st|nd|rd|th)?\s*\w*\.?$/iu.test(match[1]!)) break
     notes.unshift(match[1]!.trim())
     title = title.slice(0, match.index).trim()
   }
