@@ -5,7 +5,19 @@
  * read; a field scores where the labels or the reader have it, and is right
  * when a careful reader would accept the value (punctuation, case, the
  * `(Eds.)` around names and `pp.` before pages do not matter). A value the
- * reader invents counts as wrong.
+ * reader invents counts as wrong. Each failure is one of three kinds: missed
+ * (labelled, not read), wrong (both, and they differ), invented (read where
+ * nothing is labelled).
+ *
+ * What the labels leave unsaid is not scored against the reader:
+ * - a sequence labelled `source` (a whole `Journal, 61(4-B), 2193` in one
+ *   part) says nothing of its container, volume or pages, so those are not
+ *   scored for it;
+ * - a value read wholly from a part labelled `note` (`Reprinted in …, MIT
+ *   Press`, `Published as … Technical Report`) is not counted as invented:
+ *   the labels keep such remarks unsplit;
+ * - a `doi.org` link labelled `url` is scored as the entry's DOI, which is
+ *   what a reader keeps of it.
  */
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -46,7 +58,12 @@ function doiOf(text) {
 }
 
 function urlOf(text) {
-  return norm(String(text ?? '').replace(/^(?:url:?\s*)?(?:https?:\/\/)?(?:www\.)?/i, '').replace(/[.,;]+$/, ''))
+  return norm(String(text ?? '').replace(/^[<(\s]*(?:url:?\s*)?(?:https?:\/\/)?(?:www\.)?/i, '').replace(/[>).,;\s]+$/, ''))
+}
+
+/** A `doi.org` link labelled as a URL names a DOI: the reader keeps it as the DOI (CSL's `DOI`). */
+function isDoiLink(text) {
+  return /doi\.org\/10\./i.test(text)
 }
 
 /**
@@ -57,12 +74,31 @@ function goldVolume(text) {
   return String(text).replace(/^\(?[12]\d{3}[a-z]?\s*;\s*/, '').replace(/:\s*\d+\s*[-–]+\s*\d+\.?$/, '')
 }
 
+// Labels before a volume or issue number, in the languages of the set: `vol. 3`, `v. XXIII`, `n° 1`, `Bd. 2`, `H. 1–2`.
+const VOLUME_LABELS = /\b(?:vols?|volume|v|no|nos|n|nr|num|issue|iss|bd|band|jg|jahrgang|h|heft|t|tome|tomo|fasc)\b/g
+
+/** A volume as a reader compares it: its numbers (arabic or roman), labels and punctuation aside. */
+function volumeTokens(text) {
+  return norm(text).replace(VOLUME_LABELS, ' ').split(' ').filter(Boolean).join(' ')
+}
+
+/**
+ * A series title as a reader compares it: the labels put the `of` of
+ * `volume 193 of Lecture Notes…` and a `ser.`/`Coll.` label into the part.
+ */
+function seriesTitle(text) {
+  return norm(text).replace(/^(?:of|ser|series|coll|collection)\s+/, '')
+}
+
 /** Pages as digits with a shortened end page written out (`553-65` and `553–565` are one range). */
 function pageDigits(text) {
   return String(text).replace(/(\d+)\s*[-–—]+\s*(\d+)/g, (all, first, last) => `${first}-${last.length < first.length ? first.slice(0, first.length - last.length) + last : last}`).match(/\d+/g)?.join(' ') ?? ''
 }
 
 /** Field → how to read the gold parts and the item, and when they agree. */
+// Fields a `source` part holds unlabelled.
+const SOURCE_FIELDS = new Set(['container-title', 'volume', 'pages'])
+
 const FIELDS = {
   author: {tags: ['author'], item: (item) => namesOf(item.author), same: (a, b) => nameTokens(a) === nameTokens(b)},
   editor: {tags: ['editor'], item: (item) => namesOf(item.editor), same: (a, b) => nameTokens(a) === nameTokens(b)},
@@ -78,21 +114,23 @@ const FIELDS = {
   },
   title: {tags: ['title'], item: (item) => item.title, same: (a, b) => norm(a) === norm(b)},
   'container-title': {tags: ['journal', 'container-title'], item: (item) => item['container-title'], same: (a, b) => norm(a).replace(/^in /, '') === norm(b)},
-  'collection-title': {tags: ['collection-title'], item: (item) => item['collection-title'], same: (a, b) => norm(a) === norm(b)},
-  volume: {tags: ['volume'], item: (item) => [item.volume, item.issue].filter(Boolean).join(' ') || undefined, same: (a, b) => digits(goldVolume(a)) === digits(b) && digits(b) !== '' || norm(a) === norm(b)},
+  // The labels keep a series' number in its title (`Patristische Texte und Studien 20`): CSL's collection-number joins it.
+  'collection-title': {tags: ['collection-title'], item: (item) => [item['collection-title'], item['collection-number']].filter(Boolean).join(' ') || undefined, same: (a, b) => seriesTitle(a) === seriesTitle(b)},
+  volume: {tags: ['volume'], item: (item) => [item.volume, item.issue].filter(Boolean).join(' ') || undefined, same: (a, b) => (digits(goldVolume(a)) === digits(b) && digits(b) !== '') || volumeTokens(goldVolume(a)) === volumeTokens(b)},
   // An article's number stands for its pages; a report's number is no page.
   pages: {tags: ['pages'], item: (item) => item.page ?? (item.type === 'report' ? undefined : item.number), same: (a, b) => pageDigits(a) === pageDigits(b) && digits(a) !== ''},
-  edition: {tags: ['edition'], item: (item) => item.edition, same: (a, b) => (digits(a) || norm(a)) === (digits(b) || norm(b))},
+  // The labels call a preprint an edition; CSL keeps the work's state as its genre.
+  edition: {tags: ['edition'], item: (item) => item.edition ?? (/^preprint$/i.test(item.genre ?? '') ? item.genre : undefined), same: (a, b) => (digits(a) || norm(a)) === (digits(b) || norm(b))},
   publisher: {tags: ['publisher'], item: (item) => item.publisher, same: (a, b) => norm(a) === norm(b)},
   location: {tags: ['location'], item: (item) => item['publisher-place'], same: (a, b) => norm(a) === norm(b)},
-  doi: {tags: ['doi'], item: (item) => item.DOI, same: (a, b) => doiOf(a) === doiOf(b)},
-  url: {tags: ['url'], item: (item) => item.URL, same: (a, b) => urlOf(a) === urlOf(b)},
+  doi: {tags: ['doi'], gold: (parts) => parts.filter((part) => part.tag === 'doi' || (part.tag === 'url' && isDoiLink(part.text))), item: (item) => item.DOI, same: (a, b) => doiOf(a) === doiOf(b)},
+  url: {tags: ['url'], gold: (parts) => parts.filter((part) => part.tag === 'url' && !isDoiLink(part.text)), item: (item) => item.URL, same: (a, b) => urlOf(a) === urlOf(b)},
   isbn: {tags: ['isbn'], item: (item) => item.ISBN, same: (a, b) => digits(a).replace(/ /g, '') === digits(b).replace(/ /g, '')}
 }
 
 export async function evaluate(corpus) {
   const sequences = readSequences(join(corpus, 'references', 'anystyle-core.xml'))
-  const scores = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, {right: 0, total: 0, missed: 0, invented: 0}]))
+  const scores = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, {right: 0, total: 0, missed: 0, wrong: 0, invented: 0}]))
   const misses = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, []]))
   let entries = 0
   for (const sequence of sequences) {
@@ -100,23 +138,28 @@ export async function evaluate(corpus) {
     const [reference] = buildReferences([{text, start: 0}])
     if (!reference) continue
     entries++
+    const labelled = new Set(sequence.parts.map((part) => part.tag))
+    const notes = sequence.parts.filter((part) => part.tag === 'note').map((part) => ` ${norm(part.text)} `)
     for (const [field, spec] of Object.entries(FIELDS)) {
-      const gold = sequence.parts.filter((part) => spec.tags.includes(part.tag)).map((part) => part.text).join(' ') || undefined
+      if (labelled.has('source') && SOURCE_FIELDS.has(field)) continue
+      const gold = (spec.gold?.(sequence.parts) ?? sequence.parts.filter((part) => spec.tags.includes(part.tag))).map((part) => part.text).join(' ') || undefined
       const have = spec.item(reference.item)
       if (gold === undefined && have === undefined) continue
+      if (gold === undefined && notes.some((note) => norm(have) && note.includes(` ${norm(have)} `))) continue
       const score = scores[field]
       score.total++
       if (gold !== undefined && have !== undefined && spec.same(gold, have)) score.right++
       else {
         if (gold === undefined) score.invented++
         else if (have === undefined) score.missed++
+        else score.wrong++
         misses[field].push(`  ${field}: want ${JSON.stringify(gold)} got ${JSON.stringify(have)}  in ${JSON.stringify(text.slice(0, Number(process.env.EVAL_VERBOSE_WIDTH ?? 120)))}`)
       }
     }
   }
   const lines = [`anystyle.entries ${entries}`]
-  for (const [field, {right, total, missed, invented}] of Object.entries(scores)) {
-    lines.push(`${ratio(`anystyle.field.${field}`, right, total)}  missed ${missed}, invented ${invented}`)
+  for (const [field, {right, total, missed, wrong, invented}] of Object.entries(scores)) {
+    lines.push(`${ratio(`anystyle.field.${field}`, right, total)}  missed ${missed}, wrong ${wrong}, invented ${invented}`)
   }
   const detail = process.env.EVAL_VERBOSE_ANYSTYLE
   if (detail) for (const field of detail.split(',')) lines.push(...(misses[field] ?? []).slice(0, Number(process.env.EVAL_VERBOSE_LIMIT ?? 40)))

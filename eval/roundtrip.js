@@ -8,7 +8,8 @@
  */
 import {createRequire} from 'node:module'
 import {VFile} from 'vfile'
-import {localeXml, resolveStyle} from '../lib/cite/styles.js'
+import {localeXml} from '../lib/cite/locales.js'
+import {resolveStyle} from '../lib/cite/styles.js'
 import {findReferenceSection} from '../lib/import/reference-section.js'
 import {repairText} from '../lib/import/text-repair.js'
 import {buildReferences} from '../lib/import/references.js'
@@ -84,8 +85,12 @@ function check(item, entry, parsed) {
   const text = norm(entry)
   const wrong = []
   const families = (list) => (list ?? []).map((name) => name.literal ?? [name['non-dropping-particle'], name.family].filter(Boolean).join(' '))
+  // Authors stand before the title, editors after it: `Nguyen, L., et al. … edited by T. García Márquez` shows
+  // no author García Márquez even when the item has one hidden by `et al.`.
+  const at = item.title ? ` ${text} `.indexOf(` ${norm(item.title)} `) : -1
+  const part = {author: at < 0 ? text : text.slice(0, at), editor: at < 0 ? text : text.slice(at)}
   for (const role of ['author', 'editor']) {
-    const want = families(item[role]).filter((name) => shown(name, text))
+    const want = families(item[role]).filter((name) => shown(name, part[role]))
     if (want.length === 0) continue
     const list = parsed?.[role] ?? (role === 'author' && !parsed?.author ? parsed?.editor : undefined)
     // `Berg, Emily van der` may put the particle before the given name: with or without it, the surname is right.
@@ -130,6 +135,10 @@ export async function evaluate() {
       const parsed = buildReferences(section?.entries ?? []).map((reference) => reference.item)
       lists++
       if (parsed.length === chunk.length) countRight++
+      else if (process.env.EVAL_VERBOSE_SPLIT) {
+        const want = new Set(chunk.map((entry) => entry.text))
+        examples.push(`  ${style} ${layout}: split into ${parsed.length}, not ${chunk.length}`, ...(section?.entries ?? []).map((entry) => `    ${want.has(entry.text) ? 'ok' : 'XX'} ${entry.text.slice(0, 300)}`))
+      }
       const pairs = align(chunk, parsed, (entry, item) => overlap(`${item.title ?? ''} ${item.note ?? ''}`, entry.text), 0.5)
       chunk.forEach((entry, i) => {
         const wrong = check(byId.get(entry.id), entry.text, parsed[pairs[i]])
@@ -139,7 +148,8 @@ export async function evaluate() {
           styleExact++
         } else {
           for (const field of wrong) failures[`${style}.${field}`] = (failures[`${style}.${field}`] ?? 0) + 1
-          if (examples.length < 400) examples.push(`  ${style} ${layout}: ${wrong.join(',')}: ${entry.text.slice(0, 160)}`)
+          examples.push(`  ${style} ${layout}: ${wrong.join(',')}: ${entry.text.slice(0, 160)}`)
+          if (process.env.EVAL_VERBOSE_ITEMS) examples.push(`    read from: ${section?.entries[pairs[i]]?.text}`, `    read: ${JSON.stringify(parsed[pairs[i]])}`)
         }
       })
     }
@@ -149,6 +159,6 @@ export async function evaluate() {
   lines.push(ratio('roundtrip.lists_split_right', countRight, lists))
   lines.push(`roundtrip.wrong_fields ${Object.entries(failures).sort((a, b) => b[1] - a[1]).map(([field, n]) => `${field}:${n}`).join(' ') || 'none'}`)
   const only = process.env.EVAL_VERBOSE_ROUNDTRIP
-  if (only) lines.push(...examples.filter((line) => only === '1' || line.includes(only)).slice(0, Number(process.env.EVAL_VERBOSE_LIMIT ?? 60)))
+  if (only || process.env.EVAL_VERBOSE_SPLIT) lines.push(...examples.filter((line) => !only || only === '1' || line.includes(only)).slice(0, Number(process.env.EVAL_VERBOSE_LIMIT ?? 60)))
   return lines
 }

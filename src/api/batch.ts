@@ -7,10 +7,10 @@ import {availableParallelism} from 'node:os'
 import {CitedeckError} from '../errors.js'
 import {checkPdfOptions} from '../export/pdf-options.js'
 import type {PdfStep} from '../export/pdf.js'
-import {Project} from '../project/index.js'
+import {Project, type ProjectOptions} from '../project/index.js'
 import {exportPdfWith, type PdfOptions, type PdfResult} from './pdf.js'
 
-export interface BatchOptions extends Omit<PdfOptions, 'browser' | 'output' | 'onProgress'> {
+export interface BatchOptions extends Omit<PdfOptions, 'browser' | 'output' | 'onProgress'>, Pick<ProjectOptions, 'launching'> {
   /** Decks printing at the same time (default: the number of cores, at most 4). */
   concurrency?: number
   /** Where each deck's PDF goes (default: `dist/<deck>.pdf`, as `exportPdf`). */
@@ -28,17 +28,18 @@ export interface BatchItem {
 }
 
 export async function exportPdfs(inputs: string[], options: BatchOptions = {}): Promise<BatchItem[]> {
-  const {concurrency = Math.min(4, availableParallelism()), output, onProgress, ...pdfOptions} = options
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new CitedeckError(`concurrency must be a whole number of at least 1, not ${concurrency}`, 'USAGE')
-  }
-  checkPdfOptions(pdfOptions)
-  if (inputs.length === 0) return []
-  onProgress?.(inputs[0]!, 'launch')
-  const project = new Project({...pdfOptions, fit: undefined})
-  // The browser starts while the first decks compile.
-  project.warmUp()
+  const {concurrency = Math.min(4, availableParallelism()), output, onProgress, launching, ...pdfOptions} = options
+  // First, so that a launch the caller started is closed whatever happens.
+  const project = new Project({...pdfOptions, fit: undefined, launching})
   try {
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new CitedeckError(`concurrency must be a whole number of at least 1, not ${concurrency}`, 'USAGE')
+    }
+    checkPdfOptions(pdfOptions)
+    if (inputs.length === 0) return []
+    onProgress?.(inputs[0]!, 'launch')
+    // The browser starts while the first decks compile.
+    project.warmUp()
     const items: BatchItem[] = inputs.map((input) => ({input}))
     let next = 0
     const worker = async () => {

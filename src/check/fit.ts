@@ -1,14 +1,16 @@
 /**
  * The fit step of a build: compile, measure every slide in the browser, plan
  * (scale, then split what still overflows; paginate the references by their
- * measured heights), compile again with the plan, and measure again, at most
- * three rounds. One browser serves all rounds (the project's), and is asked
- * for only when some slide is not in the measurement cache. The plan a build
- * settles on is kept with the measurements: the next build of the same deck
- * compiles with it first, and keeps it when every slide is measured already
- * and the plan still holds, so an unchanged deck compiles once. Without a
- * browser the deck is built as compiled (references split by an estimate),
- * with one info message saying so.
+ * measured heights), apply the plan, and measure again what it changed, at
+ * most three rounds. A plan that only paginates the references anew is
+ * applied to the compiled deck (repaginate.ts); any other is compiled. All
+ * rounds measure in one page (measure-page.ts), and one browser serves them
+ * (the project's), asked for only when some slide is not in the measurement
+ * cache. The plan a build settles on is kept with the measurements: the next
+ * build of the same deck compiles with it first, and keeps it when every
+ * slide is measured already and the plan still holds, so an unchanged deck
+ * compiles once. Without a browser the deck is built as compiled (references
+ * split by an estimate), with one info message saying so.
  */
 import {createHash} from 'node:crypto'
 import type {VFile} from 'vfile'
@@ -19,7 +21,9 @@ import {hasErrors, report} from '../messages.js'
 import {fileCache, isMeasurement, type MeasureCache} from './cache.js'
 import {applySeverities} from './lint.js'
 import {type MeasuredSlide, type Measurement, measureDeck} from './measure.js'
+import {MeasurePage} from './measure-page.js'
 import {DEFAULT_FLOOR, planFit, samePlan} from './plan.js'
+import {repaginateReferences} from './repaginate.js'
 import type {FitPlan} from './split.js'
 
 export interface FitOptions {
@@ -82,6 +86,8 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
   if (!given) throw new Error('fitDeck needs a browser: compile through a Project')
   // The browser is asked for only when a slide is not in the cache: a rebuild need not start one.
   const browser = () => openBrowser(given)
+  // Every round measures in one page: a later round swaps in only the slides its plan changed.
+  const page = new MeasurePage(browser)
   const restart = async () => {
     file.data = {...data}
     file.messages = [...messages]
@@ -104,7 +110,7 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
     let plan: FitPlan = {scales: {}, breaks: []}
     let measured = 0
     for (let round = 1; ; round++) {
-      const measurement = await measureDeck(deck, {browser, cache, onMeasure: options.onMeasure})
+      const measurement = await measureDeck(deck, {browser, cache, page, onMeasure: options.onMeasure})
       measured += measurement.measured
       const next = planFit(measurement.slides, plan, {floor: options.floor ?? DEFAULT_FLOOR})
       const settled = samePlan(next, plan)
@@ -114,7 +120,14 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
         if (settled) stored?.keepPlan(key, {plan, added: deck.slideCount - first})
         break
       }
+      // A plan that only paginates the references anew changes the reference slides only: they are made again, not the deck.
+      const repaginated = onlyReferences(plan, next) ? await repaginateReferences(deck, next.references!) : undefined
       plan = next
+      if (repaginated) {
+        file.data.fit = plan
+        deck = repaginated
+        continue
+      }
       file.data = {...data, fit: plan}
       file.messages = [...messages]
       deck = await compile()
@@ -126,9 +139,15 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
     })
     message.fatal = undefined
   } finally {
+    await page.close()
     await stored?.save().catch(() => undefined)
   }
   return deck
+}
+
+/** True when `next` differs from `plan` in the reference list's pagination only. */
+function onlyReferences(plan: FitPlan, next: FitPlan): boolean {
+  return next.references !== undefined && samePlan({...plan, references: undefined}, {...next, references: undefined})
 }
 
 /** A saved plan needs a slide measured that was not: it is not tried further. */

@@ -13,10 +13,10 @@ import type {Element} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import type {Point, Position} from 'unist'
 import type {CompiledDeck} from '../deck.js'
-import {type BrowserSource, openBrowser} from '../export/browser-source.js'
-import {fontsAndImages, openDeck} from '../export/load.js'
+import type {BrowserSource} from '../export/browser-source.js'
 import type {MeasureCache} from './cache.js'
-import {measureInPage, type SlideMeasurement} from './page.js'
+import {MeasurePage} from './measure-page.js'
+import type {SlideMeasurement} from './page.js'
 import {fitTextElements, slideBody, unitElements} from './units.js'
 
 export type {SlideMeasurement} from './page.js'
@@ -52,6 +52,8 @@ export interface MeasureOptions {
   onMeasure?: (slides: number) => void
   /** Milliseconds for the page to load and settle (default: 60 000). */
   timeout?: number
+  /** A page kept open for several measurements (the fit step's rounds); default: one opened and closed for this call. */
+  page?: MeasurePage
 }
 
 export interface Measurement {
@@ -70,8 +72,13 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions): 
   const missing = sections.flatMap((_, index) => (cache.get(keys[index]!) ? [] : [index]))
   if (missing.length > 0) {
     options.onMeasure?.(missing.length)
-    const found = await inBrowser(deck, missing.map((index) => taggedHtml(sections[index]!)), options)
-    missing.forEach((index, at) => cache.set(keys[index]!, found[at]!))
+    const page = options.page ?? new MeasurePage(options.browser, options)
+    try {
+      const found = await page.measure(deck, context, missing.map((index) => taggedHtml(sections[index]!)))
+      missing.forEach((index, at) => cache.set(keys[index]!, found[at]!))
+    } finally {
+      if (!options.page) await page.close()
+    }
   }
   let place: Point = {line: 1, column: 1}
   const slides = sections.map((section, index): MeasuredSlide => {
@@ -93,34 +100,6 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions): 
   return {slides, measured: missing.length}
 }
 
-async function inBrowser(deck: CompiledDeck, sections: string[], options: MeasureOptions): Promise<SlideMeasurement[]> {
-  const browser = await openBrowser(options.browser)
-  const page = await browser.newPage()
-  try {
-    const html = measureHtml(deck.html, sections)
-    const timeout = options.timeout ?? 60_000
-    await openDeck(page, {...deck, html}, {query: 'print-pdf', timeout})
-    await fontsAndImages(page)
-    return await page.evaluate(measureInPage, options.minFontSize ?? 0)
-  } finally {
-    await page.close().catch(() => undefined)
-  }
-}
-
-/**
- * The deck's document with only `sections` as slides. Reveal's script is left
- * out: its print stylesheet (the `reveal-print` class) lays every slide out at
- * its full size without it, which saves starting Reveal and its per-slide
- * print layout. The PowerPoint export measures its slides in the same page.
- */
-export function measureHtml(html: string, sections: string[]): string {
-  const open = '<div class="slides">'
-  const start = html.indexOf(open) + open.length
-  const end = html.indexOf('</div></div><script', start)
-  const head = html.slice(0, start).replace('<html', '<html class="reveal-print print-pdf"')
-  return head + sections.join('') + html.slice(end).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
-}
-
 /** A slide's HTML with the slide and its units tagged for the page script (tagged in place, then restored). */
 function taggedHtml(section: Element): string {
   const body = slideBody(section)
@@ -131,7 +110,6 @@ function taggedHtml(section: Element): string {
   marked.forEach((node, index) => (node.properties = saved[index]!))
   return html
 }
-
 
 /** What else decides a slide's layout: the deck's size and stylesheets. */
 async function contextKey(deck: CompiledDeck): Promise<string> {

@@ -70,9 +70,12 @@ async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Prom
   const concurrency = flags.concurrency === undefined ? undefined : Number(flags.concurrency)
   const suffix = pdfSuffix({notes: flags.notes, handout: choice.handout})
   const output = outputFor(inputs, flags.output, suffix)
-  // The browser driver and PDF writer load only when something is printed.
+  // Chromium starts before the compiler loads, so its launch overlaps loading and compiling; the batch closes it.
+  const {launchBrowser} = await import('../export/browser.js')
+  const launching = launchBrowser()
   const {exportPdfs} = await import('../api/batch.js')
   const items = await exportPdfs(inputs, {
+    launching,
     ...choice,
     notes: flags.notes,
     theme: flags.theme,

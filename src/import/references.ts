@@ -4,6 +4,7 @@
  */
 import {type CslItem, assignKeys, fold} from './csl.js'
 import {readEntry} from './references/entry.js'
+import {applyKnownFamilies} from './references/known-families.js'
 import type {Span} from './references/split.js'
 
 export interface Reference {
@@ -26,7 +27,7 @@ export interface Reference {
 /** Parses every entry; unparsed ones are kept as literal items (the caller warns). */
 export function buildReferences(entries: Span[]): Reference[] {
   let previous: CslItem | undefined
-  const references = entries.map((entry): Reference => {
+  const read = entries.map((entry) => {
     const {item, year, parsed, unsure, sameAuthors, number} = readEntry(entry.text)
     if (!parsed) item.note = entry.text
     // `———.` repeats the previous entry's names.
@@ -34,13 +35,17 @@ export function buildReferences(entries: Span[]): Reference[] {
       for (const role of ['author', 'editor', 'translator'] as const) if (previous[role] && !item[role]) item[role] = previous[role]
     }
     previous = item
+    return {item, year, parsed, unsure, number, start: entry.start}
+  })
+  applyKnownFamilies(read.map((entry) => entry.item))
+  const references = read.map(({item, year, parsed, unsure, number, start}): Reference => {
     const written = (item.author ?? item.editor)?.map((name) => [name['non-dropping-particle'], name.family].filter(Boolean).join(' ') || name.literal || '') ?? [item.title ?? '']
     return {
       item,
       year,
       names: written.map(fold),
       label: written.length > 2 ? `${written[0]} et al.` : written.join(' and '),
-      start: entry.start,
+      start,
       parsed,
       unsure,
       ...(number ? {number} : {})

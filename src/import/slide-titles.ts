@@ -4,7 +4,7 @@
  * own headings, and quote slides titled by who speaks on what.
  */
 import type nlp from 'compromise'
-import {wordTags} from './bullets.js'
+import {wordTags} from './bullet-words.js'
 import type {Labels} from './labels.js'
 import {isEnglish} from './noun-phrase.js'
 import type {WordTags} from './spanish.js'

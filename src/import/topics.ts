@@ -7,6 +7,7 @@ import {articlePhrases, refinePhrase} from './noun-phrase.js'
 
 const MAX_WORDS = 8
 const VAGUE = /^(?:it|he|she|they|them|we|us|you|i|this|that|these|those|which|who|one|something|things?|way|time|part|fact|lot|some|many|all|both|each|other|others|example|people)$/i
+const PRONOUN_START = /^(?:us|we|them|they|him|he|she|it|you|me|i)\s/i
 const DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|some|any|many|several|such|each|every)\s+/i
 
 export interface Phrase {
@@ -71,6 +72,8 @@ export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] 
     const phrase = refined ?? single ?? ''
     const words = phrase.split(/\s+/)
     if (!phrase || words.length > 5 || VAGUE.test(phrase) || !/\p{L}{2}/u.test(phrase) || MONTH.test(phrase)) continue
+    // `us less about medicine` (from `tell us less about medicine`): an object pronoun opens a verb's complement, not a noun phrase.
+    if (PRONOUN_START.test(phrase)) continue
     if (/^\d/.test(phrase) || words.every((word) => exclude.has(word.toLowerCase().replace(/[’']s$/, '')))) continue
     if ([...exclude].some((name) => name.includes(' ') && name.includes(phrase.toLowerCase()))) continue
     const weights = contentWords(phrase)

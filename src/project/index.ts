@@ -54,11 +54,24 @@ export interface ProjectOptions extends Omit<CompileOptions, 'fit' | 'cache' | '
    */
   browser?: BrowserSource
   /**
+   * A launch the caller started that the project takes over: it uses that
+   * browser and closes it with itself. The CLI's `pdf` starts Chromium before
+   * it loads the compiler, so the launch overlaps loading and compiling.
+   * Default: launch at the first step that needs a browser.
+   */
+  launching?: Promise<BrowserSession>
+  /**
    * The caller stops on Ctrl-C and closes the project itself (a preview or a
    * watch that ends cleanly). Default `false`: the signal kills the browser,
    * then ends the process as it would have without one.
    */
   closedOnSignal?: boolean
+  /**
+   * Format citations in a worker thread, started on the deck's style while
+   * the deck parses (default: `false`). Pays off in a one-off build with a
+   * core to spare; the worker ends with `close()`.
+   */
+  citeprocWorker?: boolean
 }
 
 /** One compile of one deck. */
@@ -117,12 +130,14 @@ export interface ProjectBuild {
 
 export class Project {
   readonly options: ProjectOptions
-  readonly caches = new ProjectCaches()
+  readonly caches: ProjectCaches
   private session: Promise<BrowserSession> | undefined
   private closed = false
 
   constructor(options: ProjectOptions = {}) {
     this.options = options
+    this.caches = new ProjectCaches({citeprocWorker: options.citeprocWorker})
+    if (options.launching) this.adopt(options.launching)
   }
 
   /** The project's browser, launched at the first call (or the one it was given). */
@@ -130,17 +145,20 @@ export class Project {
     if (this.closed) return Promise.reject(new Error('the project is closed'))
     const given = this.options.browser
     if (given) return openBrowser(given)
-    if (!this.session) {
-      // Puppeteer loads only when a browser is needed: a rebuild whose slides are all measured starts none.
-      const launching = import('../export/browser.js').then(({launchBrowser}) => launchBrowser({closedOnSignal: this.options.closedOnSignal}))
-      this.session = launching
-      launching.then(
-        // A browser that crashed is launched again at the next call.
-        (session) => session.browser.once('disconnected', () => this.session === launching && (this.session = undefined)),
-        () => undefined
-      )
-    }
-    return this.session.then((session) => session.browser)
+    // Puppeteer loads only when a browser is needed: a rebuild whose slides are all measured starts none.
+    const session = this.session ?? this.adopt(import('../export/browser.js').then(({launchBrowser}) => launchBrowser({closedOnSignal: this.options.closedOnSignal})))
+    return session.then((open) => open.browser)
+  }
+
+  /** Makes `launching` the project's browser session. */
+  private adopt(launching: Promise<BrowserSession>): Promise<BrowserSession> {
+    this.session = launching
+    launching.then(
+      // A browser that crashed is launched again at the next call.
+      (session) => session.browser.once('disconnected', () => this.session === launching && (this.session = undefined)),
+      () => undefined
+    )
+    return launching
   }
 
   /** Starts the browser now, for a run that will need it: it launches while the deck compiles. */
@@ -246,7 +264,7 @@ export class Project {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await this.session?.then((session) => session.close(), () => undefined)
+    await Promise.all([this.session?.then((session) => session.close(), () => undefined), this.caches.citations.worker?.close()])
   }
 
   /** The fit settings of one compile: the project's, this run's, and the project's browser and measurements. */

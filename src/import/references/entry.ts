@@ -12,6 +12,7 @@ import {type NameList, readNames} from './names.js'
 import {type Source, readSource} from './source.js'
 import {readTitle, sentenceEnd} from './title.js'
 import {inferType} from './type.js'
+import {EDITION, EDITION_PHRASE} from './source-patterns.js'
 import {isGroupName} from './group.js'
 
 export interface ReadEntry {
@@ -78,8 +79,11 @@ export function readEntry(text: string): ReadEntry {
       title = undefined
     }
   }
-  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma.
-  const site = date && !rest.trim() && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(title ?? '') : null
+  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma,
+  // after the subtitle when the title ends in `?` or `!` (`Who decides? Water in borders, Edutopia.`).
+  const subtitle = /[?!]$/.test(title ?? '') && notes.length === 0 ? /^\s*(\p{Lu}[^.?!]*,\s+[^,.?!]+)\.?\s*$/u.exec(rest) : null
+  const page = subtitle ? `${title} ${subtitle[1]}` : title
+  const site = date && (subtitle || !rest.trim()) && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(page ?? '') : null
   if (site && (item.URL || item.DOI)) {
     title = site[1]!
     rest = site[2]!
@@ -109,11 +113,15 @@ export function readEntry(text: string): ReadEntry {
  * `Tim Watson. A new representation technique for genetic algorithms. In …`:
  * one name written out may open a title-first entry as well (`Silent Spring.
  * Houghton Mifflin, 1962.`), so it is a name only when it names no group and a
- * title of three words or more follows it, then the source: a chapter's `In` or a year.
+ * title of three words or more follows it, then the source: a chapter's `In` or a year;
+ * or when a comma and a quoted title follow it.
  */
 function loneDirectName(text: string): NameList | undefined {
   const list = readNames(text, {trusted: true})
-  if (!list || list.form !== 'direct' || list.names.length !== 1 || !/^\.\s+\p{Lu}/u.test(text.slice(list.end)) || isGroupName(text.slice(0, list.end))) return undefined
+  if (!list || list.form !== 'direct' || list.names.length !== 1 || isGroupName(text.slice(0, list.end))) return undefined
+  // Chicago's notes and bibliographies of essays: `Ruth Olsen, “Harbour Songs,” in …`: a quoted title after the comma.
+  if (/^,\s+[“"‘«]/u.test(text.slice(list.end))) return list
+  if (!/^\.\s+\p{Lu}/u.test(text.slice(list.end))) return undefined
   const after = text.slice(list.end + 1).trim()
   const end = sentenceEnd(after, true)
   const title = after.slice(0, end.at)
@@ -178,6 +186,11 @@ function applyNote(note: string, source: Source) {
     const [genre, ...place] = note.split(/,\s*/)
     source.genre = genre
     if (place.length > 0 && !source.publisher) source.publisher = place.join(', ')
+    return
+  }
+  // `5. Ed.`, `1 éd.`, `2nd edition ed.`: the whole note names the edition.
+  if (EDITION.test(note) || EDITION_PHRASE.test(note)) {
+    source.edition = readSource(note).edition ?? note.replace(/\.$/, '')
     return
   }
   const parsed = readSource(note.replace(/,\s*/g, ', '))

@@ -10,6 +10,7 @@
  * exactly where the names stop.
  */
 import type {CslName} from '../csl.js'
+import {isGroupName} from './group.js'
 
 export interface NameList {
   names: CslName[]
@@ -33,7 +34,8 @@ const FAMILY = String.raw`(?:${PARTICLE}\s+){0,3}${WORD}(?:\s+(?:${PARTICLE}\s+)
 const INITIAL = String.raw`(?:(?!St\.)\p{Lu}[\p{Ll}]?\.)`
 const INITIALS = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL})*`
 // Given names written out, possibly with initials (`Sandra M.`, `J. Paul`, `Ana Lucía`).
-const GIVEN_WORD = String.raw`[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{L}][\p{Ll}\p{M}]+)?`
+// A title's first words are no given name (`The Information Visualizer`, `La Ville Cybernétique`).
+const GIVEN_WORD = String.raw`(?!(?:The|An?|In|On|Of|For|From|With|How|What|Why|When|El|La|Le|Les|Los|Las|Der|Die|Das|Ein|Eine|Un|Une|Una|Il|Lo)\s)[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{L}][\p{Ll}\p{M}]+)?`
 // After an initial only initials follow (`Anne K. Mary Shelley:` is a name, then a title).
 const GIVEN_WORDS = String.raw`(?:${GIVEN_WORD}\s+){0,2}(?:${GIVEN_WORD}(?=[\s,.;&)]|$)|${INITIALS})`
 const SUFFIX = String.raw`(?:Jr\.?|Sr\.?|II|III|IV)`
@@ -47,8 +49,8 @@ const INVERTED_INITIALS = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${BARE_I
 // `Gertz M., Lipeck U. W. Deriving…`: the last initial's full stop ends the list.
 const INVERTED_NO_COMMA = sticky(String.raw`(${WORD}(?:-${WORD})?)\s+(${INITIALS})(?=[,;]|\s+(?:and|&)\s|\s*$|(?<=\.)\s)`)
 // A direct name ends where the list goes on or ends (`Ai Li.` is no `Ai Li. Eager`).
-const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]))?(?=\s*[,.;:(\[“"‘'«]|\s+(?:and|&|et|y|e|und)\s|\s*$)`)
-const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3})(?=[,.;:]|\s+(?:and|&)\s|$)`)
+const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]))?(?=\s*[,.;:(\[“"‘'«]|\s+(?:and|&|et|y|e|und)\s|\s+(?:1[5-9]|20)\d\d\b|\s*$)`)
+const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3}(?:-\p{Lu})?)(?=[,.;:]|\s+(?:and|&)\s|\s*\(|$)`)
 // The ellipsis first: APA's `…, Nguyen, T., … O’Brien, L.` must not stop at the comma before it.
 const SEPARATOR = sticky(String.raw`\s*(?:,?\s*(?:\.\s?\.\s?\.|…)\s*|,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*(?:(?:&|and|y|e|et|und)\s+)?|\s+(?:&|and|y|e|et|und)\s+)`)
 const ET_AL = sticky(String.raw`,?\s*(?:(?:&|and)\s+)?(?:et\.?\s*al\.?|and others|u\.\s?a\.)`)
@@ -95,9 +97,9 @@ type Try = [NameList['form'], RegExp]
 const FIRST_TRIES: Try[] = [['vancouver', VANCOUVER], ['inverted', INVERTED], ['inverted', INVERTED_NO_COMMA], ['direct', DIRECT]]
 
 /** The forms a name may take after the first, given the list's form. */
-function nextTries(form: NameList['form'], spelledOut: boolean): Try[] {
+function nextTries(form: NameList['form'], spelledOut: boolean, directAfterInverted = false): Try[] {
   // `Smith, Maria, Kwame Zhang, and C. Baptiste`: after a first given name written out, MLA and Chicago go direct.
-  if (form === 'inverted' && spelledOut) return [['direct', DIRECT], ['inverted', INVERTED]]
+  if (form === 'inverted' && (spelledOut || directAfterInverted)) return [['direct', DIRECT], ['inverted', INVERTED]]
   if (form === 'vancouver') return [['vancouver', VANCOUVER]]
   if (form === 'direct') return [['direct', DIRECT]]
   // After an inverted first name, MLA and Chicago write the others directly (`, and Susan Gubar`);
@@ -128,7 +130,7 @@ function acceptInverted(match: RegExpExecArray, text: string, first: boolean): b
   if (ONLY_INITIALS.test(given)) return true
   const next = text.slice(match.index + match[0].length)
   // Full given names: the name ends the list (`.`), or another follows (`, and`, `,`).
-  return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /\.$/.test(match[0]) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next))
+  return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /\.$/.test(match[0]) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next) || BARE_YEAR.test(next))
 }
 
 /**
@@ -142,9 +144,13 @@ export function readNames(text: string, {trusted = false, direct = false} = {}):
   let best: NameList | undefined
   // Editors named inside a source are written directly (`edited by Emily O’Brien, Chiara García Márquez`): that form first.
   for (const first of direct ? [...FIRST_TRIES].reverse() : FIRST_TRIES) {
-    const list = readList(text, first, trusted)
-    if (!list) continue
-    if (!best || reach(text, list) > reach(text, best)) best = list
+    // `Berg, H. van der, Kwame Baptiste, J. de Bruin`: after an inverted first name with initials the others
+    // may be inverted (APA) or direct (MLA, Chicago); both are read and the one reaching further wins.
+    for (const directAfterInverted of first[0] === 'inverted' ? [false, true] : [false]) {
+      const list = readList(text, first, trusted, directAfterInverted)
+      if (!list) continue
+      if (!best || reach(text, list) > reach(text, best)) best = list
+    }
   }
   return best
 }
@@ -154,10 +160,13 @@ function reach(text: string, list: NameList): number {
   return list.end + (text[list.end] === '.' ? 1 : 0)
 }
 
-function readList(text: string, first: Try, trusted: boolean): NameList | undefined {
+function readList(text: string, first: Try, trusted: boolean, directAfterInverted: boolean): NameList | undefined {
   const names: CslName[] = []
   // Where each name (with its `et al.`) ends, to step back when the last ones were a title's words.
   const ends: number[] = []
+  // Each name's form, and whether `and`/`&` led to it.
+  const forms: Array<NameList['form']> = []
+  const joined: boolean[] = []
   let position = 0
   let form: NameList['form'] | undefined
   let etAl = false
@@ -165,10 +174,12 @@ function readList(text: string, first: Try, trusted: boolean): NameList | undefi
   let later: NameList['form'] | undefined
   for (;;) {
     const spelledOut = names.length > 0 && !ONLY_INITIALS.test(names[0]!.given ?? '')
-    const tries = form ? nextTries(later ?? form, spelledOut) : [first]
+    const tries = form ? nextTries(later ?? form, spelledOut, directAfterInverted) : [first]
     const one = readOne(text, position, tries, names.length === 0)
     if (!one) break
     names.push(one.name)
+    forms.push(one.form)
+    joined.push(last)
     // Once a later name is direct (Chicago, MLA), the rest are too.
     if (form && one.form === 'direct') later = 'direct'
     form ??= one.form
@@ -187,7 +198,7 @@ function readList(text: string, first: Try, trusted: boolean): NameList | undefi
     if (!separator || separator[0].length === 0) break
     last = /(?:&|\band|\by|\be|\bet|\bund)\s+$/u.test(separator[0])
     // A separator must lead to another name, else the list ended before it.
-    if (!readOne(text, separator.index + separator[0].length, nextTries(later ?? form, spelledOut), false)) break
+    if (!readOne(text, separator.index + separator[0].length, nextTries(later ?? form, spelledOut, directAfterInverted), false)) break
     position = separator.index + separator[0].length
   }
   // `A. van der Berg, Die Sprache ohne…`: names read into the title are given back.
@@ -195,10 +206,18 @@ function readList(text: string, first: Try, trusted: boolean): NameList | undefi
     names.pop()
     etAl = false
   }
+  // `Levin, David, Unsettling Opera:`, `J. Zhu, Y. Cui, Nano Lett.`: lists of several names join their last with
+  // `and` or `&`, so a written-out direct name after a bare comma, closing the list before a comma, colon or
+  // bracket, is the title.
+  while (names.length > 1 && !joined[names.length - 1] && spelledOutDirect(names[names.length - 1]!, forms[names.length - 1]!) && /^\s*[,:(]/u.test(text.slice(ends[names.length - 1]!))) {
+    names.pop()
+    etAl = false
+  }
   if (names.length === 0 || !form) return undefined
   // A direct first name with its given name written out may be a title's first words (`Silent Spring.`):
-  // only initials, or a list of several, make it a name.
-  if (!trusted && form === 'direct' && names.length === 1 && !/\p{Lu}\./u.test(names[0]!.given ?? '')) return undefined
+  // only initials, or a list of several, make it a name, or what follows it in notes and German lists
+  // (`Henry James, “Nathaniel Hawthorne,”`, `Wolfgang Jantzen: Behinderung`, `Adolf Hitler, Mein Kampf, trans. … (London: …, 1938)`).
+  if (!trusted && form === 'direct' && names.length === 1 && !/\p{Lu}\./u.test(names[0]!.given ?? '') && (!namedBefore(text, ends[0]!) || isGroupName(text.slice(0, ends[0]!)))) return undefined
   const list: NameList = {names, end: ends[names.length - 1]!, form}
   if (etAl) list.etAl = true
   const role = at(ROLE, text, list.end) ?? undefined
@@ -210,9 +229,22 @@ function readList(text: string, first: Try, trusted: boolean): NameList | undefi
   return list
 }
 
+// `Boas, Franz 1935. Kwakiutl Culture`, `Scott, W. B. and E. J. Crossman 1973 Freshwater Fishes`: a year straight after the names.
+const BARE_YEAR = /^\s+(?:1[5-9]|20)\d\d[a-z]?\b/u
+
+function spelledOutDirect(name: CslName, form: NameList['form']): boolean {
+  return form === 'direct' && !/\p{Lu}\./u.test(name.given ?? '')
+}
+
+/** What follows a lone written-out name in a note or a German list: a quoted title, a colon, a year, or a title then `(Place: Publisher, year)`. */
+function namedBefore(text: string, end: number): boolean {
+  const after = text.slice(end)
+  return /^,\s*[“"‘«]|^:\s+\p{Lu}|^,?\s+(?:1[5-9]|20)\d\d\b/u.test(after) || (/^,\s+\p{Lu}/u.test(after) && /\([^()]*\b(?:1[5-9]|20)\d\d\)/u.test(after))
+}
+
 /** Names end where the entry's next part starts: a full stop, comma, date, colon, quotation or role. */
 function listEnds(text: string, end: number): boolean {
-  return /^\s*(?:[.,:;(\[“"‘']|$)/u.test(text.slice(end)) || /[.]$/.test(text.slice(0, end)) || Boolean(at(ROLE, text, end) ?? at(TRANSLATOR_ROLE, text, end))
+  return /^\s*(?:[.,:;(\[“"‘']|$)/u.test(text.slice(end)) || BARE_YEAR.test(text.slice(end)) || /[.]$/.test(text.slice(0, end)) || Boolean(at(ROLE, text, end) ?? at(TRANSLATOR_ROLE, text, end))
 }
 
 /** Editors or translators named inside a source (`edited by J. Paul Hunter and A. Smith`, `H. Zohn, Trans.`). */

@@ -3,6 +3,7 @@
  * list loses its line breaks. Each APA or Harvard entry's names end at its
  * `(date)`, so the line is cut where a new name list runs up to a date.
  */
+import {isGroupName} from './group.js'
 import {readNames} from './names.js'
 
 /** A piece of the essay's text: a reference list, an entry. */
@@ -15,34 +16,31 @@ export interface Span {
 // `(2010)`, `(2010a)`, `(n.d.)`, `(2010, May 3)`, `(in press)`: the date every APA entry has after its authors.
 const ENTRY_DATE = /(?<!\d\s?)\((\d{4}[a-z]?|n\.\s?d\.|in press)(?:,\s[^()]{1,30})?\)\.?/giu
 
-// Hyphenated surnames and lower-case particles; a space-separated second word would swallow the publisher before it.
-const NAME = String.raw`(?:(?:van|von|de|der|den|da|di|du|del|la|le|dos|bin|al)\s)*[\p{Lu}][\p{L}’'\-]+`
-const INITIALS = String.raw`(?:\p{Lu}[\p{Ll}]?\.(?:\s?-?\p{Lu}[\p{Ll}]?\.)*)`
-const AUTHOR = String.raw`${NAME},\s${INITIALS}`
-// A personal author list that runs right up to the entry's date.
-const AUTHOR_LIST_BEFORE_DATE = new RegExp(
-  String.raw`(?<=^|\s)${AUTHOR}(?:,?\s(?:&\s|and\s)?${AUTHOR})*(?:,?\s(?:&\s)?\.\.\.\s${AUTHOR})?(?:\s\(Eds?\.\))?\s*$`,
-  'u'
-)
 // A sentence end inside an entry: a full stop not after an initial or a short abbreviation.
-const ENTRY_BOUNDARY = /(?<!\b\p{Lu}|\b(?:ed|eds|vol|no|pp?|Vol|No|St|Dr|Inc|Co|Ltd|Jr|Sr))[.?!]\s+|(?:https?:\/\/|www\.|doi:)\S+\s+/gu
+// Pages or a number with the full stop dropped (`353–367 Office for National Statistics. (2023)`) end an entry too.
+const ENTRY_BOUNDARY = /(?<!\b\p{Lu}|\b(?:ed|eds|vol|no|pp?|Vol|No|St|Dr|Inc|Co|Ltd|Jr|Sr))[.?!]\s+|(?:https?:\/\/|www\.|doi:)\S+\s+|\d\s+(?=\p{Lu})/gu
 // Words that end a publisher's name; a group author pasted after `Place: Publisher` starts after them.
 const PUBLISHER_END = /^(?:Press|Hall|Books|Publishing|Publishers|Publications|Inc\.?|Ltd\.?|Co\.?|Company|Sons|House|Group|Media|Wiley|Routledge|Norton|Pearson|Macmillan|Penguin|Springer|Elsevier|Sage|USGPO|GPO|HMSO)$/
 
 /**
- * Splits one line holding several entries: each APA or Harvard entry's
- * authors end at its `(date)`; MLA, Chicago and IEEE entries start after a
- * full stop with `[n]`, `———.` or inverted names closed by a full stop.
+ * Splits one line holding several entries: a numbered entry at the next
+ * number (`[43]`); each APA or Harvard entry's authors end at its `(date)`;
+ * MLA and Chicago entries start after an entry's end with `———.`, inverted
+ * names or a group author closed by a full stop before a title.
  */
 export function splitRunOn(line: Span): Span[] {
-  const dates = [...line.text.matchAll(ENTRY_DATE)].map((match) => match.index)
   const cuts = [0]
-  for (let i = 1; i < dates.length; i++) {
-    const from = dates[i - 1]!
-    const cut = authorStart(line.text.slice(from, dates[i]))
-    if (cut !== undefined && cut > 0) cuts.push(from + cut)
+  if (NUMBER_MARK.test(line.text)) cuts.push(...numberedStarts(line.text))
+  else {
+    const dates = [...line.text.matchAll(ENTRY_DATE)].map((match) => match.index)
+    for (let i = 1; i < dates.length; i++) {
+      const from = dates[i - 1]!
+      const cut = authorStart(line.text.slice(from, dates[i]))
+      if (cut !== undefined && cut > 0) cuts.push(from + cut)
+    }
+    // Author-date entries each have their date; without any, the list is MLA or Chicago.
+    if (dates.length === 0) cuts.push(...namedStarts(line.text))
   }
-  if (cuts.length === 1) cuts.push(...namedStarts(line.text))
   return cuts
     .map((cut, i) => {
       const raw = line.text.slice(cut, cuts[i + 1] ?? line.text.length)
@@ -51,23 +49,41 @@ export function splitRunOn(line: Span): Span[] {
     .filter((span) => span.text)
 }
 
-// After a sentence end: `[3] `, `———. ` or an inverted name list closed by a full stop before a title.
-const SENTENCE_END = /(?<=[.?!]["”’]?|\S:\/\/\S+|\S+\.(?:html?|pdf|aspx?))\s+(?=\[\d+\]\s|[—–]{2,3}\s*\.|-{3}\s*\.|\p{Lu}|(?:van|von|de|der|la|le|du|da|di)\s)/gu
+const NUMBER_MARK = /^(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s/u
+
+/** `[42] … 2957 [43] K. Le Guin`: the next numbers of the same marker; `4.` only after an entry's end, as `no. 4.` is no marker. */
+function numberedStarts(text: string): number[] {
+  const first = NUMBER_MARK.exec(text)!
+  const bracket = first[0][0]
+  let next = Number(first[1] ?? first[2] ?? first[3]) + 1
+  const cuts: number[] = []
+  for (const match of text.matchAll(/(?<=\s)(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])(?=\s)/gu)) {
+    const number = Number(match[1] ?? match[2] ?? match[3])
+    const same = match[1] ? bracket === '[' : match[2] ? bracket === '(' : /\d/.test(bracket)
+    const afterEnd = match[3] === undefined || /(?:[.)\]]|\S:\/\/\S+)$/u.test(text.slice(0, match.index))
+    if (number === next && same && afterEnd) {
+      cuts.push(match.index)
+      next++
+    }
+  }
+  return cuts
+}
+
+// After an entry's end, its final full stop sometimes dropped (`…, 2006 Le Guin, Maria.`): `[3] `, `———. `, a capital or a particle.
+const ENTRY_GAP = /(?<=[.?!]["”’]?|\S:\/\/\S+|\S+\.(?:html?|pdf|aspx?)|\d)\s+(?=[—–]{2,3}\s*\.|-{3}\s*\.|\p{Lu}|(?:van|von|de|der|la|le|du|da|di)\s)/gu
 
 // What an entry ends with: a year, pages, a number, a link or a bracket, and its full stop.
 const ENTRY_END = /(?:(?:1[5-9]|20)\d\d[a-z]?|\d+|\S+:\/\/\S+|www\.\S+|10\.\d{4,}\/\S+|\))\.?["”’]?\s*$/u
 
+// A group author closed by a full stop before a title: `World Health Organization. “Title.”`.
+const GROUP_START = /^([^.,:;?!“"‘«()[\]]{3,90}?)\.\s+(?=[“"‘«\p{Lu}])/u
+
 function namedStarts(text: string): number[] {
   const cuts: number[] = []
-  const numbered = /^\[\d+\]\s/.test(text)
-  for (const match of text.matchAll(SENTENCE_END)) {
+  for (const match of text.matchAll(ENTRY_GAP)) {
     const at = match.index + match[0].length
     const rest = text.slice(at)
-    if (numbered) {
-      if (/^\[\d+\]\s/.test(rest)) cuts.push(at)
-      continue
-    }
-    if (!ENTRY_END.test(text.slice(0, match.index + 1))) continue
+    if (!ENTRY_END.test(text.slice(0, match.index))) continue
     if (/^(?:[—–]{2,3}\s*\.|-{3}\s*\.)/u.test(rest)) {
       cuts.push(at)
       continue
@@ -75,14 +91,38 @@ function namedStarts(text: string): number[] {
     const names = readNames(rest)
     // `Cambridge, Massachusetts: MIT Press` is a place; a new entry's names close with a full stop before its title.
     if (names?.form === 'inverted' && /\.\s+[\p{Lu}“"‘«]/u.test(rest.slice(names.end - 1, names.end + 3)) && !/^\s*\(/.test(rest.slice(names.end))) cuts.push(at)
+    else if (!names) {
+      const group = GROUP_START.exec(rest)
+      if (group && isGroupName(group[1]!) && group[1]!.split(/\s+/).length <= 8) cuts.push(at)
+    }
   }
   return cuts
 }
 
-/** Where, in the text between two dates, the second entry's author part starts. */
+/**
+ * Where, in the text between two dates, the second entry's author part
+ * starts: the first word from which a name list (names.ts) runs right up to
+ * the date, at an entry's end if one is there (`…, 369–406. García Márquez,
+ * L., & Baptiste, H. (1983)`), else at a word no publisher ends with.
+ */
 function authorStart(between: string): number | undefined {
-  const personal = AUTHOR_LIST_BEFORE_DATE.exec(between)
-  if (personal) return personal.index
+  let unmarked: number | undefined
+  let unmarkedWords = 0
+  for (const word of between.matchAll(/(?<=\s)(?=[\p{Lu}]|(?:van|von|de|der|den|da|di|du|del|la|le|dos)\s)/gu)) {
+    const names = readNames(between.slice(word.index))
+    if (!names || !/^[\s.,]*$/.test(between.slice(word.index + names.end))) continue
+    // With the full stop dropped, `Gallimard Moreno Fernández, P.` reads as a three-word surname: fewer words
+    // first, unless the first is a capitalised particle (`De La Cruz, M.`).
+    const family = names.names[0]!.family ?? ''
+    const words = /^(?:De|Del|Da|Di|Du|Van|Von|Le|La|St\.)\s/u.test(family) ? 1 : family.split(' ').length
+    if (ENTRY_BOUNDARY_BEFORE.test(between.slice(0, word.index)) && words <= 2) return word.index
+    const publisher = PUBLISHER_END.test(/^\S+/.exec(between.slice(word.index))![0].replace(/[,.]$/, ''))
+    if (!publisher && (unmarked === undefined || (words <= 2 && unmarkedWords > 2))) {
+      unmarked = word.index
+      unmarkedWords = words
+    }
+  }
+  if (unmarked !== undefined) return unmarked
   // A group author or a title-first entry: it starts after the last sentence end or URL.
   let start: number | undefined
   for (const match of between.matchAll(ENTRY_BOUNDARY)) {
@@ -92,14 +132,19 @@ function authorStart(between: string): number | undefined {
   return start + afterPublisher(between.slice(start))
 }
 
+// The end of the entry before: a full stop (not an initial's), a closing bracket or a link.
+const ENTRY_BOUNDARY_BEFORE = /(?:(?<!\b\p{Lu}|\b(?:ed|eds|vol|no|pp?|Vol|No|St|Dr|Inc|Co|Ltd|Jr|Sr))[.?!]["”’]?|\)|(?:https?:\/\/|www\.|doi:)\S+)\s+$/u
+
 /**
  * APA 6 ends a book with `Place: Publisher` and students drop the final full
- * stop, so `Prentice Hall U.S. Department of State.` holds two entries' text.
+ * stop, so `Prentice Hall U.S. Department of State.` holds two entries' text;
+ * APA 7's bare publisher the same (`Routledge World Health Organization.`).
  */
 function afterPublisher(segment: string): number {
   const colon = segment.lastIndexOf(': ')
-  if (colon < 0) return 0
-  const words = [...segment.slice(colon + 2).matchAll(/\S+/g)]
+  const words = [...segment.slice(colon < 0 ? 0 : colon + 2).matchAll(/\S+/g)]
+  // APA 7 has no place: `Routledge World Health Organization.` starts with the publisher.
+  if (colon < 0) return words.length > 2 && PUBLISHER_END.test(words[0]![0]) ? words[1]!.index : 0
   // Leave at least two words for the group author or title.
   for (let i = 0; i < words.length - 2 && i < 4; i++) {
     if (PUBLISHER_END.test(words[i]![0].replace(/[,.]$/, ''))) return words[i + 1]!.index + colon + 2

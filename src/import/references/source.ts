@@ -9,173 +9,37 @@
  * its publisher, a date by being one. The text parts left are the container
  * and the publisher, told apart by their position and the words they hold.
  */
-import type {CslDate, CslName} from '../csl.js'
-import {MONTH_WORD, type ReadDate, monthNumber, readDate} from './dates.js'
-import {readNameRun, readNames} from './names.js'
-import {GROUP} from './group.js'
-import {isAbbreviation, sentenceEnd} from './title.js'
-import {ARTICLE, EDITION, EDITORS, HOUSE_WORDS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
+import {MONTH_WORD, monthNumber, readDate} from './dates.js'
+import {readNameRun} from './names.js'
+import {readChapterLead} from './source-chapter.js'
+import {isKnownPlace} from './places.js'
+import {isPlaceName, parts} from './source-parts.js'
+import {ARTICLE, EDITION, EDITION_PHRASE, EDITORS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
+import {settle} from './source-settle.js'
+import type {Source, SourceContext} from './source-model.js'
 
-export interface Source {
-  container?: string
-  /** Book or proceedings title of a chapter (`In … (Eds.), Title (pp. 1–20)`). */
-  chapter?: boolean
-  editor?: CslName[]
-  translator?: CslName[]
-  volume?: string
-  issue?: string
-  page?: string
-  number?: string
-  edition?: string
-  publisher?: string
-  place?: string
-  /** Dates found in the source, in order (MLA and Chicago date the work here). */
-  dates: ReadDate[]
-  /** `12 Feb.` or `22 February` without a year: the month and day of the entry's year. */
-  monthDay?: [number, number?]
-  original?: CslDate
-  genre?: string
-  /** Text parts in order, before they are placed as container, publisher or place. */
-  texts: string[]
-  /** Text parts that could not be placed (kept in the item's note). */
-  leftover: string[]
-  /** The volume was a bare number after a name (`Labour Economics, 41, 61–76`; `Routledge, 23, 1997` is a report's number). */
-  bareVolume?: boolean
-}
+export type {Source, SourceContext} from './source-model.js'
 
+const BRACKETED_FACTS = /\s*\(([^()]*?[,:][^()]*?\b(?:1[5-9]|20)\d\d[a-z]?)\)/gu
 
 /** Reads the source part of an entry. */
-/** What the rest of the entry tells about its source. */
-export interface SourceContext {
-  /** The entry has a URL and no DOI: a lone name after the title is a site (default: false). */
-  linked?: boolean
-  /** The entry's date has a month or day: a lone name after the title is a periodical or site (default: false). */
-  dated?: boolean
-  /** The title's brackets give a report number (`(No. 16)`): a lone name after it is the publisher (default: false). */
-  reported?: boolean
-}
-
 export function readSource(text: string, {chapterLead = false, ...context}: SourceContext & {chapterLead?: boolean} = {}): Source {
   const source: Source = {dates: [], texts: [], leftover: []}
-  let rest = text.trim()
+  // Typeset hyphens and minus signs (`658‑677`) are the ranges' dashes.
+  let rest = text.trim().replace(/[\u2010-\u2012\u2212]/gu, '-')
   const original = ORIGINAL.exec(rest)
   if (original) {
     source.original = {'date-parts': [[Number(original[1])]]}
     rest = `${rest.slice(0, original.index)} ${rest.slice(original.index + original[0].length)}`.trim()
   }
-  rest = readChapterLead(rest, source, chapterLead)
-  for (const part of parts(rest)) classify(part, source)
+  // Chicago's `(New York: Library of America, 1983)` and a meeting's `(Berlin, 1996)`: the brackets hold parts of the source.
+  rest = rest.replace(BRACKETED_FACTS, (_, inner: string) => `, ${inner},`)
+  const lead = readChapterLead(rest, source, chapterLead)
+  for (const detail of lead.details) classify(detail, source)
+  for (const part of parts(lead.rest)) classify(part, source)
   settle(source, context)
   return source
 }
-
-/**
- * `In A. Editor (Ed.), Book (2nd ed., pp. 1–20). Publisher.` (APA) and
- * `in Editor, A. (ed.) Book.` (Harvard): the editors and book before the rest.
- */
-function readChapterLead(text: string, source: Source, chapterLead: boolean): string {
-  const lead = /^(?:In|in|En|en|Dans|dans|Im|im|In:)\s+/u.exec(text)
-  if (!lead && !chapterLead) return text
-  let rest = lead ? text.slice(lead[0].length) : text
-  source.chapter = true
-  const editors = /^(.+?)\s*\((?:Eds?|eds?|Hrsg|Hg|Coords?|Dirs?|Comps?)\.?\),?\s*/u.exec(rest)
-  if (editors && editors[1]!.length < 200) {
-    source.editor = readNameRun(editors[1]!)
-    rest = rest.slice(editors[0].length)
-  }
-  // The book's title runs to its bracketed details or the sentence end.
-  const bracket = /^(.+?)\s*\(([^()]*(?:pp?\.|ed\.|Vol\.|vol\.|S\.|págs?\.)[^()]*)\)\.?\s*/u.exec(rest)
-  if (bracket && !/[.]\s/.test(bracket[1]!.replace(/\b(?:\p{Lu}|St|Vol|vol|No|pp?)\./gu, ''))) {
-    source.container = bracket[1]!.trim()
-    for (const detail of bracket[2]!.split(/,\s*/)) classify(detail.trim(), source)
-    return rest.slice(bracket[0].length)
-  }
-  // IEEE: `in Book Title, A. Editor and B. Editor, Eds. Place: Publisher, 2000, pp. 1–20.`
-  const ieee = /^(.+?),\s+((?:\p{Lu}[\p{Ll}]?\.[\s-]?)+[^,]+?(?:,\s+(?:and\s+)?(?:\p{Lu}[\p{Ll}]?\.[\s-]?)+[^,]+?)*(?:,?\s+and\s+(?:\p{Lu}[\p{Ll}]?\.[\s-]?)+[^,]+?)?),\s+Eds?\.\s*/u.exec(rest)
-  if (ieee) {
-    source.container = ieee[1]!.trim()
-    source.editor = readNameRun(ieee[2]!)
-    return rest.slice(ieee[0].length)
-  }
-  // A book title keeps its subtitle after `?` or `!` (`In Who Decides Networks? History and Attention, edited by …`).
-  const end = sentenceEnd(rest, true)
-  const head = rest.slice(0, end.at)
-  // `In Book Title, edited by X, 1–20.` (Chicago), `In Proceedings of …, pages 1–10, Washington, DC, May 1993.`
-  // keep their commas for the parts.
-  const comma = CHAPTER_DETAILS.exec(head)
-  source.container = (comma ? comma[1]! : head).trim()
-  return (comma ? head.slice(comma[0].length) + rest.slice(end.at) : rest.slice(end.next)).replace(/^[\s.,]+/, '')
-}
-
-// What may follow a book's or proceedings' title after a comma: editors, volume, pages, a date, a place with its state.
-const CHAPTER_DETAILS = new RegExp(
-  String.raw`^(.+?),\s*(?=(?:edited|ed\.|eds\.|trans|translated|vol\.|volume\s|no\.|pp?\.|pages?\s|\d|${MONTH_WORD}\s+\d|[\p{Lu}][\p{L}.]+(?:\s[\p{Lu}][\p{L}.]+){0,2},\s*(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?)\.?(?:,|$)))`,
-  'iu'
-)
-
-const MONTH_DAY_COMMA = new RegExp(String.raw`(${MONTH_WORD}\s+\d{1,2}),\s+(?=\d{4})`, 'gu')
-
-/** Cuts the source at full stops, commas and semicolons outside brackets, keeping `March 4, 2021` and `Place: Publisher` whole. */
-export function parts(text: string): string[] {
-  const protectedText = text.replace(MONTH_DAY_COMMA, '$1\u0000 ')
-  const out: string[] = []
-  let depth = 0
-  let start = 0
-  for (let i = 0; i < protectedText.length; i++) {
-    const char = protectedText[i]!
-    if (char === '(' || char === '[') depth++
-    else if (char === ')' || char === ']') depth = Math.max(0, depth - 1)
-    else if (depth === 0 && (char === ',' || char === '.') && /^\s|^$/.test(protectedText.slice(i + 1, i + 2))) {
-      const before = protectedText.slice(start, i)
-      // `9th ed. Gallimard`: an edition's `ed.` ends its part.
-      if (char === '.' && (isAbbreviation(before) || MONTH_ABBREVIATION.test(before)) && !EDITION.test(`${before.trim()}.`)) continue
-      out.push(protectedText.slice(start, i))
-      start = i + 1
-    }
-  }
-  out.push(protectedText.slice(start))
-  const cleaned = out.map((part) => part.replace(/\u0000/g, ',').trim().replace(/^[.,;]+|[.,;]+$/g, '').trim()).filter(Boolean)
-  // A part opening in lower case continues the one before (`Punch, or the London Charivari`), unless it is a label.
-  const joined: string[] = []
-  for (const [index, part] of cleaned.entries()) {
-    const previous = joined[joined.length - 1]
-    if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part)) joined[joined.length - 1] += `, ${part}`
-    // `edited by Emily O’Brien, Chiara García Márquez, and L. Halliday`: the names run to their `and`.
-    else if (previous !== undefined && /^(?:edited|translated|ed\.|trans\.)\s+by\s/iu.test(previous) && !/\s(?:and|&)\s/u.test(previous) && namesRunToAnd(cleaned, index)) joined[joined.length - 1] += `, ${part}`
-    // `New York, NY: Publisher`, `Upper Saddle River, New Jersey: Publisher`: a place with a comma.
-    else if (previous !== undefined && isPlace(previous) && /^[\p{Lu}][\p{L}.\s]{0,25}:\s/u.test(part) && isPlace(part.split(':')[0]!)) joined[joined.length - 1] += `, ${part}`
-    // `Cambridge, MA`, `Washington, D. C.`: a place and its state's code.
-    else if (previous !== undefined && isPlaceName(previous) && STATE_CODE.test(part)) joined[joined.length - 1] += `, ${part}`
-    else joined.push(part)
-  }
-  return joined
-}
-
-const STATE_CODE = /^(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?|[\p{Lu}][\p{Ll}]{2,4}\.)$/u
-
-/** Whether `parts[from…]` are names up to one opening with `and` (the last of an editors' list). */
-function namesRunToAnd(parts: string[], from: number): boolean {
-  for (let i = from; i < parts.length; i++) {
-    if (/^(?:and|&)\s/u.test(parts[i]!)) return i > from
-    if (LABEL.test(parts[i]!) || !readNames(parts[i]!, {trusted: true})) return false
-  }
-  return false
-}
-
-/** `New York`, `Cambridge, MA`, `Rio de Janeiro`: capitalised words with at most a place's small words. */
-function isPlaceName(text: string): boolean {
-  const words = text.split(/[\s,]+/).filter(Boolean)
-  return words.length <= 5 && words.every((word) => /^[\p{Lu}]/u.test(word) || /^(?:de|del|do|da|upon|on|am|sur|en|im|an|der)$/u.test(word))
-}
-
-function isPlace(text: string): boolean {
-  return /^[\p{Lu}][\p{L}.\s]{0,30}$/u.test(text) && text.split(/\s+/).length <= 4
-}
-
-const MONTH_ABBREVIATION = /(?:^|\s)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u
-
-const LABEL = /^(?:pages?\s|vols?\.?|no\.?|nos\.?|nr\.?|núm\.?|pp?\.|pgs?\.?|págs?\.|s\.|ed\.|eds\.|edn|edited|trans|translated|transl|hrsg|in\s|en\s|dans\s|im\s|et al|e\d|art\.|article|issue|retrieved|available|accessed|doi|http|www)/iu
-
 
 /** Files one part of the source under its field. */
 function classify(raw: string, source: Source) {
@@ -232,16 +96,18 @@ function classify(raw: string, source: Source) {
   // `ApJ, 660, 1118`: a number after the volume is its page, unless it is the year the source has not given yet.
   else if (/^[A-Za-z]?\d{1,5}[A-Za-z]?$/.test(part) && source.volume && !source.page && !(/^(?:1[5-9]|20)\d\d$/.test(part) && source.dates.length === 0)) source.page = part
   else if ((match = ARTICLE.exec(part))) source.number = match[1] ?? match[2]!
-  else if ((match = EDITION.exec(part))) source.edition = match[1] ? editionNumber(match[1]) : part.replace(/\.$/, '')
+  else if ((match = EDITION.exec(part))) source.edition = editionOf(match[1], part)
+  else if (EDITION_PHRASE.test(part) && !source.edition) source.edition = part.replace(/\.$/, '')
   else if ((match = EDITORS.exec(part))) source.editor = [...(source.editor ?? []), ...readNameRun(match[1]!)]
   else if ((match = TRANSLATORS.exec(part))) source.translator = [...(source.translator ?? []), ...readNameRun(match[1]!)]
   else if ((match = /^(.+?),?\s+(?:\(?(?:Eds?|eds?)\.?\)?|editors?)$/u.exec(part)) && source.chapter) source.editor = readNameRun(match[1]!)
   else if ((match = /^(.+?),?\s+\(?(?:Trans|trans|Tr)\.?\)?$/u.exec(part))) source.translator = readNameRun(match[1]!)
   else if (readDate(part)) source.dates.push(readDate(part)!)
   else if ((match = dayMonth(part))) source.monthDay = [monthNumber(match[2] ?? match[3]!)!, Number(match[1] ?? match[4]) || undefined]
-  else if (/^(?:Doctoral dissertation|Master'?s thesis|PhD thesis|Ph\.D\. diss|Tesis doctoral|Dissertation|Thèse)/iu.test(part)) source.genre = part
+  else if (THESIS.test(part)) source.genre = part
+  else if (REPORT_GENRE.test(part)) source.genre ??= part
   else if (/^By\s+\p{Lu}/u.test(part)) source.leftover.push(part)
-  else if ((match = /^([\p{Lu}][\p{L}.\s]{1,30}?(?:,\s*[\p{Lu}][\p{L}.\s]{1,20})?)\s*:\s*(.+)$/u.exec(part)) && isPlaceName(match[1]!) && !source.publisher) {
+  else if ((match = PLACE_PUBLISHER.exec(part)) && (isKnownPlace(match[1]!) || (isPlaceName(match[1]!) && /^[\p{L}.\s]+(?:,[\p{L}.\s]+)?$/u.test(match[1]!))) && !source.publisher) {
     source.place = match[1]!.trim()
     source.publisher = match[2]!.trim()
   } else if (/^(?:Retrieved|Recuperado|Available|Accessed|Consultado)\b/iu.test(part)) return
@@ -255,8 +121,14 @@ function classify(raw: string, source: Source) {
   } else text(part, source)
 }
 
+// `New York: Penguin`, `Ross-on-Wye, UK: PCCS Books`, `Amsterdam; Boston: Morgan Kaufmann`, `London/Philadelphia: Whurr`.
+const PLACE_PUBLISHER = /^([\p{Lu}][\p{L}.\s'’/;-]{1,40}?(?:,\s*[\p{Lu}][\p{L}.\s'’-]{1,20}){0,2})\s*:\s*(.+)$/u
 const PAGES_THEN = /^(?:pp?|pages?|Pages?)\.?\s*(\d+\s*[-–—]+\s*\d+)\s+(\p{Lu}.*)$/u
 // A work's state, which CSL keeps as its genre: `Preprint`, `Unpublished manuscript`, `to appear`.
+// `PhD thesis`, `Ph.D, thesis` (its full stop cut the part), `M.Sc. thesis`, `Diplomarbeit`.
+const THESIS = /^(?:Doctoral dissertation|(?:Master'?s?|Masters|Bachelor'?s?|Diploma|Honou?rs|Ph\.?\s?D\.?|M\.?\s?S(?:c)?\.?|M\.?\s?A\.?|B\.?\s?S(?:c)?\.?),?\s+(?:thesis|dissertation|diss\.?)|Ph\.?\s?D\.?\s+diss|Tesis doctoral|Tesis|Dissertation|Thèse|Diplomarbeit|Doktorarbeit|Habilitation)/iu
+// A report's kind standing alone in the source: `Technical report`, `Tech. rep.`, `Working paper`.
+const REPORT_GENRE = /^(?:Tech(?:nical)?\.?\s*(?:rep(?:ort)?|rpt)\.?|Research report|Working paper|Discussion paper|Internal report|White paper)$/iu
 const STATUS = /^(?:preprint|(?:unpublished\s+)?manuscript|unpublished|submitted(?:\s+for publication)?|to appear|in preparation|personal communication|draft)\b/iu
 const NAMED_NUMBERS = /^(\D.*?)\s+(\d+[A-Za-z]?\s*(?:\([^()]+\))?\s*(?::\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)?)$/u
 const NAMED_YEAR = /^(.+?)\s+((?:1[5-9]|20)\d\d)$/u
@@ -266,7 +138,8 @@ function isNumbers(text: string): boolean {
   return VOLUME_ISSUE.test(text) || VOLUME_PAGES.test(text) || /^\d{1,4}[A-Za-z]?$/.test(text)
 }
 
-const DAY_MONTH = new RegExp(String.raw`^(?:(\d{1,2})\s+(${MONTH_WORD})|(${MONTH_WORD})\s+(\d{1,2}))$`, 'iu')
+// `12 Feb.`, `February 22`, or a month alone (`June, 1979`, `Tokyo, October, 1994`).
+const DAY_MONTH = new RegExp(String.raw`^(?:(\d{1,2})\s+(${MONTH_WORD})|(${MONTH_WORD})(?:\s+(\d{1,2}))?)$`, 'iu')
 
 function dayMonth(part: string): RegExpExecArray | null {
   return DAY_MONTH.exec(part)
@@ -277,65 +150,14 @@ function text(part: string, source: Source) {
   source.texts.push(part)
 }
 
-/**
- * Places the text parts by their position: places trail the source
- * (`MIT Press, Cambridge, MA`, `Proceedings of …, Zurich, Switzerland`); with
- * journal parts (volume, issue, pages, a day's date) or in a chapter the
- * first is the container and the next the publisher; a lone name after a
- * book's title is its publisher, after a web page's its site, unless it names
- * a publishing house or an organisation. `BMJ 323` holds the volume.
- */
-function settle(source: Source, context: SourceContext) {
-  const texts = [...source.texts]
-  // A bare number after a name, with no pages or issue, numbers a report (IEEE `Publisher, 23, 1997.`).
-  if (source.bareVolume && !source.page && !source.issue && !source.chapter && !source.number) {
-    source.number = source.volume
-    delete source.volume
-  }
-  // A thesis names its university where a book names its publisher.
-  if (source.genre && /dissertation|thesis|tesis|thèse/i.test(source.genre) && texts.length > 0 && !source.publisher) source.publisher = texts.shift()
-  if (!source.place) takePlace(texts, source)
-  const dated = context.dated || source.monthDay || source.dates.some((date) => date.issued && 'date-parts' in date.issued && date.issued['date-parts'][0].length > 1)
-  const journal = Boolean(source.volume || source.issue || source.page || dated || source.chapter)
-  // A report's number or a house's word makes a lone name its publisher (`JFK Library` before a URL is a site).
-  const house = texts.length === 1 && (source.number || context.reported || HOUSE_WORDS.test(texts[0]!))
-  // A meeting's or periodical's words make a lone name the container (`Proc. SPIE`, `SIGPLAN Notices`).
-  const periodical = texts.length === 1 && (MEETING.test(texts[0]!) || PERIODICAL.test(texts[0]!))
-  if (!source.container && texts.length > 0 && (journal || texts.length > 1 || periodical || (context.linked && !house))) source.container = texts.shift()
-  if (!source.publisher && texts.length > 0) source.publisher = texts.shift()
-  source.leftover.push(...texts)
-  const numbered = source.container && !source.volume && /^(.+?)\s+(\d{1,4})$/u.exec(source.container)
-  if (numbered && (source.issue || source.page || source.dates.length > 0) && !/\b(?:19|20)\d{2}$/.test(source.container!)) {
-    source.container = numbered[1]!
-    source.volume = numbered[2]!
-  }
-}
-
-const PERIODICAL = /\b(?:Journal|Transactions|Trans\.|Review|Rev\.|Notices|Letters|Lett\.|Magazine|Quarterly|Annals|Bulletin|Newsletter|Zeitschrift|Revue|Revista|Rivista)\b/u
-const MEETING = /\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Meeting|Colloquium)/u
-
-/**
- * The place at the end of the text parts: `Cambridge, MA` anywhere after the
- * container; a bare place name after a publisher (`Addison-Wesley, Reading`)
- * or a meeting (`Proceedings of …, Zurich`), not as the only name after a
- * book's title (`Routledge` is a publisher there).
- */
-function takePlace(texts: string[], source: Source) {
-  const first = source.container ? 0 : 1
-  let from = texts.length
-  while (from > first && isPlaceName(texts[from - 1]!) && !HOUSE_WORDS.test(texts[from - 1]!) && !GROUP.test(texts[from - 1]!)) from--
-  // After a meeting's name one bare name may be its publisher (`Proceedings of …, Springer`); two are a place.
-  const meeting = MEETING.test(source.container ?? texts[0] ?? '') && texts.length - from > 1
-  if (from === first && !meeting && from < texts.length && !/,\s/.test(texts[from]!)) from++
-  if (from < texts.length) source.place = texts.splice(from).join(', ')
-}
-
 function dash(pages: string): string {
   return pages.replace(/\s*[-–—]+\s*/g, '–').replace(/\s*,\s*/g, ', ')
 }
 
 const WORD_EDITIONS: Record<string, string> = {first: '1', second: '2', third: '3', fourth: '4', fifth: '5', sixth: '6', seventh: '7', eighth: '8', ninth: '9', tenth: '10'}
 
-function editionNumber(written: string): string {
-  return WORD_EDITIONS[written.toLowerCase()] ?? written
+/** `2nd ed.` and `second edition` are edition 2; `Rev. ed.` is kept as written. */
+function editionOf(written: string | undefined, part: string): string {
+  if (written && /^\d+$/.test(written)) return written
+  return (written && WORD_EDITIONS[written.toLowerCase()]) ?? part.replace(/\.$/, '')
 }

@@ -56,16 +56,16 @@ export function startsEntry(text: string): boolean {
 export function splitEntries(section: Span): Span[] {
   const lines = readLines(section)
   if (lines.length === 0) return []
-  const numbered = lines.filter((line) => NUMBERED.test(line.text)).length >= Math.max(2, lines.length / 3)
+  const numbering = listNumbering(lines.map((line) => line.text))
   const flush = Math.min(...lines.map((line) => line.indent))
-  const hanging = !numbered && lines.some((line) => line.indent > flush) && lines.filter((line) => line.indent === flush).length >= 1
+  const hanging = !numbering && lines.some((line) => line.indent > flush) && lines.filter((line) => line.indent === flush).length >= 1
   const paragraphs = lines.some((line) => line.afterBlank) && lines.filter((line) => line.afterBlank).length >= lines.length / 4
   const entries: Span[] = []
   let current: Span | undefined
   let previousLine: Line | undefined
   for (const line of lines) {
     let opens: boolean
-    if (numbered) opens = NUMBERED.test(line.text)
+    if (numbering) opens = numbering.opens(line.text)
     else if (hanging) opens = line.indent === flush && (!paragraphs || line.afterBlank || startsEntry(line.text) || !current)
     else if (paragraphs) opens = line.afterBlank || (startsEntry(line.text) && endsEntry(previousLine?.text ?? '.'))
     else opens = !current || startsEntry(line.text) || (endsEntry(current.text) && (/^\p{Lu}/u.test(line.text) || isLink(line.text)) && !continuesWord(current.text))
@@ -78,6 +78,35 @@ export function splitEntries(section: Span): Span[] {
     previousLine = line
   }
   return entries.flatMap((entry) => splitRunOn(entry))
+}
+
+/**
+ * A numbered list's marker (`[3]`, `(3)`, `3.`) as most of its lines write it,
+ * and a test that a line opens the next entry: the same marker with the next
+ * number, so a wrapped line starting `2013. https://…` continues its entry.
+ */
+function listNumbering(texts: string[]): {opens(text: string): boolean} | undefined {
+  const kinds = texts.map(markerKind).filter((kind) => kind !== undefined)
+  if (kinds.length < Math.max(2, texts.length / 3)) return undefined
+  const counts = new Map<string, number>()
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1)
+  const kind = [...counts].reduce((best, next) => (next[1] > best[1] ? next : best))[0]
+  let last: number | undefined
+  return {
+    opens(text) {
+      if (markerKind(text) !== kind) return false
+      const number = Number(/\d+/.exec(text)![0])
+      // A skipped or repeated number still opens an entry; a year does not.
+      if (last !== undefined && (number <= last - 1 || number > last + 3)) return false
+      last = number
+      return true
+    }
+  }
+}
+
+function markerKind(text: string): string | undefined {
+  const marker = NUMBERED.exec(text)?.[0].trim()
+  return marker === undefined ? undefined : marker.replace(/\d+/, 'n')
 }
 
 /** A line holding only a link: an entry of its own after a finished one. */

@@ -1,0 +1,54 @@
+/**
+ * The lead of a chapter's source, the grammar of `In`: the editors and the
+ * book (or proceedings) before the parts that follow it, in APA's `In A.
+ * Editor (Ed.), Book (2nd ed., pp. 1–20).`, Harvard's `in Editor, A. (ed.)
+ * Book.`, IEEE's `in Book, A. Editor, Ed.` and Chicago's `In Book, edited by …`.
+ */
+import {MONTH_WORD} from './dates.js'
+import {readNameRun} from './names.js'
+import type {Source} from './source-model.js'
+import {sentenceEnd} from './title.js'
+
+/**
+ * `In A. Editor (Ed.), Book (2nd ed., pp. 1–20). Publisher.` (APA) and
+ * `in Editor, A. (ed.) Book.` (Harvard): the editors and book before the rest.
+ */
+export function readChapterLead(text: string, source: Source, chapterLead: boolean): {rest: string; details: string[]} {
+  const lead = /^(?:In|in|En|en|Dans|dans|Im|im|In:)\s+/u.exec(text)
+  if (!lead && !chapterLead) return {rest: text, details: []}
+  let rest = lead ? text.slice(lead[0].length) : text
+  source.chapter = true
+  const editors = /^(.+?)\s*\((?:Eds?|eds?|Hrsg|Hg|Coords?|Dirs?|Comps?)\.?\),?\s*/u.exec(rest)
+  if (editors && editors[1]!.length < 200) {
+    source.editor = readNameRun(editors[1]!)
+    rest = rest.slice(editors[0].length)
+  }
+  // The book's title runs to its bracketed details or the sentence end.
+  const bracket = /^(.+?)\s*\(([^()]*(?:pp?\.|ed\.|Vol\.|vol\.|S\.|págs?\.)[^()]*)\)\.?\s*/u.exec(rest)
+  if (bracket && !/[.]\s/.test(bracket[1]!.replace(/\b(?:\p{Lu}|St|Vol|vol|No|pp?)\./gu, ''))) {
+    source.container = bracket[1]!.trim()
+    return {rest: rest.slice(bracket[0].length), details: bracket[2]!.split(/,\s*/).map((detail) => detail.trim())}
+  }
+  // IEEE: `in Book Title, A. Editor and B. Editor, Eds. Place: Publisher, 2000, pp. 1–20.`
+  const ieee = /^(.+?),\s+((?:\p{Lu}[\p{Ll}]?\.[\s-]?)+[^,]+?(?:,\s+(?:and\s+)?(?:\p{Lu}[\p{Ll}]?\.[\s-]?)+[^,]+?)*(?:,?\s+and\s+(?:\p{Lu}[\p{Ll}]?\.[\s-]?)+[^,]+?)?),\s+Eds?\.\s*/u.exec(rest)
+  if (ieee) {
+    source.container = ieee[1]!.trim()
+    source.editor = readNameRun(ieee[2]!)
+    return {rest: rest.slice(ieee[0].length), details: []}
+  }
+  // A book title keeps its subtitle after `?` or `!` (`In Who Decides Networks? History and Attention, edited by …`).
+  const end = sentenceEnd(rest, true)
+  const head = rest.slice(0, end.at)
+  // `In Book Title, edited by X, 1–20.` (Chicago), `In Proceedings of …, pages 1–10, Washington, DC, May 1993.`
+  // keep their commas for the parts.
+  const comma = CHAPTER_DETAILS.exec(head)
+  source.container = (comma ? comma[1]! : head).trim()
+  return {rest: (comma ? head.slice(comma[0].length) + rest.slice(end.at) : rest.slice(end.next)).replace(/^[\s.,]+/, ''), details: []}
+}
+
+// What may follow a book's or proceedings' title after a comma: editors, volume, pages, a date, a place before its publisher's colon, a place with its state.
+const CHAPTER_DETAILS = new RegExp(
+  String.raw`^(.+?),\s*(?=(?:edited|ed\.|eds\.|trans|translated|vol\.|volume\s|no\.|pp?\.|pages?\s|\d|${MONTH_WORD}\s+\d|[\p{Lu}][\p{L}.\s'’/-]{1,30}:\s|[\p{Lu}][\p{L}.]+(?:\s[\p{Lu}][\p{L}.]+){0,2},\s*(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?)\.?(?:,|$)))`,
+  'iu'
+)
+
