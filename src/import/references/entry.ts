@@ -80,8 +80,11 @@ export function readEntry(text: string): ReadEntry {
       title = undefined
     }
   }
-  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma.
-  const site = date && !rest.trim() && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(title ?? '') : null
+  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma,
+  // after the subtitle when the title ends in `?` or `!` (`Who decides? Water in borders, Edutopia.`).
+  const subtitle = /[?!]$/.test(title ?? '') && notes.length === 0 ? /^\s*(\p{Lu}[^.?!]*,\s+[^,.?!]+)\.?\s*$/u.exec(rest) : null
+  const page = subtitle ? `${title} ${subtitle[1]}` : title
+  const site = date && (subtitle || !rest.trim()) && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(page ?? '') : null
   if (site && (item.URL || item.DOI)) {
     title = site[1]!
     rest = site[2]!

@@ -65,7 +65,8 @@ const STATE_CODE = /^(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?|[\p{Lu}][\p{Ll}]{2,4}\.)$
 function namesRunToAnd(parts: string[], from: number): boolean {
   for (let i = from; i < parts.length; i++) {
     if (/^(?:and|&)\s/u.test(parts[i]!)) return i > from
-    if (LABEL.test(parts[i]!) || !readNames(parts[i]!, {trusted: true})) return false
+    // `S. Lindqvist` is an initial, not German's `S.` for pages.
+    if ((LABEL.test(parts[i]!) && !/^\p{Lu}\.\s\p{Lu}/u.test(parts[i]!)) || !readNames(parts[i]!, {trusted: true})) return false
   }
   return false
 }
