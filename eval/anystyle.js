@@ -119,7 +119,8 @@ const FIELDS = {
   volume: {tags: ['volume'], item: (item) => [item.volume, item.issue].filter(Boolean).join(' ') || undefined, same: (a, b) => (digits(goldVolume(a)) === digits(b) && digits(b) !== '') || volumeTokens(goldVolume(a)) === volumeTokens(b)},
   // An article's number stands for its pages; a report's number is no page.
   pages: {tags: ['pages'], item: (item) => item.page ?? (item.type === 'report' ? undefined : item.number), same: (a, b) => pageDigits(a) === pageDigits(b) && digits(a) !== ''},
-  edition: {tags: ['edition'], item: (item) => item.edition, same: (a, b) => (digits(a) || norm(a)) === (digits(b) || norm(b))},
+  // The labels call a preprint an edition; CSL keeps the work's state as its genre.
+  edition: {tags: ['edition'], item: (item) => item.edition ?? (/^preprint$/i.test(item.genre ?? '') ? item.genre : undefined), same: (a, b) => (digits(a) || norm(a)) === (digits(b) || norm(b))},
   publisher: {tags: ['publisher'], item: (item) => item.publisher, same: (a, b) => norm(a) === norm(b)},
   location: {tags: ['location'], item: (item) => item['publisher-place'], same: (a, b) => norm(a) === norm(b)},
   doi: {tags: ['doi'], gold: (parts) => parts.filter((part) => part.tag === 'doi' || (part.tag === 'url' && isDoiLink(part.text))), item: (item) => item.DOI, same: (a, b) => doiOf(a) === doiOf(b)},

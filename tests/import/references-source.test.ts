@@ -23,3 +23,24 @@ describe('places', () => {
     expect(item('Ruth Olsen, “Harbour Songs,” in Collected Essays (Dublin: Lilliput Press, 1991), 12–30.')).toMatchObject({publisher: 'Lilliput Press', 'publisher-place': 'Dublin'})
   })
 })
+
+describe('editions', () => {
+  it('reads an edition by number, in words, or as written, and never an editor label or a word ending in -ed', () => {
+    expect(item('Lind, P. (2004). Tidal theory (4. Aufl.). Bremen: Nordsee Verlag.').edition).toBe('4')
+    expect(item('Mora, C. (1999). Le sel de la terre (2 éd.). Lyon: Presses du Rhône.').edition).toBe('2')
+    expect(item('Hale, R. Glass Houses. Corvid Press, Leeds, third edition, 2001.')).toMatchObject({edition: '3', publisher: 'Corvid Press', 'publisher-place': 'Leeds'})
+    expect(item('Quill, Dana. River Towns. 1st Canadian ed. Toronto: Maple Leaf Press, 1972.')).toMatchObject({edition: '1st Canadian ed', 'publisher-place': 'Toronto'})
+    expect(item('Quill, Dana. River Towns. Rev. ed. Toronto: Maple Leaf Press, 1980.')).toMatchObject({edition: 'Rev. ed', publisher: 'Maple Leaf Press'})
+    expect(item('Vale, Tom. Salt Roads. Revised and expanded. Oslo: Fjord, 2010.')).toMatchObject({edition: 'Revised and expanded', 'publisher-place': 'Oslo'})
+    expect(item('Orr, Ann. Salt and Iron. Ed. Mark Tull. Leeds: Corvid Press, 2003.').edition).toBeUndefined()
+    expect(item('Pike, J. 2011. "Tin roofs". Wired, 7 March.').edition).toBeUndefined()
+  })
+})
+
+describe('publishers', () => {
+  it('keeps a unit with its institution, and a thesis kind as the genre', () => {
+    expect(item('K. Amari. Sparse sampling. Technical Report TR-17, Department of Physics, Harwell University, 1999.')).toMatchObject({publisher: 'Department of Physics, Harwell University'})
+    expect(item('Osei, B. (2002). Reading rivers. Ph.D. thesis, School of Geography, Kestrel University.')).toMatchObject({type: 'thesis', publisher: 'School of Geography, Kestrel University'})
+    expect(item('Osei, B. (2002). Reading rivers. Ph.D. thesis, School of Geography, Kestrel University.')['collection-title']).toBeUndefined()
+  })
+})

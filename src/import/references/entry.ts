@@ -12,6 +12,7 @@ import {type NameList, readNames} from './names.js'
 import {type Source, readSource} from './source.js'
 import {readTitle, sentenceEnd} from './title.js'
 import {inferType} from './type.js'
+import {EDITION, EDITION_PHRASE} from './source-patterns.js'
 import {isGroupName} from './group.js'
 
 export interface ReadEntry {
@@ -78,8 +79,11 @@ export function readEntry(text: string): ReadEntry {
       title = undefined
     }
   }
-  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma.
-  const site = date && !rest.trim() && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(title ?? '') : null
+  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma,
+  // after the subtitle when the title ends in `?` or `!` (`Who decides? Water in borders, Edutopia.`).
+  const subtitle = /[?!]$/.test(title ?? '') && notes.length === 0 ? /^\s*(\p{Lu}[^.?!]*,\s+[^,.?!]+)\.?\s*$/u.exec(rest) : null
+  const page = subtitle ? `${title} ${subtitle[1]}` : title
+  const site = date && (subtitle || !rest.trim()) && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(page ?? '') : null
   if (site && (item.URL || item.DOI)) {
     title = site[1]!
     rest = site[2]!
@@ -182,6 +186,11 @@ function applyNote(note: string, source: Source) {
     const [genre, ...place] = note.split(/,\s*/)
     source.genre = genre
     if (place.length > 0 && !source.publisher) source.publisher = place.join(', ')
+    return
+  }
+  // `5. Ed.`, `1 éd.`, `2nd edition ed.`: the whole note names the edition.
+  if (EDITION.test(note) || EDITION_PHRASE.test(note)) {
+    source.edition = readSource(note).edition ?? note.replace(/\.$/, '')
     return
   }
   const parsed = readSource(note.replace(/,\s*/g, ', '))

@@ -6,7 +6,9 @@
  */
 // Words that make a name a publishing house; the houses themselves are told by their position (settle).
 export const HOUSE_WORDS = /\b(?:Press|UP|Publish(?:ers?|ing)|Publications|Books|Verlag|Verlagsgesellschaft|Editorial|Ediciones|Éditions|Editions|Edições|Editora|Editores|Editrice|Libros|Inc|Ltd|Co|Corp|Company|Sons|House|Media|Presses|Universit(?:y|ies|é|ät|à|ad))\b/u
-export const EDITION = /^(?:\(?\s*)?(\d+|[a-z]+)(?:st|nd|rd|th|\.ª|ª|\.|e|ème|te)?\s*(?:ed|edn|edition|éd|ed\.ª|Aufl|Auflage|ed\.\s*rev)\.?\s*\)?$|^(Rev(?:ised)?|Expanded|Updated)\.?\s+ed(?:ition|n)?\.?$/iu
+export const EDITION = /^(?:\(?\s*)?(\d+|[a-z]+(?![a-z]))(?:st|nd|rd|th|\.ª|ª|\.|e|ème|te)?\s*(?:ed|edn|edition|éd|ed\.ª|Aufl|Auflage|ed\.\s*rev)\.?\s*\)?$|^(Rev(?:ised)?|Expanded|Updated)\.?\s+ed(?:ition|n)?\.?$/iu
+// A short part naming an edition in words: `1st American ed.`, `Viking critical edition`, `Revised and expanded`, `Kritische Studienausgabe`, `2. vyd.`.
+export const EDITION_PHRASE = /^(?!gen\.)(?:[\p{L}\d.]+\s+){1,3}(?:ed|edn|edition|éd|édition|edición|edizione|Aufl|Auflage|vyd|izd)\.?$|^\p{L}*ausgabe(?:\s+\d+)?$|^(?:Revised|Reprint(?:ed)?|Expanded|Enlarged|Corrected|Updated)(?:,?\s+(?:and\s+)?\p{Ll}+)?(?:\s+ed(?:ition|n)?\.?)?$/iu
 // A label ends at its full stop, a space or a digit: `Thesis` and `Toronto` are no `t.` volume, `Norfolk` no issue.
 export const VOLUME = /^(?:vol(?:ume)?s?|v|Bd|Jg|t|tome|tomo)(?:\.\s*|\s+|(?=\d))([\w.-]+)$/iu
 export const ISSUE = /^(?:no|nos|nr|núm|num|n[°º]|issue|iss|Heft|H|fasc)(?:\.\s*|\s+|(?=\d))([\w/-]+)$/iu

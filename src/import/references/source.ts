@@ -14,7 +14,7 @@ import {readNameRun} from './names.js'
 import {readChapterLead} from './source-chapter.js'
 import {isKnownPlace} from './places.js'
 import {isPlaceName, parts} from './source-parts.js'
-import {ARTICLE, EDITION, EDITORS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
+import {ARTICLE, EDITION, EDITION_PHRASE, EDITORS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
 import {settle} from './source-settle.js'
 import type {Source, SourceContext} from './source-model.js'
 
@@ -96,7 +96,8 @@ function classify(raw: string, source: Source) {
   // `ApJ, 660, 1118`: a number after the volume is its page, unless it is the year the source has not given yet.
   else if (/^[A-Za-z]?\d{1,5}[A-Za-z]?$/.test(part) && source.volume && !source.page && !(/^(?:1[5-9]|20)\d\d$/.test(part) && source.dates.length === 0)) source.page = part
   else if ((match = ARTICLE.exec(part))) source.number = match[1] ?? match[2]!
-  else if ((match = EDITION.exec(part))) source.edition = match[1] ? editionNumber(match[1]) : part.replace(/\.$/, '')
+  else if ((match = EDITION.exec(part))) source.edition = editionOf(match[1], part)
+  else if (EDITION_PHRASE.test(part) && !source.edition) source.edition = part.replace(/\.$/, '')
   else if ((match = EDITORS.exec(part))) source.editor = [...(source.editor ?? []), ...readNameRun(match[1]!)]
   else if ((match = TRANSLATORS.exec(part))) source.translator = [...(source.translator ?? []), ...readNameRun(match[1]!)]
   else if ((match = /^(.+?),?\s+(?:\(?(?:Eds?|eds?)\.?\)?|editors?)$/u.exec(part)) && source.chapter) source.editor = readNameRun(match[1]!)
@@ -155,6 +156,8 @@ function dash(pages: string): string {
 
 const WORD_EDITIONS: Record<string, string> = {first: '1', second: '2', third: '3', fourth: '4', fifth: '5', sixth: '6', seventh: '7', eighth: '8', ninth: '9', tenth: '10'}
 
-function editionNumber(written: string): string {
-  return WORD_EDITIONS[written.toLowerCase()] ?? written
+/** `2nd ed.` and `second edition` are edition 2; `Rev. ed.` is kept as written. */
+function editionOf(written: string | undefined, part: string): string {
+  if (written && /^\d+$/.test(written)) return written
+  return (written && WORD_EDITIONS[written.toLowerCase()]) ?? part.replace(/\.$/, '')
 }

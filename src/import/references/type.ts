@@ -13,6 +13,8 @@ const MAGAZINE = /\b(?:Magazine|Weekly|New Yorker|Atlantic|Economist|Time|Newswe
 const MEETING = /\b(?:Conference|Symposium|Workshop|Congress|Meeting|Colloquium)\b/u
 const CONFERENCE = /\b(?:Proceedings|Proc\.|Conference|Symposium|Workshop|Congress|Meeting|Colloquium)\b/u
 const ORGANISATION = /\b(?:Cent(?:er|re)|Foundation|Institute|Instituto|Office|Department|Agency|Council|Commission|Organi[sz]ation|Association|Bureau|Ministry|Board|Service|Survey|Bank|Fund|Trust|Authority|Government)\b/u
+// Statistics offices and portals publish series and tables at such addresses (`…/timeseries/ybuy/lms`, `data.gov.uk/dataset/…`).
+const DATA_LINK = /^(?:https?:\/\/)?(?:data\.[^/]+|[^/]+\/(?:[^?#]*\/)?(?:timeseries|datasets?|data)(?:\/|$))/iu
 const PUBLISHING_HOUSE = /\b(?:Press|UP|Books|Publish\w*|Verlag|Editorial|Ediciones)\b/u
 
 export interface TypeHints {
@@ -35,6 +37,8 @@ export function inferType(item: CslItem, hints: TypeHints) {
   } else if (/^(?:Data set|Dataset)/i.test(description)) {
     item.type = 'dataset'
     delete item.genre
+  } else if (!container && DATA_LINK.test(item.URL ?? '')) {
+    item.type = 'dataset'
   } else if (/dissertation|thesis|tesis|thèse/i.test(description)) {
     item.type = 'thesis'
     // `[Doctoral dissertation]. McGill University.`: the part after the title is the university.
