@@ -35,12 +35,12 @@ export class Words {
 
   /**
    * A phrase without a finite verb: an appositive (`a biologist who…` aside), a participle or prepositional phrase;
-   * with `pastTense`, also one opening with a past form the caller knows is a participle.
+   * with `participle`, also one opening with a word the caller knows is a past participle.
    */
-  isPhrase(text: string, {pastTense = false} = {}): boolean {
+  isPhrase(text: string, {participle = false} = {}): boolean {
     const words = text.split(/\s+/)
     const first = bare(words[0] ?? '')
-    if (this.has(first, 'Participle') || this.has(first, 'Gerund') || PREPOSITION.has(first) || this.has(first, 'Determiner') || (pastTense && this.has(first, 'PastTense'))) {
+    if (this.has(first, 'Participle') || this.has(first, 'Gerund') || PREPOSITION.has(first) || this.has(first, 'Determiner') || participle) {
       // `a biologist who had worked for the Service`: the verbs of a relative clause inside do not count.
       const relative = words.findIndex((word, i) => i > 0 && RELATIVE.test(`${word} `))
       return !words.slice(1, relative < 0 ? undefined : relative).some((word) => this.isFinite(word))
