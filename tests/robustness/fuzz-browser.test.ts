@@ -37,9 +37,10 @@ describeBrowser('fuzz: a sample of decks in Chromium', () => {
       const dir = join(root, `case-${index}`)
       mkdirSync(dir)
       writeFileSync(join(dir, `refs.${bib.format}`), bib.text)
-      // Broken front matter or a broken bibliography gives no deck to open; keep the sample to decks that build.
+      // Broken front matter, a broken bibliography or a NUL byte (the file is refused as binary) gives no deck to open; keep the sample to decks that build.
       const matterLines = matter && !matter.broken ? [matter.body.replace(/^theme: .*$/m, ''), `bibliography: refs.${bib.format}`] : []
-      const markdown = `${matterLines.length ? `---\n${matterLines.join('\n')}\n---\n\n` : ''}${body.text.replace(/!\[[^\]]*\]\((?:no\/such|pic)\.png\)/g, '')}`
+      const text = body.text.replace(/!\[[^\]]*\]\((?:no\/such|pic)\.png\)/g, '').replace(/\0/g, '')
+      const markdown = `${matterLines.length ? `---\n${matterLines.join('\n')}\n---\n\n` : ''}${text}`
       writeFileSync(join(dir, 'deck.md'), markdown)
       const result = await project.build(join(dir, 'deck.md'), {output: join(dir, 'out')})
       if (!result.output) continue
