@@ -58,6 +58,8 @@ const HTML_START = /^ {0,3}</
 // A table's delimiter row: the rows after it, to the next blank line, are cells parsed one by one (a leading `|` is optional).
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
 const BLANK = /^[ \t]*$/
+// What a backslash escapes: ASCII punctuation.
+const ESCAPABLE = /^[!-/:-@[-`{-~]$/
 
 /** Wraps the parser: lines over a limit are reported on `file` and blanked before parsing. */
 export function remarkSourceLimits(this: Processor) {
@@ -150,16 +152,12 @@ export function withinLimits(document: string, file: VFile): string {
 /**
  * The line's length less its spaces and plain citations (read by the
  * parser's own rule), which cost micromark nothing to merge, and its `*`, `_`
- * and `]` outside plain citations.
+ * and `]` outside plain citations and escapes.
  */
 function countedLength(line: string, defined: () => Set<string>): {length: number; marks: number} {
   let cheap = 0
-  let marks = 0
-  for (let index = 0; index < line.length; index++) {
-    const char = line[index]
-    if (char === ' ' || char === '\t') cheap++
-    else if (char === '*' || char === '_' || char === ']') marks++
-  }
+  for (let index = 0; index < line.length; index++) if (line[index] === ' ' || line[index] === '\t') cheap++
+  let marks = countMarks(line)
   let index = line.indexOf('[')
   while (index !== -1) {
     const reader = new PlainCitationReader()
@@ -169,11 +167,22 @@ function countedLength(line: string, defined: () => Set<string>): {length: numbe
     const next = end + 1 < line.length ? line.charCodeAt(end + 1) : null
     if (step === 'close' && endsPlainCitation(next) && !defined().has(normalizeIdentifier(reader.inside))) {
       cheap += end + 1 - index - (reader.inside.match(/[ \t]/g)?.length ?? 0)
-      marks -= 1 + (reader.inside.match(/[*_\]]/g)?.length ?? 0)
+      marks -= 1 + countMarks(reader.inside)
       index = line.indexOf('[', end + 1)
     } else index = line.indexOf('[', index + 1)
   }
   return {length: line.length - cheap, marks}
+}
+
+/** `*`, `_` and `]` not escaped: an escaped one (`\*`) is text, not a mark micromark matches. */
+function countMarks(text: string): number {
+  let marks = 0
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!
+    if (char === '*' || char === '_' || char === ']') marks++
+    else if (char === '\\' && ESCAPABLE.test(text[index + 1] ?? '')) index++
+  }
+  return marks
 }
 
 /** A table row's cell count (pipes not escaped, the outer ones optional), as GFM matches a header to its delimiter row. */

@@ -80,9 +80,9 @@ describe('limits', () => {
     expect(result.stderr.split('\n').filter((line) => line.includes('[limit]'))).toHaveLength(1)
   })
 
-  it('a line of 5,000 citations and a 2,000-row table, each over the paragraph limit in characters, build: citations, spaces and rows do not add up', async () => {
+  it('a line of 5,000 citations, a 2,000-row table and 4,500 escaped `\\*`, each over a paragraph limit, build: citations, spaces, rows and escapes do not add up', async () => {
     const table = `a | b\n--- | ---\n${'cell *x* | cell y z\n'.repeat(2000)}`
-    const result = await build(`---\nreferences:\n  - {id: known, type: book, title: T}\n---\n\n## A\n\n${'[@x] [see @known, p. 5] '.repeat(2500)}\n\n## B\n\n${table}`)
+    const result = await build(`---\nreferences:\n  - {id: known, type: book, title: T}\n---\n\n## A\n\n${'[@x] [see @known, p. 5] '.repeat(2500)}\n\n## B\n\n${table}\n\n## C\n\n${'\\* '.repeat(4500)}\n`)
     expect(result.code).toBe(0)
     expect(result.stderr.match(/unknown citation key 'x', cited 2,500 times \[unknown-citation-key\]/g)).toHaveLength(1)
     expect(result.stderr).not.toMatch(/\[limit\]/)
