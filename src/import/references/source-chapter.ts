@@ -27,7 +27,7 @@ export function readChapterLead(text: string, source: Source, chapterLead: boole
     rest = rest.slice(editors[0].length)
   }
   // The book's title runs to its bracketed details or the sentence end.
-  const bracket = /^(.+?)\s*\(([^()]*(?:pp?\.|ed\.|Vol\.|vol\.|S\.|págs?\.)[^()]*)\)\.?\s*/u.exec(rest)
+  const bracket = /^(.+?)\s*\(([^()]*(?:pp?\.|ed\.|Vol\.|vol\.|S\.|págs?\.)[^()]*|\d+\s*[-–—]\s*\d+)\)\.?\s*/u.exec(rest)
   if (bracket && !/[.]\s/.test(bracket[1]!.replace(/\b(?:\p{Lu}|St|Vol|vol|No|pp?)\./gu, ''))) {
     source.container = bracket[1]!.trim()
     return {rest: rest.slice(bracket[0].length), details: bracket[2]!.split(/,\s*/).map((detail) => detail.trim())}
