@@ -49,6 +49,7 @@ export interface CslItem {
   'title-short'?: string
   'container-title'?: string
   'collection-title'?: string
+  'collection-number'?: string
   volume?: string
   issue?: string
   page?: string

@@ -44,3 +44,19 @@ describe('publishers', () => {
     expect(item('Osei, B. (2002). Reading rivers. Ph.D. thesis, School of Geography, Kestrel University.')['collection-title']).toBeUndefined()
   })
 })
+
+describe('series', () => {
+  it('reads a series with its number, a volume of a series, and keeps a journal named Studies in … a journal', () => {
+    expect(item('Ferro, L. Tidal Algebra. Notes in Applied Harmonics 41. Brightwater, Leeds, 1997.')).toMatchObject({'collection-title': 'Notes in Applied Harmonics', 'collection-number': '41', publisher: 'Brightwater'})
+    expect(item('P. Hale. Grids in motion. In Advances in Grids, volume 88 of Lecture Notes in Sailing, pages 10–20. Corvid, 2004.')).toMatchObject({volume: '88', 'collection-title': 'Lecture Notes in Sailing', page: '10–20'})
+    expect(item('Ward, R. Old Salt. ser. Coastal Studies Series. Oslo: Fjord, 2001.')).toMatchObject({'collection-title': 'Coastal Studies Series', publisher: 'Fjord'})
+    expect(item('Lund, Eva. "Glass and Grief." Studies in Northern Poetry, vol. 7, no. 1, 2015, pp. 3-19.')).toMatchObject({'container-title': 'Studies in Northern Poetry', volume: '7', issue: '1'})
+  })
+})
+
+describe('theses and reports', () => {
+  it('names the institution as publisher, not container, even with a month', () => {
+    expect(item("J. Ames, ``Sparse tides,'' Ph.D. thesis, Kestrel University, March 1991.")).toMatchObject({type: 'thesis', title: 'Sparse tides', publisher: 'Kestrel University'})
+    expect(item('R. Oduya. Salt flows. Technical Report KU-TR 17, Harbour Computing Centre, Leeds, May 2001.')).toMatchObject({number: 'KU-TR 17', publisher: 'Harbour Computing Centre', 'publisher-place': 'Leeds'})
+  })
+})

@@ -45,7 +45,8 @@ export function readEntry(text: string): ReadEntry {
   if (links.URL) item.URL = /^www\./i.test(links.URL) ? links.URL : links.URL
   if (links.accessed) item.accessed = links.accessed
   if (links.ISBN) item.ISBN = links.ISBN
-  let rest = links.rest
+  // TeX's ``quotes'' are typographic quotes.
+  let rest = links.rest.replace(/``/g, '“').replace(/''/g, '”')
   const same = SAME_AUTHORS.exec(rest)
   let names: NameList | undefined
   if (same) rest = rest.slice(same[0].length)
@@ -79,8 +80,11 @@ export function readEntry(text: string): ReadEntry {
       title = undefined
     }
   }
-  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma.
-  const site = date && !rest.trim() && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(title ?? '') : null
+  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma,
+  // after the subtitle when the title ends in `?` or `!` (`Who decides? Water in borders, Edutopia.`).
+  const subtitle = /[?!]$/.test(title ?? '') && notes.length === 0 ? /^\s*(\p{Lu}[^.?!]*,\s+[^,.?!]+)\.?\s*$/u.exec(rest) : null
+  const page = subtitle ? `${title} ${subtitle[1]}` : title
+  const site = date && (subtitle || !rest.trim()) && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(page ?? '') : null
   if (site && (item.URL || item.DOI)) {
     title = site[1]!
     rest = site[2]!
@@ -191,7 +195,7 @@ function applyNote(note: string, source: Source) {
     return
   }
   const parsed = readSource(note.replace(/,\s*/g, ', '))
-  for (const key of ['edition', 'volume', 'page', 'number', 'issue'] as const) if (parsed[key]) source[key] = parsed[key]
+  for (const key of ['edition', 'volume', 'page', 'number', 'issue', 'collection', 'collectionNumber'] as const) if (parsed[key]) source[key] = parsed[key]
   if (/^ISSN\b/i.test(note)) source.number = note
 }
 
@@ -235,6 +239,8 @@ function fill(item: CslItem, read: {names?: NameList; literal?: string; title?: 
     ['page', source.page],
     ['number', source.number],
     ['edition', source.edition],
+    ['collection-title', source.collection],
+    ['collection-number', source.collectionNumber],
     ['publisher', source.publisher],
     ['publisher-place', source.place],
     ['genre', source.genre]

@@ -13,6 +13,9 @@ export interface Source {
   page?: string
   number?: string
   edition?: string
+  /** The series a book or volume belongs to, and its number there. */
+  collection?: string
+  collectionNumber?: string
   publisher?: string
   place?: string
   /** Dates found in the source, in order (MLA and Chicago date the work here). */

@@ -8,7 +8,7 @@
 import {MONTH_WORD} from './dates.js'
 import {readNames} from './names.js'
 import {isKnownPlace} from './places.js'
-import {EDITION, EDITION_PHRASE} from './source-patterns.js'
+import {EDITION, EDITION_PHRASE, HOUSE_WORDS, SERIES} from './source-patterns.js'
 import {isAbbreviation} from './title.js'
 
 const MONTH_DAY_COMMA = new RegExp(String.raw`(${MONTH_WORD}\s+\d{1,2}),\s+(?=\d{4})`, 'gu')
@@ -65,7 +65,8 @@ const STATE_CODE = /^(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?|[\p{Lu}][\p{Ll}]{2,4}\.)$
 function namesRunToAnd(parts: string[], from: number): boolean {
   for (let i = from; i < parts.length; i++) {
     if (/^(?:and|&)\s/u.test(parts[i]!)) return i > from
-    if (LABEL.test(parts[i]!) || !readNames(parts[i]!, {trusted: true})) return false
+    // `S. Lindqvist` is an initial, not German's `S.` for pages.
+    if ((LABEL.test(parts[i]!) && !/^\p{Lu}\.\s\p{Lu}/u.test(parts[i]!)) || !readNames(parts[i]!, {trusted: true})) return false
   }
   return false
 }
@@ -77,7 +78,7 @@ export function isPlaceName(text: string): boolean {
 }
 
 function isPlace(text: string): boolean {
-  return /^[\p{Lu}][\p{L}.\s]{0,30}$/u.test(text) && text.split(/\s+/).length <= 4
+  return /^[\p{Lu}][\p{L}.\s]{0,30}$/u.test(text) && text.split(/\s+/).length <= 4 && !SERIES.test(text) && !HOUSE_WORDS.test(text)
 }
 
 const MONTH_ABBREVIATION = /(?:^|\s)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u

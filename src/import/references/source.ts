@@ -14,8 +14,8 @@ import {readNameRun} from './names.js'
 import {readChapterLead} from './source-chapter.js'
 import {isKnownPlace} from './places.js'
 import {isPlaceName, parts} from './source-parts.js'
-import {ARTICLE, EDITION, EDITION_PHRASE, EDITORS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
-import {settle} from './source-settle.js'
+import {ARTICLE, EDITION, EDITION_PHRASE, EDITORS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, SERIES, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_OF, VOLUME_PAGES} from './source-patterns.js'
+import {series, settle} from './source-settle.js'
 import type {Source, SourceContext} from './source-model.js'
 
 export type {Source, SourceContext} from './source-model.js'
@@ -71,6 +71,9 @@ function classify(raw: string, source: Source) {
   } else if ((match = VOLUME_PAGES.exec(part))) {
     source.volume = match[1]!
     source.page = dash(match[2]!)
+  } else if ((match = VOLUME_OF.exec(part))) {
+    source.volume = match[1]!
+    series(match[2]!, source)
   } else if ((match = VOLUME.exec(part))) source.volume = match[1]!
   else if ((match = ISSUE.exec(part)) && (source.volume || source.container || source.texts.length > 0)) source.issue = match[1]!
   else if ((match = REPORT_NUMBER.exec(part))) source.number = match[1] ?? match[2]!
@@ -111,11 +114,14 @@ function classify(raw: string, source: Source) {
     source.place = match[1]!.trim()
     source.publisher = match[2]!.trim()
   } else if (/^(?:Retrieved|Recuperado|Available|Accessed|Consultado)\b/iu.test(part)) return
+  // `Notes in Applied Harmonics 41`: a series keeps its number (settle reads it).
+  else if (SERIES.test(part) && /\s\d+[A-Za-z]?$/u.test(part)) text(part, source)
   else if ((match = NAMED_NUMBERS.exec(part)) && !readDate(match[2]!) && isNumbers(match[2]!)) {
     // `SIGPLAN Notices 21(7)`, `Linguistic Inquiry 36: 1-22`, `Nutr. Rev. 2012`: a journal's name with its numbers or year.
     text(match[1]!, source)
     classify(match[2]!, source)
-  } else if ((match = NAMED_YEAR.exec(part)) && !/^\d/.test(match[1]!)) {
+  } else if (/^(?:ser\.|Coll\.|coll\.)\s/u.test(part)) series(part, source)
+  else if ((match = NAMED_YEAR.exec(part)) && !/^\d/.test(match[1]!)) {
     text(match[1]!, source)
     source.dates.push(readDate(match[2]!)!)
   } else text(part, source)
