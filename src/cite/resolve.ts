@@ -18,6 +18,7 @@ import {headedSlide, listSlides} from '../parse/slides.js'
 import {type CitationScope, freshScope} from './cache.js'
 import type {EngineItem} from './engine.js'
 import {SlideFootnotes} from './slide-footnotes.js'
+import {shippedName} from './style-names.js'
 import {walkType} from '../walk.js'
 import {fragmentSteps, walkSteps, writeSteps} from '../parse/fragment-order.js'
 
@@ -35,6 +36,8 @@ export function remarkResolveCitations(options: ResolveOptions = {}) {
     const citations = collectCitations(slides, definitions)
     const scope = options.citations ?? freshScope()
     const sources = citations.length > 0 || config.nocite.length > 0 ? await loadSources(file, config, citations, scope) : undefined
+    // A style that cannot be used is an error even when nothing is cited, as an unknown theme is; a shipped name needs no loading.
+    if (!sources && !shippedName(config.csl)) (await import('./styles.js')).resolveStyle(config.csl, file, scope.cache.styles)
     // Cited outputs made in the citeproc worker, when there is one: a first walk only notes the calls.
     if (sources) await sources.prefetch(() => resolveSlides(slides, definitions, config, sources))
     // From here to the end, no wait: the engine stays registered with this deck's sources (see `loadSources`).
