@@ -120,15 +120,15 @@ export function scoreEssay(gold, result) {
   for (const [j, item] of items.entries()) if (!pairs.includes(j)) details.push(`  ${gold.file}: junk entry ${JSON.stringify(itemText(item).trim().slice(0, 90))}`)
 
   // One found item per source a citation names; an unknown source is an item with no key.
-  // Gold counts a narrative citation and its later `(p. N)` as one: the page joins the narrative before it.
-  const citations = result.citations.filter((citation, i) => {
-    const before = result.citations[i - 1]
-    return !(citation.kind === 'locator' && before?.kind === 'narrative' && before.keys.join() === citation.keys.join())
+  // Gold counts a narrative citation and its later `(p. N)` in the sentence as one, but a block quote's
+  // `(p. N)` after its lead-in's narrative as two: both are aligned, and a page left over that joins
+  // the narrative before it is not spurious.
+  const joins = (i) => result.citations[i]?.kind === 'locator' && result.citations[i - 1]?.kind === 'narrative' && result.citations[i - 1].keys.join() === result.citations[i].keys.join()
+  const found = result.citations.flatMap((citation, i) => {
+    // The citation this one makes one with (`Bellos (2011) … (p. 38)`), if any.
+    const partner = joins(i) ? i - 1 : joins(i + 1) ? i + 1 : undefined
+    return [...citation.keys.map((key) => ({text: citation.text, key, citation: i, partner})), ...(citation.resolved ? [] : [{text: citation.text, key: null, citation: i, partner}])]
   })
-  const found = citations.flatMap((citation) => [
-    ...citation.keys.map((key) => ({text: citation.text, key})),
-    ...(citation.resolved ? [] : [{text: citation.text, key: null}])
-  ])
   const acceptable = new Set(gold.acceptable_unresolved ?? [])
   const citePairs = align(gold.citations, found, (g, f) => overlap(citationText(g.text), f.text) + (f.key && toGold.get(f.key) === g.target ? 0.5 : 0), 0.34)
   let right = 0
@@ -146,7 +146,12 @@ export function scoreEssay(gold, result) {
       details.push(`  ${gold.file}: citation ${verdict}: ${JSON.stringify(citation.text.slice(0, 70))} want ${citation.target} got ${target}`)
     }
   })
-  const spurious = found.length - citePairs.filter((j) => j >= 0).length
-  for (const [j, item] of found.entries()) if (!citePairs.includes(j)) details.push(`  ${gold.file}: spurious citation ${JSON.stringify(item.text)}`)
+  const alignedCitations = new Set(citePairs.filter((j) => j >= 0).map((j) => found[j].citation))
+  let spurious = 0
+  for (const [j, item] of found.entries()) {
+    if (citePairs.includes(j) || (item.partner !== undefined && alignedCitations.has(item.partner))) continue
+    spurious++
+    details.push(`  ${gold.file}: spurious citation ${JSON.stringify(item.text)}`)
+  }
   return {entries: gold.references.length, fully, junk, missing: counts.missing, cites: gold.citations.length, right, wrong: counts.wrong, unlinked: counts.unlinked, spurious, fields, details}
 }

@@ -8,7 +8,8 @@
  */
 import {createRequire} from 'node:module'
 import {VFile} from 'vfile'
-import {localeXml, resolveStyle} from '../lib/cite/styles.js'
+import {localeXml} from '../lib/cite/locales.js'
+import {resolveStyle} from '../lib/cite/styles.js'
 import {findReferenceSection} from '../lib/import/reference-section.js'
 import {repairText} from '../lib/import/text-repair.js'
 import {buildReferences} from '../lib/import/references.js'

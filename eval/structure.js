@@ -176,7 +176,8 @@ function isDroppablePhrase(text) {
   const example = EXAMPLE_START.test(text)
   const terms = nlp(text.replace(EXAMPLE_START, '')).terms().json().map((term) => term.terms[0].tags)
   const participle = example || terms[0]?.includes('Gerund') || terms[0]?.includes('Participle') || terms[0]?.includes('PastTense')
-  return participle && !terms.slice(1).some((tags) => (tags.includes('PresentTense') || tags.includes('PastTense')) && !tags.includes('Participle'))
+  // A gerund (`grunting and stumbling`) is not a verb of its own, though compromise also tags it PresentTense.
+  return participle && !terms.slice(1).some((tags) => (tags.includes('PresentTense') || tags.includes('PastTense')) && !tags.includes('Participle') && !tags.includes('Gerund'))
 }
 
 /** The essay's text for sentence checks: .docx through the library's reader. */

@@ -78,5 +78,8 @@ export function createProcessor(overrides: PipelineOptions = {}) {
 /** Runs the chain on a file; the result is the slides as hast, settings in `file.data.config`. */
 export async function toSlides(file: VFile, overrides: PipelineOptions = {}): Promise<HastRoot> {
   const processor = createProcessor(overrides)
+  const citations = overrides.citations?.cache
+  // With a citeproc worker, its engine starts on the front matter's style while the deck parses.
+  if (citations?.worker) await (await import('./cite/prewarm.js')).prewarmCitations(file, overrides, citations)
   return processor.run(processor.parse(file), file)
 }

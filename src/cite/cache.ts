@@ -13,6 +13,7 @@ import type {CiteEngine} from './engine.js'
 import type {Bibliography, Parsed} from './load.js'
 import {CitationMemo} from './memo.js'
 import type {Style} from './styles.js'
+import {CiteprocWorker} from './worker-client.js'
 
 // A few decks at a time (a watch session, a batch); the oldest engine goes first.
 const ENGINE_LIMIT = 8
@@ -25,6 +26,13 @@ export class CitationCache {
   /** citeproc's HTML parsed and sanitised, by the HTML (see `toHast` in engine.ts). */
   readonly hast = new Map<string, ElementContent[]>()
   private readonly engines = new Map<string, CiteEngine>()
+  /** citeproc in a thread of its own (see worker-client.ts), when asked for and possible. */
+  readonly worker: CiteprocWorker | undefined
+
+  /** @param options.worker format in a citeproc worker (default: `false`: all in this thread). */
+  constructor(options: {worker?: boolean} = {}) {
+    this.worker = options.worker && CiteprocWorker.available() ? new CiteprocWorker() : undefined
+  }
 
   /** The engine for a style, locale and bibliography version; `make` creates it (citeproc loads only then). */
   engine(style: Style, lang: string, bibliography: Bibliography, make: (memo: CitationMemo) => CiteEngine): CiteEngine {

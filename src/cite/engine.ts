@@ -5,23 +5,18 @@
  * into sanitised nodes, since citeproc does not escape everything (sanitize.ts).
  */
 import {createRequire} from 'node:module'
-import type Citeproc from 'citeproc'
 import type {CitationItem as CslCitationItem} from 'citeproc'
 import type {ElementContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import type {CitationItem} from '../types.js'
 import {walk} from '../walk.js'
-import type {Bibliography} from './load.js'
+import {CiteprocSession, type CslRequest, type Registration} from './citeproc-session.js'
+import type {Bibliography, CslItem} from './load.js'
 import {CitationMemo} from './memo.js'
 import {linkSafeItem, sanitizeCiteproc} from './sanitize.js'
-import {localeXml, type Style} from './styles.js'
+import type {Style} from './styles.js'
 
 const require = createRequire(import.meta.url)
-// Required when an engine first starts (in the middle of formatting, which is synchronous),
-// not imported: the ESM loader would scan citeproc's megabyte of CommonJS for its exports
-// first (~90 ms of a cold build), and a build whose citations are all kept starts no engine.
-let CSL: typeof Citeproc | undefined
-const citeproc = () => (CSL ??= require('citeproc') as typeof Citeproc)
 const CITEPROC_VERSION = (require('citeproc/package.json') as {version: string}).version
 
 /** One source in a cluster, with whether the deck cites it here for the first time. */
@@ -34,43 +29,49 @@ export interface BibliographyEntry {
   html: string
 }
 
+/** A citeproc engine for the same style and locale in another thread (./worker-client.ts), which formats a batch of requests. */
+export interface RemoteCiteproc {
+  /** `items`: the registered sources' CSL data, by id. */
+  format(registration: Registration, items: Array<[string, CslItem]>, requests: CslRequest[]): Promise<string[]>
+}
+
 export class CiteEngine {
   readonly style: Style
-  private engine: InstanceType<typeof Citeproc.Engine> | undefined
+  private session: CiteprocSession | undefined
   private registered = ''
-  /** Sources registered but not yet given to citeproc, which is only started for an output not in `outputs`. */
-  private pending: {cited: string[]; uncited: string[]} | undefined
+  private registration: Registration = {cited: [], uncited: []}
+  /** Set by `register` until the local session has the sources. */
+  private pending = false
   private entries: BibliographyEntry[] | undefined
   private entryById: Map<string, string> | undefined
   /** citeproc's outputs by call, for the registered sources: decks repeat citations, rebuilds repeat them all. */
   private outputs = new Map<string, string>()
   /** The memo group of `outputs`. */
   private group = ''
+  /** While `record` runs: the calls asked for that have no output yet. */
+  private recorded: Map<string, CslRequest> | undefined
+  /** Outputs asked for by `speculate`, being made. */
+  private speculation: Promise<void> | undefined
 
+  /** @param remote formats in another thread, when `fetch` is given what `record` found missing (default: none, all here). */
   constructor(
     style: Style,
     private readonly lang: string,
     private readonly sources: Bibliography,
-    private readonly memo: CitationMemo
+    private readonly memo: CitationMemo,
+    readonly remote?: RemoteCiteproc
   ) {
     this.style = style
   }
 
-  /** The citeproc engine with the registered sources, started at the first output it must make. */
-  private get csl(): InstanceType<typeof Citeproc.Engine> {
-    if (!this.engine) {
-      const retrieveItem = (id: string) => linkSafeItem(this.sources.items.get(id))
-      this.engine = new (citeproc().Engine)({retrieveLocale: localeXml, retrieveItem}, this.style.xml, this.lang, true)
-      this.engine.setOutputFormat('html')
-      // Links for DOIs and URLs, so references are clickable on the slide.
-      this.engine.opt.development_extensions.wrap_url_and_doi = true
-    }
+  /** The citeproc engine of this thread with the registered sources, started at the first output it must make here. */
+  private get csl(): CiteprocSession {
+    this.session ??= new CiteprocSession(this.style.xml, this.lang, (id) => linkSafeItem(this.sources.items.get(id)))
     if (this.pending) {
-      this.engine.updateItems(this.pending.cited)
-      this.engine.updateUncitedItems(this.pending.uncited)
-      this.pending = undefined
+      this.session.register(this.registration)
+      this.pending = false
     }
-    return this.engine
+    return this.session
   }
 
   /**
@@ -85,7 +86,8 @@ export class CiteEngine {
       return
     }
     this.registered = key
-    this.pending = {cited, uncited}
+    this.registration = {cited, uncited}
+    this.pending = true
     this.entries = undefined
     this.entryById = undefined
     // Numbers and disambiguation may change with the set of sources; outputs formatted before for the same set are reused.
@@ -95,18 +97,63 @@ export class CiteEngine {
     used?.add(this.group)
   }
 
-  /** `format`'s output for `call`, formatted once per set of registered sources. */
-  private output(call: string, format: () => string): string {
+  /**
+   * Runs `walk` asking for outputs without making any: each call with no
+   * output yet is noted and answered with an empty one. `fetch` then makes
+   * them all at once, so a second walk finds every output made.
+   */
+  record(walk: () => void): Map<string, CslRequest> {
+    const recorded = new Map<string, CslRequest>()
+    this.recorded = recorded
+    try {
+      walk()
+    } finally {
+      this.recorded = undefined
+    }
+    return recorded
+  }
+
+  /** Starts making recorded calls without waiting for them; `settled` waits. A failure leaves them to be made again. */
+  speculate(recorded: Map<string, CslRequest>): void {
+    this.speculation = this.fetch(recorded).catch(() => undefined)
+  }
+
+  /** Resolves when the outputs `speculate` asked for are kept. */
+  async settled(): Promise<void> {
+    await this.speculation
+  }
+
+  /** Makes the recorded calls in the remote engine and keeps their outputs (without one, the next walk makes them here). */
+  async fetch(recorded: Map<string, CslRequest>): Promise<void> {
+    if (recorded.size === 0 || !this.remote) return
+    const {cited, uncited} = this.registration
+    const items = [...cited, ...uncited].flatMap((id): Array<[string, CslItem]> => {
+      const item = linkSafeItem(this.sources.items.get(id))
+      return item ? [[id, item]] : []
+    })
+    // The outputs go into this registration's memo group, whatever another deck registers meanwhile.
+    const outputs = this.outputs
+    const made = await this.remote.format(this.registration, items, [...recorded.values()])
+    let index = 0
+    for (const call of recorded.keys()) outputs.set(call, made[index++]!)
+  }
+
+  /** The output of `request` (by `call`), made once per set of registered sources. */
+  private output(call: string, request: CslRequest): string {
     let output = this.outputs.get(call)
     if (output === undefined) {
-      output = format()
+      if (this.recorded) {
+        this.recorded.set(call, request)
+        return request.kind === 'bibliography' ? '[]' : ''
+      }
+      output = this.csl.format(request)
       this.outputs.set(call, output)
     }
     return output
   }
 
   private make(items: CslCitationItem[]): string {
-    return this.output(JSON.stringify(items), () => this.csl.makeCitationCluster(items))
+    return this.output(JSON.stringify(items), {kind: 'cluster', items})
   }
 
   /** A cluster as the style prints it: `(Roskin & Berry, 2010, p. 58)`, `[3]`, or a note. */
@@ -129,26 +176,26 @@ export class CiteEngine {
     if (item.locator === undefined) return undefined
     const plural = /[-–,&]/.test(item.locator) ? 1 : 0
     const label = item.label ?? 'page'
-    const term = this.output(`term:${label}:${plural}`, () => this.csl.getTerm(label, 'short', plural) ?? '')
+    const term = this.output(`term:${label}:${plural}`, {kind: 'term', label, plural})
     const value = item.locator.replace(/(\d)\s*-+\s*(\d)/g, '$1–$2')
     return term ? `${term} ${value}` : value
   }
 
   /** One source's bibliography entry (registered sources only). */
   entry(id: string): string | undefined {
-    this.entryById ??= new Map(this.bibliography().map((entry) => [entry.id, entry.html]))
-    return this.entryById.get(id)
+    if (this.entryById) return this.entryById.get(id)
+    const byId = new Map(this.bibliography().map((entry) => [entry.id, entry.html]))
+    if (!this.recorded) this.entryById = byId
+    return byId.get(id)
   }
 
   /** Registered sources as the style sorts and prints them. */
   bibliography(): BibliographyEntry[] {
-    this.entries ??= JSON.parse(
-      this.output('bibliography', () => {
-        const result = this.csl.makeBibliography()
-        return JSON.stringify(result ? result[1].map((html, index) => ({id: result[0].entry_ids[index]![0]!, html})) : [])
-      })
-    ) as BibliographyEntry[]
-    return this.entries
+    if (this.entries) return this.entries
+    const entries = JSON.parse(this.output('bibliography', {kind: 'bibliography'})) as BibliographyEntry[]
+    // A recording's empty list is no bibliography to keep.
+    if (!this.recorded) this.entries = entries
+    return entries
   }
 }
 

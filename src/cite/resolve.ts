@@ -14,10 +14,11 @@ import type {FootnoteDefinition, FootnoteReference, Root, RootContent} from 'mda
 import type {VFile} from 'vfile'
 import type {DeckConfig} from '../config.js'
 import type {Citation, Slide} from '../types.js'
-import {listSlides} from '../parse/slides.js'
+import {headedSlide, listSlides} from '../parse/slides.js'
 import {type CitationScope, freshScope} from './cache.js'
 import type {EngineItem} from './engine.js'
 import {SlideFootnotes} from './slide-footnotes.js'
+import {shippedName} from './style-names.js'
 import {walkType} from '../walk.js'
 import {fragmentSteps, walkSteps, writeSteps} from '../parse/fragment-order.js'
 
@@ -35,44 +36,79 @@ export function remarkResolveCitations(options: ResolveOptions = {}) {
     const citations = collectCitations(slides, definitions)
     const scope = options.citations ?? freshScope()
     const sources = citations.length > 0 || config.nocite.length > 0 ? await loadSources(file, config, citations, scope) : undefined
+    // A style that cannot be used is an error even when nothing is cited, as an unknown theme is; a shipped name needs no loading.
+    if (!sources && !shippedName(config.csl)) (await import('./styles.js')).resolveStyle(config.csl, file, scope.cache.styles)
+    // Cited outputs made in the citeproc worker, when there is one: a first walk only notes the calls.
+    if (sources) await sources.prefetch(() => resolveSlides(slides, definitions, config, sources))
     // From here to the end, no wait: the engine stays registered with this deck's sources (see `loadSources`).
     sources?.register()
-    const seen = new Set<string>()
-
-    // In the text (speaker notes, footnotes, `citations: inline`): the citation as the style prints it.
-    const inline = (node: Citation) => {
-      if (sources && resolvable(node, sources)) node.rendered = sources.inline(node, seen)
-    }
-    const onSlide = (node: Citation, footnotes: SlideFootnotes) => {
-      if (!sources || !resolvable(node, sources)) return
-      node.rendered = config.citations === 'inline' ? sources.inline(node, seen) : sources.footnoted(node, seen, footnotes)
-    }
-
-    for (const slide of slides) {
-      const footnotes = new SlideFootnotes()
-      const parts = [...slide.children, ...(slide.asides ?? [])]
-      const steps = fragmentSteps(parts)
-      // A note appears with the first fragment that cites it (at once when an always-visible part does).
-      walkSteps(parts, steps, (node, step) => {
-        footnotes.showFrom(step)
-        if (node.type === 'citation') onSlide(node, footnotes)
-        else if (node.type === 'footnoteReference') markFootnote(node, definitions, footnotes, inline)
-      })
-      walkType<Citation>(slide.notes, 'citation', inline)
-      slide.footnotes = footnotes.notes()
-      if (slide.footnotes.some((note) => note.step !== undefined)) writeSteps(steps)
-      // The speaker reads notes apart from the slide: their footnotes are listed with them, not at the slide's foot.
-      const noteFootnotes = new SlideFootnotes()
-      walkType<FootnoteReference>(slide.notes, 'footnoteReference', (node) => markFootnote(node, definitions, noteFootnotes, inline))
-      const listed = noteFootnotes.notes()
-      if (listed.length > 0) slide.noteFootnotes = listed
-    }
+    const marks = resolveSlides(slides, definitions, config, sources)
+    for (const mark of marks) mark()
     if (sources) sources.placeReferences(tree, slides, config)
   }
 }
 
+/**
+ * Starts formatting, in the citeproc worker, the citations guessed from the
+ * deck's text before it is parsed (see prewarm.ts), as if all on one slide in
+ * text order; `file` takes the messages. The build's own walk then asks only
+ * for what the guess missed.
+ */
+export async function speculateCitations(file: VFile, config: DeckConfig, scope: CitationScope, guessed: Citation[]): Promise<void> {
+  const sources = await loadSources(file, config, guessed, scope)
+  const slide = headedSlide('content', '')
+  slide.children.push({type: 'paragraph', children: guessed})
+  sources.speculate(() => resolveSlides([slide], new Map(), config, sources))
+}
+
+/**
+ * Resolves every slide's citations and footnote calls, in the order a reader
+ * meets them. Changes nothing but what it sets anew each time, so it can run
+ * twice (see `prefetch`): the footnote calls turn into their marks only when
+ * the returned changes are applied.
+ */
+function resolveSlides(slides: Slide[], definitions: Map<string, FootnoteDefinition>, config: DeckConfig, sources: Sources | undefined): Array<() => void> {
+  const seen = new Set<string>()
+  const marks: Array<() => void> = []
+  // In the text (speaker notes, footnotes, `citations: inline`): the citation as the style prints it.
+  const inline = (node: Citation) => {
+    if (sources && resolvable(node, sources)) node.rendered = sources.inline(node, seen)
+  }
+  const onSlide = (node: Citation, footnotes: SlideFootnotes) => {
+    if (!sources || !resolvable(node, sources)) return
+    node.rendered = config.citations === 'inline' ? sources.inline(node, seen) : sources.footnoted(node, seen, footnotes)
+  }
+
+  for (const slide of slides) {
+    const footnotes = new SlideFootnotes()
+    const parts = [...slide.children, ...(slide.asides ?? [])]
+    const steps = fragmentSteps(parts)
+    // A note appears with the first fragment that cites it (at once when an always-visible part does).
+    walkSteps(parts, steps, (node, step) => {
+      footnotes.showFrom(step)
+      if (node.type === 'citation') onSlide(node, footnotes)
+      else if (node.type === 'footnoteReference') marks.push(markFootnote(node, definitions, footnotes, inline))
+    })
+    walkType<Citation>(slide.notes, 'citation', inline)
+    slide.footnotes = footnotes.notes()
+    if (slide.footnotes.some((note) => note.step !== undefined)) writeSteps(steps)
+    // The speaker reads notes apart from the slide: their footnotes are listed with them, not at the slide's foot.
+    const noteFootnotes = new SlideFootnotes()
+    walkType<FootnoteReference>(slide.notes, 'footnoteReference', (node) => {
+      marks.push(markFootnote(node, definitions, noteFootnotes, inline))
+    })
+    const listed = noteFootnotes.notes()
+    if (listed.length > 0) slide.noteFootnotes = listed
+  }
+  return marks
+}
+
 interface Sources {
   register: () => void
+  /** Runs `walk` once to note the outputs it needs, and makes them in one batch in the citeproc worker; nothing without one. */
+  prefetch: (walk: () => void) => Promise<void>
+  /** The same for a guess, without waiting for the outputs; `prefetch` waits for them first. */
+  speculate: (walk: () => void) => void
   /** Puts the reference list on its slides (references.ts), with no wait since the sources were registered. */
   placeReferences: (tree: Root, slides: Slide[], config: DeckConfig) => void
   known: (id: string) => boolean
@@ -90,7 +126,7 @@ function resolvable(node: Citation, sources: Sources): boolean {
  * since another deck of the project may use the same engine with its own.
  */
 async function loadSources(file: VFile, config: DeckConfig, citations: Citation[], scope: CitationScope): Promise<Sources> {
-  const [{loadBibliography}, {resolveLocale, resolveStyle}, {CiteEngine, toHast: parse}, {reportUnknownKeys}, {placeReferences}] = await Promise.all([
+  const [{loadBibliography}, {resolveStyleAndLocale}, {CiteEngine, toHast: parse}, {reportUnknownKeys}, {placeReferences}] = await Promise.all([
     import('./load.js'),
     import('./styles.js'),
     import('./engine.js'),
@@ -100,11 +136,8 @@ async function loadSources(file: VFile, config: DeckConfig, citations: Citation[
   const {cache} = scope
   const toHast = (html: string) => parse(html, cache.hast)
   const bibliography = await loadBibliography(config.bibliography, config.references, file, cache.bibliographies)
-  const style = resolveStyle(config.csl, file, cache.styles)
-  // Without a `lang:` in the deck, a style written for one locale keeps it (Harvard: en-GB), as in pandoc.
-  const lang = file.data.matter?.data.lang === undefined && style.defaultLocale ? style.defaultLocale : config.lang
-  const locale = resolveLocale(lang, file)
-  const engine = cache.engine(style, locale, bibliography, (memo) => new CiteEngine(style, locale, bibliography, memo))
+  const {style, locale} = resolveStyleAndLocale(config.csl, config.lang, file, cache.styles)
+  const engine = cache.engine(style, locale, bibliography, (memo) => new CiteEngine(style, locale, bibliography, memo, cache.worker?.session(style.xml, locale)))
   const known = (id: string) => bibliography.items.has(id)
   reportUnknownKeys(file, config, citations, bibliography)
 
@@ -131,8 +164,28 @@ async function loadSources(file: VFile, config: DeckConfig, citations: Citation[
     return unwrapEntry(html, style.class === 'numeric')
   }
 
+  // The reference list too, which `placeReferences` asks for last.
+  const recordAll = (walk: () => void) =>
+    engine.record(() => {
+      walk()
+      engine.bibliography()
+    })
+
   return {
     register,
+    async prefetch(walk) {
+      if (!engine.remote) return
+      // The outputs of a guess first (see prewarm.ts): the walk then asks only for what it missed.
+      await engine.settled()
+      register()
+      // A worker that failed (or citeproc throwing on a source) leaves the outputs to the walk after, here, as without one.
+      await engine.fetch(recordAll(walk)).catch(() => undefined)
+    },
+    speculate(walk) {
+      if (!engine.remote) return
+      register()
+      engine.speculate(recordAll(walk))
+    },
     placeReferences: (tree, slides, deckConfig) => placeReferences(tree, slides, engine, deckConfig, toHast),
     known,
     inline(node, seen) {
@@ -214,20 +267,21 @@ function collectCitations(slides: Slide[], definitions: Map<string, FootnoteDefi
   return found
 }
 
-/** `[^x]` → the slide's next mark; its note shows the definition, citations in it inline. */
+/** `[^x]` → the slide's next mark; its note shows the definition, citations in it inline. Returns the change of the call into its mark. */
 function markFootnote(
   node: FootnoteReference,
   definitions: Map<string, FootnoteDefinition>,
   footnotes: SlideFootnotes,
   inline: (node: Citation) => void
-) {
+): () => void {
   const definition = definitions.get(node.identifier)
-  if (!definition) return
+  if (!definition) return () => undefined
   const label = footnotes.mark(`footnote:${node.identifier}`, () => {
     walkType<Citation>(definition, 'citation', inline)
     return {markdown: definition.children}
   })
   // Rendered as `<sup class="cd-mark">` by mdast-util-to-hast's data fields.
-  const mark = node as unknown as RootContent
-  Object.assign(mark, {type: 'text', value: label, data: {hName: 'sup', hProperties: {className: ['cd-mark']}}})
+  return () => {
+    Object.assign(node as unknown as RootContent, {type: 'text', value: label, data: {hName: 'sup', hProperties: {className: ['cd-mark']}}})
+  }
 }

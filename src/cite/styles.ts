@@ -5,8 +5,7 @@
  * `styles/` (CC BY-SA, see `styles/LICENSE`). Locales come from
  * citeproc-locales.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
+import {existsSync, readFileSync} from 'node:fs'
 import {dirname, extname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import core from '@citation-js/core'
@@ -14,6 +13,7 @@ import '@citation-js/plugin-csl'
 import type {VFile} from 'vfile'
 import {allowedFile} from '../io/project-folder.js'
 import {report} from '../messages.js'
+import {findLocale, LOCALES} from './locales.js'
 import {SHIPPED, shippedName, STYLE_NOTE, styleProblem} from './style-names.js'
 
 /** How a style cites: in the text with author and date, with a number, or in a note. */
@@ -96,21 +96,14 @@ function referencesTitle(xml: string): string {
   return 'References'
 }
 
-// The official CSL locales, as packaged by citeproc-js's author (Juris-M).
-const LOCALES_DIR = createRequire(import.meta.url)('citeproc-locales') as string
-const LOCALES = readdirSync(LOCALES_DIR)
-  .map((name) => /^locales-(.+)\.xml$/.exec(name)?.[1])
-  .filter((name): name is string => name !== undefined)
-
-/** The shipped locale for a tag: exact, else the first of the same language (`de` → `de-DE`). */
-function findLocale(tag: string): string | undefined {
-  const wanted = tag.replace('_', '-').toLowerCase()
-  const language = wanted.split('-')[0]!
-  return (
-    LOCALES.find((name) => name.toLowerCase() === wanted) ??
-    LOCALES.find((name) => name.toLowerCase() === `${language}-${language}`) ??
-    LOCALES.find((name) => name.toLowerCase().split('-')[0] === language)
-  )
+/**
+ * A deck's style and citation locale. Without a `lang:` in the deck, a style
+ * written for one locale keeps it (Harvard: en-GB), as in pandoc.
+ */
+export function resolveStyleAndLocale(csl: string, lang: string, file: VFile, loaded?: Map<string, Style>): {style: Style; locale: string} {
+  const style = resolveStyle(csl, file, loaded)
+  const wanted = file.data.matter?.data.lang === undefined && style.defaultLocale ? style.defaultLocale : lang
+  return {style, locale: resolveLocale(wanted, file)}
 }
 
 /** The CSL locale name for `lang:`; one that does not ship is a warning and en-US. */
@@ -121,18 +114,4 @@ export function resolveLocale(lang: string, file: VFile): string {
     note: `citations use en-US; shipped locales: ${LOCALES.join(', ')}`
   })
   return 'en-US'
-}
-
-// Locale files ship with citeproc-locales and never change while citedeck runs: read once for the process.
-const localeCache = new Map<string, string>()
-
-/** The locale XML citeproc asks for (it asks by language too, e.g. `en`). */
-export function localeXml(lang: string): string {
-  const name = findLocale(lang) ?? 'en-US'
-  let xml = localeCache.get(name)
-  if (xml === undefined) {
-    xml = readFileSync(join(LOCALES_DIR, `locales-${name}.xml`), 'utf8')
-    localeCache.set(name, xml)
-  }
-  return xml
 }

@@ -65,7 +65,7 @@ function tidy(sentence: string): string {
 
 /** Closes the bullet: trailing punctuation off, closing citations back on, capitalised (a subordinate part is not). */
 function finish(text: string, citations: string[], capital = true): string {
-  let result = text.trim().replace(/[,;:]$/, '')
+  let result = text.trim().replace(/[,;:]$|,(?=[”"]$)/, '')
   const opened = (result.match(/“/g) ?? []).length - (result.match(/”/g) ?? []).length
   if (opened > 0) result += '”'
   const missing = [...new Set(citations.filter((citation) => !result.includes(citation)))]

@@ -4,7 +4,7 @@
  * subordinate part, which keeps the word that opens it
  * (`…the key to the whole book` / `because Victor fails…`).
  */
-import {FUNCTION_END} from './clause-words.js'
+import {FUNCTION_END, SUBORDINATOR} from './clause-words.js'
 import {MIN_WORDS, type Words, capitalise, insideQuote, lastWord, wordCount} from './bullet-words.js'
 
 /** A piece of a sentence, and its level: 2 for a part that goes under the bullet before it. */
@@ -13,16 +13,14 @@ export interface Clause {
   level: number
 }
 
-// A sentence opening with one of these starts with a subordinate clause.
-const SUBORDINATOR = /^(?:if|when|whenever|while|although|though|because|since|as|once|unless|until|whether|after|before|si|cuando|aunque|porque|mientras)\s/i
-
 // Where a long clause's subordinate part starts: a reason, concession, contrast, time, relative or participle clause.
+// (A comma closing a quotation comes before its mark: `…“bunny lover,” suggesting…`.) `: a being who…`: what a colon announces.
 const SUBORDINATE =
-  /,\s+(?=(?:because|since|although|though|while|whereas|even though|even when|even if|when|which|who|where|so that|only to|as if|rather than|not by|arguing|noting|suggesting|proposing|meaning|claiming|until|unless|particularly|especially|porque|aunque|mientras|cuando|lo que|ya que|sino|hasta)\s)|\s+(?=because\s)|\s+and\s+(?=(?:found|showed|reported|concluded|argued|noted|suggested|added|realizes|realized|realised)\s)|\s+y\s+(?=(?:encontraron|sugirieron|concluyeron|mostraron)\s)/giu
+  /(?<=,[”"]?)\s+(?=(?:because|since|although|though|while|whereas|even though|even when|even if|when|which|who|where|in which|of which|by which|through which|so that|only to|as if|rather than|not by|arguing|noting|suggesting|proposing|meaning|claiming|until|unless|particularly|especially|porque|aunque|mientras|cuando|lo que|ya que|sino|hasta|en el que|en la que|en los que|en las que)\s)|\s+(?=because\s)|:\s+(?=\p{L})|\s+and\s+(?=(?:found|finds|showed|shows|reported|reports|concluded|concludes|argued|argues|noted|notes|suggested|suggests|added|adds|realizes|realized|realised)\s)|\s+y\s+(?=(?:encontraron|sugirieron|concluyeron|mostraron|encontró|sugirió|concluyó|mostró|defiendo|sostengo|propongo|muestro)\s)|\s+(?=(?:in|of|by|through|on) which\s|(?:en|de|con|por) (?:el|la|los|las) que\s)/giu
 
 /**
  * A long clause cut where its subordinate part starts, nearest the middle:
- * the main clause (with a verb, eight words or more) and the part, which
+ * the main clause (with a verb, six words or more) and the part, which
  * keeps the word that opens it (`because`, `although`, `which`, `found`).
  */
 export function subordinate(text: string, words: Words): [string, string] | undefined {
@@ -31,7 +29,7 @@ export function subordinate(text: string, words: Words): [string, string] | unde
   for (const match of text.matchAll(SUBORDINATE)) {
     const before = text.slice(0, match.index)
     const after = text.slice(match.index + match[0].length)
-    if (insideQuote(before) || wordCount(before) < 8 || wordCount(after) < 5 || !words.hasVerb(before) || FUNCTION_END.has(lastWord(before))) continue
+    if (insideQuote(before) || wordCount(before) < 6 || wordCount(after) < 5 || !words.hasVerb(before) || FUNCTION_END.has(lastWord(before))) continue
     // `wild bees, which get far less attention, appear…`: a relative clause closed by a comma is an insert; the sentence goes on after it.
     if (/^(?:which|who|where|que)\s/i.test(after) && /,\s/.test(after)) continue
     const difference = Math.abs(wordCount(before) - wordCount(after))
@@ -55,13 +53,16 @@ export function clauses(text: string, words: Words): Clause[] {
     // (`…, and that is a monster…`: a `that` before a verb is the subject, not a reported claim.)
     for (const match of rest.matchAll(/;\s+|,\s+(and|but|yet|so|y|pero|sino)\s+(?:that\s+(?!(?:is|was|has|had|means|meant|makes|made|would|will|can|could|may|might|seems|seemed)\s)|que\s+)?|,\s+(?=(?:he|she|they|it|we|i|this|these|there)\s)/gi)) {
       const before = rest.slice(0, match.index)
-      const after = rest.slice(match.index + match[0].length)
+      let after = rest.slice(match.index + match[0].length)
       if (insideQuote(before) || wordCount(before) < MIN_WORDS || wordCount(after) < MIN_WORDS) continue
       // `If there is a monster in Frankenstein, it is…`: a clause opening with a subordinator is not a sentence of its own.
       if (!/^[,;]\s+(?:and|but|yet|so|y|pero|sino)\s/i.test(match[0]) && !/^;/.test(match[0]) && SUBORDINATOR.test(before) && !/[,;]/.test(before)) continue
       const joiner = (match[1] ?? '').toLowerCase()
-      const reported = /\s(?:that|que)\s+$/i.test(match[0])
-      if (!/^;/.test(match[0]) && !reported && !(words.hasVerb(before) && words.hasOwnSubject(after))) continue
+      // `…, and that freedom threatened…` after no `that` clause: `that` is a determiner of the next clause's subject.
+      const thatTaken = /\s(?:that|que)\s+$/i.test(match[0])
+      const reported = thatTaken && /(?<![\p{L}])(?:that|que)\s/iu.test(before)
+      if (thatTaken && !reported) after = /(?:that|que)\s+$/i.exec(match[0])![0] + after
+      if (!/^;/.test(match[0]) && !reported && !(words.hasVerb(before) && words.hasOwnSubject(thatTaken ? after.replace(/^(?:that|que)\s+/i, '') : after))) continue
       // `the Victoria, Albert, and Chelsea Embankments`: the last item of a list, not a clause.
       const item = /,\s*([^,;:]+)$/.exec(before)?.[1]
       if (joiner && !reported && ((item && wordCount(item) <= 3 && !words.hasVerb(item)) || !words.hasVerb(after.split(/[,;:]/)[0]!))) continue

@@ -7,7 +7,8 @@
  */
 import nlp from 'compromise'
 import {toBullets} from './bullets.js'
-import {PLACEHOLDER, wordTags} from './bullet-words.js'
+import {PLACEHOLDER, Words, wordTags} from './bullet-words.js'
+import {essentials} from './shorten.js'
 import type {CslItem} from './csl.js'
 import {escapeMarkdown} from './escape.js'
 import {type Quotation, attribute, findQuotations} from './quotes.js'
@@ -84,11 +85,11 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   const labels = labelsFor(input.language)
   push(frontMatter(input.header, input.bibliography, input.csl, labels.lang), 'start' in input.bibliography ? input.bibliography.start : 0)
 
-  const quoteSlide = (quote: Quotation, before: string, citation: string, at: number, paragraphTitle?: string, lead?: {text: string; title?: string}) => {
+  const quoteSlide = (quote: Quotation, before: string, citation: string, at: number, paragraphTitle?: string, lead?: {text: string}) => {
     const {speaker, intro, near} = attribute(before, input.citedNames)
     // A person's own words name the person, then where they were found; woven-in words are the source's.
     const source = [...new Set([...render(citation).matchAll(/@([\w:.#$%&+?<>~/-]+)/g)].map((match) => input.labels.get(match[1]!) ?? ''))].filter(Boolean)
-    const title = lead?.title ? takeTitle(lead.title, used) : slideTitle(quoteTitles(quote.text, intro, speaker, speaker ?? near ?? source[0], paragraphTitle, phraseOptions, labels).map((text) => ({text, score: 1})), used, labels.inTheirWords)
+    const title = slideTitle(quoteTitles(quote.text, intro, speaker, speaker ?? near ?? source[0], paragraphTitle, phraseOptions, labels).map((text) => ({text, score: 1})), used, labels.inTheirWords)
     if (!quote.closed) {
       result.problems.push({at, reason: 'Quotation looks cut off (no closing mark or final punctuation); kept as written', rule: 'import-cut-off-quote', note: 'finish the quotation in the essay, or shorten it in deck.md'})
     }
@@ -111,9 +112,7 @@ export function writeOutline(input: OutlineInput): OutlineResult {
   // The last paragraph's title: a quotation set off after it is on its topic.
   let paragraphTitle: string | undefined
   // A short paragraph announcing the quotation that follows: it goes on the quote slide.
-  let lead: {text: string; title?: string} | undefined
-  // The heading the next paragraphs sit under: the first of them takes it as its title.
-  let section: string | undefined
+  let lead: {text: string} | undefined
   const hasSections = input.blocks.some((block) => block.kind === 'heading')
   const lastParagraph = input.blocks.findLastIndex((block) => block.kind === 'paragraph')
   for (let index = 0; index < input.blocks.length; index++) {
@@ -122,7 +121,8 @@ export function writeOutline(input: OutlineInput): OutlineResult {
       push(`# ${render(block.text)}`, block.start)
       result.slides++
       previous = ''
-      section = block.text
+      // The section slide shows the heading: the slides under it are titled by their own topics, never the heading again.
+      used.add(block.text.toLowerCase())
       continue
     }
     if (block.kind === 'table') {
@@ -153,8 +153,7 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     // A sentence or two ending in `:` before a quotation is no slide of its own: it leads into the quote slide.
     const next = input.blocks[index + 1]
     if (block.kind === 'paragraph' && block.text.trimEnd().endsWith(':') && (next?.kind === 'quote' || next?.kind === 'paragraph') && sentences.length <= 2 && block.text.split(/\s+/).length <= 45 && findQuotations(block.text).length === 0) {
-      lead = {text: block.text, ...(section && !used.has(section.toLowerCase()) ? {title: section} : {})}
-      section = undefined
+      lead = {text: block.text}
       previous = block.text
       continue
     }
@@ -167,8 +166,9 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     const doc = nlp(block.text.replace(/^\d{1,2}[.)]\s+/, '').replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' '))
     // Spanish (and any language with a shipped model) is tagged by its own model.
     const tags = input.tagWords?.(block.text) ?? wordTags(doc)
-    const title = section && !used.has(section.toLowerCase()) ? takeTitle(section, used) : !hasSections && index >= lastParagraph ? takeTitle(labels.conclusion, used) : topicTitle(block.text, doc, topicSentences(sentences.map((sentence) => sentence.text)), phraseOptions, used, labels.keyPoints, input.tagWords ? tags : wordTags(doc, {every: true}))
-    section = undefined
+    // The topic is read from what the sentences claim: a phrase only an example or an aside uses is not the paragraph's topic.
+    const claims = sentences.map((sentence) => essentials(sentence.text, new Words(tags)))
+    const title = !hasSections && index >= lastParagraph ? takeTitle(labels.conclusion, used) : topicTitle(claims.join(' '), doc, topicSentences(claims), phraseOptions, used, labels.keyPoints, input.tagWords ? tags : wordTags(doc, {every: true}))
     paragraphTitle = title
     const bullets = [
       ...sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical, tags)),

@@ -6,22 +6,27 @@
  * holding a marker of contrast, condition, negation, limitation or
  * attribution, a citation of its own or half a quotation never goes.
  */
-import {MARKER, PREPOSITION, FUNCTION_END, RELATIVE} from './clause-words.js'
-import {MIN_WORDS, type Words, capitalise, firstWord, insideQuote, lastWord, wordCount} from './bullet-words.js'
+import {FUNCTION_END, MARKER, PREPOSITION, RELATIVE, SUBORDINATOR} from './clause-words.js'
+import {MIN_WORDS, type Words, bare, capitalise, firstWord, insideQuote, lastWord, wordCount} from './bullet-words.js'
 
 // A bullet this short stays whole: shortening stops there.
 export const TARGET = 20
 
-/** Drops optional parts, least needed first, until the text fits TARGET or nothing optional is left. */
-export function reduce(text: string, words: Words, capital = true): string {
+/** Drops optional parts, least needed first, until the text fits `target` words or nothing optional is left. */
+export function reduce(text: string, words: Words, capital = true, target = TARGET): string {
   let result = text
   for (const step of [dropAsides, dropExamples, dropInserts, dropLeadIn, dropTrailing]) {
-    if (wordCount(result) <= TARGET) break
+    if (wordCount(result) <= target) break
     const next = step(result, words)
     // A step that leaves too little, or a bullet ending on a function word, is not taken.
     if (wordCount(next) >= MIN_WORDS && !FUNCTION_END.has(lastWord(next))) result = next
   }
   return capital ? capitalise(result.trim()) : result.trim()
+}
+
+/** What a sentence claims, every optional part dropped: a slide's title names that, not an example or an aside. */
+export function essentials(text: string, words: Words): string {
+  return reduce(text, words, false, 0)
 }
 
 /** `(which was new)`, `— a first —`: asides in parentheses or dashes, unless they carry a marker or a citation. */
@@ -51,7 +56,9 @@ function dropExamples(text: string, words: Words): string {
   const example = rest.slice(0, end)
   // An example with a verb of its own (`including a study where students scored lower`) is a finding: it stays.
   if (MARKER.test(example) || /\uE000|[“”]/u.test(example) || (found[1] && example.split(/\s+/).some((word) => words.isFinite(word)))) return text
-  const after = rest.slice(end).replace(/^,(?=\s)/, found[1] ? ',' : '')
+  // `Clubs, such as the Michigan club, organised rides`: an example between a subject and its verb takes both its commas.
+  const between = found[1] && words.isFinite(firstWord(rest.slice(end).replace(/^,\s*/, '')))
+  const after = rest.slice(end).replace(/^,(?=\s)/, found[1] && !between ? ',' : '')
   return (text.slice(0, start) + (found[1] || !after ? '' : ' ') + after).replace(/\s{2,}/g, ' ')
 }
 
@@ -70,13 +77,19 @@ function dropInserts(text: string, words: Words): string {
     from = offset + 1
     // `diphtheria, scrofula, and cholera`, `narrowed the river, reclaimed land, and created roads`: a list, not an insert.
     if (/^(?:and|or|y|o|e|u)\s|^[^,;:]{1,40},\s+(?:and|or|y|o)\s/i.test(after) || wordCount(inner) < 2 || !optional(inner, all.slice(0, offset))) continue
-    if (!RELATIVE.test(inner) && !words.isPhrase(inner)) continue
     // An insert stands between a subject and its verb; with no verb after it, it is an item of a list (`…, es decir, la capacidad de atender, de inhibir…`).
     const rest = after.split(/[;:]/)[0]!
+    // `Crossness, opened by the Prince of Wales, was decorated`: a past participle compromise reads as a past tense
+    // (or, from another use in the paragraph, `the intended site`, an adjective), the sentence's verb right after it.
+    const opening = firstWord(inner)
+    const pastForm = words.has(opening, 'PastTense') || (words.has(opening, 'Adjective') && /(?:ed|en|wn)$/.test(opening))
+    const participle = pastForm && words.isFinite(firstWord(rest)) && words.isPhrase(inner, {participle: true})
+    if (!RELATIVE.test(inner) && !words.isPhrase(inner) && !participle) continue
     if (!rest.split(/\s+/).some((word) => words.isFinite(word)) && !words.has(firstWord(rest), 'Verb')) continue
     // `In October of 1962, during the war, a plane` keeps the comma closing its lead-in.
     const lead = all.slice(0, offset).split(/[,;:]\s+/).pop() ?? ''
-    const leadIn = PREPOSITION.has(firstWord(lead)) && !lead.split(/\s+/).some((word) => words.isFinite(word))
+    // So does a leading subordinate clause (`When the bicycle appeared in the 1880s, it was marketed…`).
+    const leadIn = (PREPOSITION.has(firstWord(lead)) && !lead.split(/\s+/).some((word) => words.isFinite(word))) || (lead === all.slice(0, offset) && SUBORDINATOR.test(lead))
     all = all.slice(0, offset) + (leadIn ? ',' : '') + all.slice(offset + found[0].length)
   }
 }
@@ -90,8 +103,11 @@ function dropLeadIn(text: string, words: Words): string {
   const rest = text.slice(lead[0].length)
   const opens = PREPOSITION.has(first) || words.has(first, 'Participle') || words.has(first, 'Gerund') || (words.has(first, 'Adverb') && wordCount(lead[1]!) <= 2)
   // `Within fifty years millions of books had been printed, far more than…` is the main clause, not a lead-in.
-  const finite = !/^(?:when|whenever|once|cuando)$/.test(first) && lead[1]!.split(/\s+/).some((word) => words.isFinite(word))
-  return opens && !finite && words.hasVerb(rest) && wordCount(rest) >= MIN_WORDS ? capitalise(rest) : text
+  const temporal = /^(?:when|whenever|once|cuando)$/.test(first)
+  const finite = !temporal && lead[1]!.split(/\s+/).some((word) => words.isFinite(word))
+  // `When cities budget for pruning, the benefits exceed the costs`: a when-clause not in the past is a condition of the claim; it stays.
+  const condition = temporal && !lead[1]!.split(/\s+/).some((word) => words.has(bare(word), 'PastTense') && words.isFinite(word))
+  return opens && !finite && !condition && words.hasVerb(rest) && wordCount(rest) >= MIN_WORDS ? capitalise(rest) : text
 }
 
 /** A final participle phrase: `…, losing a month of leisure a year` (a final `, which …` often carries the point: it stays). */

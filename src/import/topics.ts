@@ -7,6 +7,7 @@ import {articlePhrases, refinePhrase} from './noun-phrase.js'
 
 const MAX_WORDS = 8
 const VAGUE = /^(?:it|he|she|they|them|we|us|you|i|this|that|these|those|which|who|one|something|things?|way|time|part|fact|lot|some|many|all|both|each|other|others|example|people)$/i
+const PRONOUN_START = /^(?:us|we|them|they|him|he|she|it|you|me|i)\s/i
 const DETERMINER = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|some|any|many|several|such|each|every)\s+/i
 
 export interface Phrase {
@@ -71,8 +72,12 @@ export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] 
     const phrase = refined ?? single ?? ''
     const words = phrase.split(/\s+/)
     if (!phrase || words.length > 5 || VAGUE.test(phrase) || !/\p{L}{2}/u.test(phrase) || MONTH.test(phrase)) continue
+    // `us less about medicine` (from `tell us less about medicine`): an object pronoun opens a verb's complement, not a noun phrase.
+    if (PRONOUN_START.test(phrase)) continue
     if (/^\d/.test(phrase) || words.every((word) => exclude.has(word.toLowerCase().replace(/[’']s$/, '')))) continue
     if ([...exclude].some((name) => name.includes(' ') && name.includes(phrase.toLowerCase()))) continue
+    // `the Chinese researcher He Jiankui`: a label before a person's name names the person, not the topic.
+    if (/^\p{Ll}/u.test(phrase.split(/\s+/).pop()!) && new RegExp(String.raw`${escapeRegExp(phrase)}\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?![\p{L}])`, 'u').test(clean)) continue
     const weights = contentWords(phrase)
     const recurrence = weights.reduce((sum, word) => sum + weight(word), 0) / Math.max(1, weights.length)
     const capital = /^\p{Lu}/u.test(phrase) ? 0.3 : 0
@@ -129,7 +134,8 @@ function joinedPhrases(nouns: string[], text: string): string[] {
     const a = nouns[i]!.trim()
     const b = nouns[i + 1]!.trim()
     if (/[,;:.]$/.test(a)) continue
-    const found = new RegExp(String.raw`${escapeRegExp(a)}\s+(?:of|in|for|against|on|about|between|among|from|with)\s+${escapeRegExp(b)}`, 'u').exec(text)
+    const found = new RegExp(String.raw`${escapeRegExp(a)}\s+(?:of|in|for|against|on|about|between|among|from|with)\s+${escapeRegExp(b)}(?!\s+of\s)`, 'u').exec(text)
+    // (`Embankments on top` of the sewer: a second noun with its own `of` after it would be cut mid-phrase.)
     if (found) joined.push(found[0])
   }
   return [...nouns, ...joined]
@@ -155,10 +161,10 @@ function tidy(raw: string): string {
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}’']+$/gu, '')
     .replace(/\b\d{4}\s+(?=\p{L})/gu, '')
     .replace(DETERMINER, '')
-    .replace(/^(?:(?:of|in|on|at|by|and|or|against|with|for|from|to|into|about|over|under|during|after|before|between|through)\s+)+/i, '')
+    .replace(/^(?:(?:of|in|on|at|by|and|or|against|with|for|from|to|into|about|over|under|during|after|before|between|through|beyond|within|without|across|toward|towards|among|upon|around|behind|near|despite)\s+)+/i, '')
     .replace(DETERMINER, '')
     .replace(/[’']s?$/u, '')
-    .replace(/\s+(?:most|more|less|least|too|also|only|even|again|all|today|now|then|here|there|anyway|ago)$/i, '')
+    .replace(/\s+(?:most|more|less|least|too|also|only|even|again|all|today|now|then|here|there|anyway|ago|himself|herself|itself|themselves)$/i, '')
     .trim()
 }
 

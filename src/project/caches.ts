@@ -11,12 +11,17 @@ import {RebuildCache} from '../serve/rebuild-cache.js'
 
 export class ProjectCaches {
   /** Bibliographies, citeproc engines and outputs, citeproc's HTML as hast. */
-  readonly citations = new CitationCache()
+  readonly citations: CitationCache
   /** Slide measurements by the slide's HTML and the deck's styles (see check/measure.ts). */
   readonly measurements: MeasureCache = new Map()
   /** Mermaid drawings by source and theme (see render/diagrams.ts). */
   readonly diagrams: Cache<Drawn> = new Map()
   private readonly decks = new Map<string, RebuildCache>()
+
+  /** @param options.citeprocWorker format citations in a worker thread (default: `false`). */
+  constructor(options: {citeprocWorker?: boolean} = {}) {
+    this.citations = new CitationCache({worker: options.citeprocWorker})
+  }
 
   /**
    * Parsed chunks and rendered slides of one deck (by absolute path), for

@@ -97,6 +97,69 @@ PAIRS.push([
   [`Beekeepers in the United States still lose a large share of their colonies every year ${C}, and wild bees appear to be declining as well ${D}`]
 ])
 
+// Inserts go with the punctuation that set them off, and only that.
+PAIRS.push(
+  // A participle compromise tags as a past tense, right before the sentence's verb, is an insert.
+  [
+    `Twin girls, known by the pseudonyms Lulu and Nana, had been born after the researcher used the gene-editing tool CRISPR-Cas9 to alter their embryos ${C}.`,
+    [`Twin girls had been born after the researcher used the gene-editing tool CRISPR-Cas9 to alter their embryos ${C}`]
+  ],
+  // An example between a subject and its verb takes both commas; a leading `When …` clause keeps its own.
+  [
+    'Cycling clubs for women, such as the Michigan Women’s Cycling Club, organised long rides that would have been unthinkable a generation earlier.',
+    ['Cycling clubs for women organised long rides that would have been unthinkable a generation earlier']
+  ],
+  [
+    'When the safety bicycle appeared in the late 1880s, with two wheels of equal size and a chain driving the rear wheel, it was marketed as a machine for everyone.',
+    ['When the safety bicycle appeared in the late 1880s, it was marketed as a machine for everyone']
+  ]
+)
+
+// Condition and attribution stay: a `when` clause not in the past is a condition; `in the words of X` says whose words.
+PAIRS.push(
+  [
+    'When cities budget for proper soil volumes and regular pruning, the benefits of each tree exceed its costs by a factor of between two and six over its lifetime.',
+    ['When cities budget for proper soil volumes and regular pruning, the benefits of each tree exceed its costs by a factor of between two and six over its lifetime']
+  ],
+  [
+    'Within a decade it had become, in the words of the suffragist Susan B. Anthony, the machine that had done more to free women than anything else.',
+    ['Within a decade it had become, in the words of the suffragist Susan B. Anthony, the machine that had done more to free women than anything else']
+  ]
+)
+
+// Where a long sentence is cut: at a colon (what it announces goes under it), after a quotation's comma,
+// before a clause whose subject follows a phrase of time, and before `that` as a determiner (not a second claim).
+PAIRS.push(
+  [
+    'The lesson of the pilot programme is simple but uncomfortable: a shorter week only works when managers are willing to cut meetings and redesign the jobs themselves.',
+    ['The lesson of the pilot programme is simple but uncomfortable', '  a shorter week only works when managers are willing to cut meetings and redesign the jobs themselves']
+  ],
+  [
+    `Smith notes that reviewers called the book “sentimental” and its author “a hysterical amateur,” suggesting that a woman outside the universities could not be a serious scientist ${C}.`,
+    [`Smith notes that reviewers called the book “sentimental” and its author “a hysterical amateur” ${C}`, '  suggesting that a woman outside the universities could not be a serious scientist']
+  ],
+  [
+    'The drug saved thousands of soldiers from infection during the war in the Pacific, and after the armistice it was sold in every pharmacy without a prescription or any warning.',
+    ['The drug saved thousands of soldiers from infection during the war in the Pacific', 'After the armistice it was sold in every pharmacy without a prescription or any warning']
+  ],
+  [
+    'Critics claimed the saddle was dangerous to health and morals, but the bicycle let women travel alone wherever they pleased, and that freedom threatened a social order built on keeping them at home.',
+    ['Critics claimed the saddle was dangerous to health and morals', 'But the bicycle let women travel alone wherever they pleased', 'That freedom threatened a social order built on keeping them at home']
+  ]
+)
+
+// A clause after `, so` may open with a phrase of time before its subject; a relative clause after a preposition (`in which`) is a subordinate part.
+PAIRS.push(
+  [
+    'Average commuting times in the region have barely changed since the early 2000s, so at the current pace such a reform is still decades away from the national agenda.',
+    ['Average commuting times in the region have barely changed since the early 2000s', 'So at the current pace such a reform is still decades away from the national agenda']
+  ],
+  [
+    'His study followed two hundred families over ten years and collected thousands of diaries in which parents recorded every hour their children spent on screens during the school week.',
+    ['His study followed two hundred families over ten years and collected thousands of diaries', '  in which parents recorded every hour their children spent on screens during the school week']
+  ]
+)
+
 describe('toBullets', () => {
   it.each(PAIRS)('%s', (sentence, bullets) => {
     expect(lines(toBullets(sentence))).toEqual(bullets)

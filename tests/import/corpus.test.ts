@@ -19,8 +19,8 @@ const CORPUS = process.env.CITEDECK_CORPUS ?? new URL('../../../shared/corpus/',
 const ESSAYS = join(CORPUS, 'essays')
 const present = existsSync(ESSAYS)
 
-// Entries whose CSL type no text can tell (a cartoon, an ONS time series): open, counted by `npm run eval`.
-const OPEN_TYPES = new Set(['punch1858', 'ons2023'])
+// An entry whose CSL type no text of its own can tell (a cartoon, said only in the essay's sentence): open, counted by `npm run eval`.
+const OPEN_TYPES = new Set(['punch1858'])
 
 interface Score {
   entries: number
@@ -53,8 +53,7 @@ describe.skipIf(!present)(present ? 'corpus essays against their gold files' : '
       const wrongFields = score.details.filter((line) => !/ (?:citation|spurious)/.test(line) && ![...OPEN_TYPES].some((id) => line.includes(`${id}: type:`) && !line.includes(';')))
       expect(wrongFields).toEqual([])
       expect({junk: score.junk, missing: score.missing, wrong: score.wrong, spurious: score.spurious}).toEqual({junk: 0, missing: 0, wrong: 0, spurious: 0})
-      // One citation is open: a bare page after a Markdown block quote whose lead-in names the source (little-prince).
-      expect(score.unlinked, score.details.join('\n')).toBeLessThanOrEqual(name.startsWith('little-prince') ? 1 : 0)
+      expect(score.unlinked, score.details.join('\n')).toBe(0)
     })
   }
 })

@@ -33,6 +33,25 @@ describe('names', () => {
     ])
   })
 
+  it('reads the others of an inverted first name either way, and a lone written-out name where notes and German lists put one', () => {
+    const families = (text: string) => readNames(text)?.names.map((name) => name.family)
+    expect(families('Berg, H. van der, Kwame Baptiste, J. de Bruin, and Ahmed Müller-Schmidt. “Climate”')).toEqual(['Berg', 'Baptiste', 'Bruin', 'Müller-Schmidt'])
+    expect(families('Henry James, “Nathaniel Hawthorne,” in Literary Criticism')).toEqual(['James'])
+    expect(families('Wolfgang Jantzen: Behinderung. In: H. Eyferth')).toEqual(['Jantzen'])
+    expect(families('Boas, Franz 1935. Kwakiutl Culture')).toEqual(['Boas'])
+    expect(families('Scott, W. B. and E. J. Crossman 1973 Freshwater Fishes')).toEqual(['Scott', 'Crossman'])
+    expect(families('Bouchalová V, Houben E, Feys P (2016). The influence')).toEqual(['Bouchalová', 'Houben', 'Feys'])
+    expect(readNames('World Health Organization, “Soil of history,” The Guardian')).toBeUndefined()
+  })
+
+  it('gives back a title read after a bare comma (lists join their last name with and/&)', () => {
+    const families = (text: string) => readNames(text)?.names.map((name) => name.family)
+    expect(families('Levin, David, Unsettling Opera: Staging Mozart')).toEqual(['Levin'])
+    expect(families('Card, S. K., Robertson, G. G., The Information Visualizer, an Information')).toEqual(['Card', 'Robertson'])
+    expect(families('G. Gauthier, Andrei Tarkovski, Edilig, Paris, 1988')).toEqual(['Gauthier'])
+    expect(families('Abernathy, S., Jean-François St. John, and Chiara García Márquez. “Water”')).toEqual(['Abernathy', 'St. John', 'Márquez'])
+  })
+
   it('marks editors and translators, and never takes a title for a name', () => {
     expect(readNames('Guston, David H., et al., editors. Frankenstein')).toMatchObject({role: 'editor', etAl: true})
     expect(readNames('Arendt, H. (Ed.). (1968).')).toMatchObject({role: 'editor'})
@@ -126,6 +145,18 @@ describe('splitting a list by its layout', () => {
     ])
     expect(texts('[1] S. Han, “A,” Nano Lett., vol. 1, 2010.\n[2] G. Chen, “B,” Nature,\nvol. 2, 2011.')).toHaveLength(2)
     expect(texts('Smith, J. (2001). One.\n[a]Mr. Thompson: good conclusion')).toEqual(['Smith, J. (2001). One.'])
+  })
+
+  it('opens a numbered entry only at the next number, so a wrapped `2013.` continues its entry', () => {
+    expect(texts('[16] A. Dupont, “Energy,” Smithsonian, Aug. 24,\n2013. https://www.example.com/a\n[17] J. Rundlöf, “Das,” The Guardian, 1975.')).toHaveLength(2)
+  })
+
+  it('cuts run-on lists at group authors, two-word surnames, the next number and dropped full stops', () => {
+    expect(texts('Abernathy, T. La memoria. MIT Press, 1962. American Psychological Association. “Networks without Policy.” Urban Studies, vol. 2, 1999.')).toHaveLength(2)
+    expect(texts('Smith, J. (1990). One. Language Learning, 118(3), 17–48. García Márquez, L., & Baptiste, H. (1983). Two. Routledge.')[1]).toMatch(/^García Márquez, L\./)
+    expect(texts('Zhang, A. “Die Städte.” Doctoral dissertation, Universidad de Salamanca, 1969 Zhang, K. “Who Decides Voices?” BBC News. August 3, 1999.')).toHaveLength(2)
+    expect(texts('[41] A. Oyelaran, “Children,” Urban Studies, vol. 89, pp. 38–47, 2010 [42] A. L. Dupont, “El agua,” Revista, vol. 81, 1969.')).toHaveLength(2)
+    expect(texts('1. Berg, Hiroshi van der. “Les enfants.” 46. Cambridge University Press, 1962.\n2. Berg, J. van der. “Who Decides?” El País, 1970.')[0]).toMatch(/^1\. Berg/)
   })
 
   it('cuts MLA and IEEE run-on lists', () => {

@@ -12,6 +12,7 @@ import {type NameList, readNames} from './names.js'
 import {type Source, readSource} from './source.js'
 import {readTitle, sentenceEnd} from './title.js'
 import {inferType} from './type.js'
+import {EDITION, EDITION_PHRASE} from './source-patterns.js'
 import {isGroupName} from './group.js'
 
 export interface ReadEntry {
@@ -44,7 +45,8 @@ export function readEntry(text: string): ReadEntry {
   if (links.URL) item.URL = /^www\./i.test(links.URL) ? links.URL : links.URL
   if (links.accessed) item.accessed = links.accessed
   if (links.ISBN) item.ISBN = links.ISBN
-  let rest = links.rest
+  // TeX's ``quotes'' are typographic quotes.
+  let rest = links.rest.replace(/``/g, '“').replace(/''/g, '”')
   const same = SAME_AUTHORS.exec(rest)
   let names: NameList | undefined
   if (same) rest = rest.slice(same[0].length)
@@ -78,8 +80,11 @@ export function readEntry(text: string): ReadEntry {
       title = undefined
     }
   }
-  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma.
-  const site = date && !rest.trim() && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(title ?? '') : null
+  // Harvard's web page: `(2001) Title of page, Site Name. Available at: …` puts the site after a comma,
+  // after the subtitle when the title ends in `?` or `!` (`Who decides? Water in borders, Edutopia.`).
+  const subtitle = /[?!]$/.test(title ?? '') && notes.length === 0 ? /^\s*(\p{Lu}[^.?!]*,\s+[^,.?!]+)\.?\s*$/u.exec(rest) : null
+  const page = subtitle ? `${title} ${subtitle[1]}` : title
+  const site = date && (subtitle || !rest.trim()) && notes.length === 0 ? /^(.{8,}?),\s+((?:[\p{Lu}][\p{L}&’'-]*\s?){1,4})$/u.exec(page ?? '') : null
   if (site && (item.URL || item.DOI)) {
     title = site[1]!
     rest = site[2]!
@@ -184,8 +189,13 @@ function applyNote(note: string, source: Source) {
     if (place.length > 0 && !source.publisher) source.publisher = place.join(', ')
     return
   }
+  // `5. Ed.`, `1 éd.`, `2nd edition ed.`: the whole note names the edition.
+  if (EDITION.test(note) || EDITION_PHRASE.test(note)) {
+    source.edition = readSource(note).edition ?? note.replace(/\.$/, '')
+    return
+  }
   const parsed = readSource(note.replace(/,\s*/g, ', '))
-  for (const key of ['edition', 'volume', 'page', 'number', 'issue'] as const) if (parsed[key]) source[key] = parsed[key]
+  for (const key of ['edition', 'volume', 'page', 'number', 'issue', 'collection', 'collectionNumber'] as const) if (parsed[key]) source[key] = parsed[key]
   if (/^ISSN\b/i.test(note)) source.number = note
 }
 
@@ -227,8 +237,11 @@ function fill(item: CslItem, read: {names?: NameList; literal?: string; title?: 
     ['volume', source.volume],
     ['issue', source.issue],
     ['page', source.page],
+    ['number-of-pages', source.pageCount],
     ['number', source.number],
     ['edition', source.edition],
+    ['collection-title', source.collection],
+    ['collection-number', source.collectionNumber],
     ['publisher', source.publisher],
     ['publisher-place', source.place],
     ['genre', source.genre]

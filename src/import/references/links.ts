@@ -17,7 +17,8 @@ export interface Links {
   number?: string
 }
 
-const NUMBER = /^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?=\s))\s*/u
+// A bare `3 ` counts only before an inverted name (`3 Kim, H., Detavernier, C.`), as `2019 Title` is no number.
+const NUMBER = /^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})(?:[.)](?=\s)|\s+(?=[\p{Lu}][\p{L}’'-]+,\s\p{Lu})))\s*/u
 const DOI = /(?:(?:https?:\/\/)?(?:dx\.)?doi\.org\/|\bdoi:\s*|\bDOI:?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?)(10\.\d{4,9}\/[^\s<>]+?)(?=[.,;]?(?:\s|$|>))/iu
 const BARE_DOI = /(?<=^|\s)(10\.\d{4,9}\/[^\s<>]+?)(?=[.,;]?(?:\s|$))/u
 const URL = /<?((?:https?:\/\/|www\.)[^\s<>]+?)>?(?=[.,;]?(?:\s|$))/iu

@@ -10,6 +10,7 @@
  * exactly where the names stop.
  */
 import type {CslName} from '../csl.js'
+import {isGroupName} from './group.js'
 
 export interface NameList {
   names: CslName[]
@@ -33,7 +34,8 @@ const FAMILY = String.raw`(?:${PARTICLE}\s+){0,3}${WORD}(?:\s+(?:${PARTICLE}\s+)
 const INITIAL = String.raw`(?:(?!St\.)\p{Lu}[\p{Ll}]?\.)`
 const INITIALS = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL})*`
 // Given names written out, possibly with initials (`Sandra M.`, `J. Paul`, `Ana Lucía`).
-const GIVEN_WORD = String.raw`[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{L}][\p{Ll}\p{M}]+)?`
+// A title's first words are no given name (`The Information Visualizer`, `La Ville Cybernétique`).
+const GIVEN_WORD = String.raw`(?!(?:The|An?|In|On|Of|For|From|With|How|What|Why|When|El|La|Le|Les|Los|Las|Der|Die|Das|Ein|Eine|Un|Une|Una|Il|Lo)\s)[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{L}][\p{Ll}\p{M}]+)?`
 // After an initial only initials follow (`Anne K. Mary Shelley:` is a name, then a title).
 const GIVEN_WORDS = String.raw`(?:${GIVEN_WORD}\s+){0,2}(?:${GIVEN_WORD}(?=[\s,.;&)]|$)|${INITIALS})`
 const SUFFIX = String.raw`(?:Jr\.?|Sr\.?|II|III|IV)`
@@ -47,8 +49,8 @@ const INVERTED_INITIALS = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${BARE_I
 // `Gertz M., Lipeck U. W. Deriving…`: the last initial's full stop ends the list.
 const INVERTED_NO_COMMA = sticky(String.raw`(${WORD}(?:-${WORD})?)\s+(${INITIALS})(?=[,;]|\s+(?:and|&)\s|\s*$|(?<=\.)\s)`)
 // A direct name ends where the list goes on or ends (`Ai Li.` is no `Ai Li. Eager`).
-const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]))?(?=\s*[,.;:(\[“"‘'«]|\s+(?:and|&|et|y|e|und)\s|\s*$)`)
-const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3})(?=[,.;:]|\s+(?:and|&)\s|$)`)
+const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]))?(?=\s*[,.;:(\[“"‘'«]|\s+(?:and|&|et|y|e|und)\s|\s+(?:1[5-9]|20)\d\d\b|\s*$)`)
+const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3}(?:-\p{Lu})?)(?=[,.;:]|\s+(?:and|&)\s|\s*\(|$)`)
 // The ellipsis first: APA's `…, Nguyen, T., … O’Brien, L.` must not stop at the comma before it.
 const SEPARATOR = sticky(String.raw`\s*(?:,?\s*(?:\.\s?\.\s?\.|…)\s*|,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*(?:(?:&|and|y|e|et|und)\s+)?|\s+(?:&|and|y|e|et|und)\s+)`)
 const ET_AL = sticky(String.raw`,?\s*(?:(?:&|and)\s+)?(?:et\.?\s*al\.?|and others|u\.\s?a\.)`)
@@ -128,7 +130,7 @@ function acceptInverted(match: RegExpExecArray, text: string, first: boolean): b
   if (ONLY_INITIALS.test(given)) return true
   const next = text.slice(match.index + match[0].length)
   // Full given names: the name ends the list (`.`), or another follows (`, and`, `,`).
-  return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /\.$/.test(match[0]) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next))
+  return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /\.$/.test(match[0]) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next) || BARE_YEAR.test(next))
 }
 
 /**
@@ -162,6 +164,9 @@ function readList(text: string, first: Try, trusted: boolean, directAfterInverte
   const names: CslName[] = []
   // Where each name (with its `et al.`) ends, to step back when the last ones were a title's words.
   const ends: number[] = []
+  // Each name's form, and whether `and`/`&` led to it.
+  const forms: Array<NameList['form']> = []
+  const joined: boolean[] = []
   let position = 0
   let form: NameList['form'] | undefined
   let etAl = false
@@ -173,6 +178,8 @@ function readList(text: string, first: Try, trusted: boolean, directAfterInverte
     const one = readOne(text, position, tries, names.length === 0)
     if (!one) break
     names.push(one.name)
+    forms.push(one.form)
+    joined.push(last)
     // Once a later name is direct (Chicago, MLA), the rest are too.
     if (form && one.form === 'direct') later = 'direct'
     form ??= one.form
@@ -199,10 +206,18 @@ function readList(text: string, first: Try, trusted: boolean, directAfterInverte
     names.pop()
     etAl = false
   }
+  // `Levin, David, Unsettling Opera:`, `J. Zhu, Y. Cui, Nano Lett.`: lists of several names join their last with
+  // `and` or `&`, so a written-out direct name after a bare comma, closing the list before a comma, colon or
+  // bracket, is the title.
+  while (names.length > 1 && !joined[names.length - 1] && spelledOutDirect(names[names.length - 1]!, forms[names.length - 1]!) && /^\s*[,:(]/u.test(text.slice(ends[names.length - 1]!))) {
+    names.pop()
+    etAl = false
+  }
   if (names.length === 0 || !form) return undefined
   // A direct first name with its given name written out may be a title's first words (`Silent Spring.`):
-  // only initials, or a list of several, make it a name.
-  if (!trusted && form === 'direct' && names.length === 1 && !/\p{Lu}\./u.test(names[0]!.given ?? '')) return undefined
+  // only initials, or a list of several, make it a name, or what follows it in notes and German lists
+  // (`Henry James, “Nathaniel Hawthorne,”`, `Wolfgang Jantzen: Behinderung`, `Adolf Hitler, Mein Kampf, trans. … (London: …, 1938)`).
+  if (!trusted && form === 'direct' && names.length === 1 && !/\p{Lu}\./u.test(names[0]!.given ?? '') && (!namedBefore(text, ends[0]!) || isGroupName(text.slice(0, ends[0]!)))) return undefined
   const list: NameList = {names, end: ends[names.length - 1]!, form}
   if (etAl) list.etAl = true
   const role = at(ROLE, text, list.end) ?? undefined
@@ -214,9 +229,22 @@ function readList(text: string, first: Try, trusted: boolean, directAfterInverte
   return list
 }
 
+// `Boas, Franz 1935. Kwakiutl Culture`, `Scott, W. B. and E. J. Crossman 1973 Freshwater Fishes`: a year straight after the names.
+const BARE_YEAR = /^\s+(?:1[5-9]|20)\d\d[a-z]?\b/u
+
+function spelledOutDirect(name: CslName, form: NameList['form']): boolean {
+  return form === 'direct' && !/\p{Lu}\./u.test(name.given ?? '')
+}
+
+/** What follows a lone written-out name in a note or a German list: a quoted title, a colon, a year, or a title then `(Place: Publisher, year)`. */
+function namedBefore(text: string, end: number): boolean {
+  const after = text.slice(end)
+  return /^,\s*[“"‘«]|^:\s+\p{Lu}|^,?\s+(?:1[5-9]|20)\d\d\b/u.test(after) || (/^,\s+\p{Lu}/u.test(after) && /\([^()]*\b(?:1[5-9]|20)\d\d\)/u.test(after))
+}
+
 /** Names end where the entry's next part starts: a full stop, comma, date, colon, quotation or role. */
 function listEnds(text: string, end: number): boolean {
-  return /^\s*(?:[.,:;(\[“"‘']|$)/u.test(text.slice(end)) || /[.]$/.test(text.slice(0, end)) || Boolean(at(ROLE, text, end) ?? at(TRANSLATOR_ROLE, text, end))
+  return /^\s*(?:[.,:;(\[“"‘']|$)/u.test(text.slice(end)) || BARE_YEAR.test(text.slice(end)) || /[.]$/.test(text.slice(0, end)) || Boolean(at(ROLE, text, end) ?? at(TRANSLATOR_ROLE, text, end))
 }
 
 /** Editors or translators named inside a source (`edited by J. Paul Hunter and A. Smith`, `H. Zohn, Trans.`). */

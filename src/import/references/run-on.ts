@@ -111,9 +111,11 @@ function authorStart(between: string): number | undefined {
   for (const word of between.matchAll(/(?<=\s)(?=[\p{Lu}]|(?:van|von|de|der|den|da|di|du|del|la|le|dos)\s)/gu)) {
     const names = readNames(between.slice(word.index))
     if (!names || !/^[\s.,]*$/.test(between.slice(word.index + names.end))) continue
-    if (ENTRY_BOUNDARY_BEFORE.test(between.slice(0, word.index))) return word.index
-    // With the full stop dropped, `Gallimard Moreno Fernández, P.` reads as a three-word surname: fewer words first.
-    const words = names.names[0]!.family?.split(' ').length ?? 1
+    // With the full stop dropped, `Gallimard Moreno Fernández, P.` reads as a three-word surname: fewer words
+    // first, unless the first is a capitalised particle (`De La Cruz, M.`).
+    const family = names.names[0]!.family ?? ''
+    const words = /^(?:De|Del|Da|Di|Du|Van|Von|Le|La|St\.)\s/u.test(family) ? 1 : family.split(' ').length
+    if (ENTRY_BOUNDARY_BEFORE.test(between.slice(0, word.index)) && words <= 2) return word.index
     const publisher = PUBLISHER_END.test(/^\S+/.exec(between.slice(word.index))![0].replace(/[,.]$/, ''))
     if (!publisher && (unmarked === undefined || (words <= 2 && unmarkedWords > 2))) {
       unmarked = word.index
@@ -140,7 +142,7 @@ const ENTRY_BOUNDARY_BEFORE = /(?:(?<!\b\p{Lu}|\b(?:ed|eds|vol|no|pp?|Vol|No|St|
  */
 function afterPublisher(segment: string): number {
   const colon = segment.lastIndexOf(': ')
-  const words = [...segment.slice(colon + 2).matchAll(/\S+/g)]
+  const words = [...segment.slice(colon < 0 ? 0 : colon + 2).matchAll(/\S+/g)]
   // APA 7 has no place: `Routledge World Health Organization.` starts with the publisher.
   if (colon < 0) return words.length > 2 && PUBLISHER_END.test(words[0]![0]) ? words[1]!.index : 0
   // Leave at least two words for the group author or title.

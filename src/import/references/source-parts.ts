@@ -8,7 +8,7 @@
 import {MONTH_WORD} from './dates.js'
 import {readNames} from './names.js'
 import {isKnownPlace} from './places.js'
-import {EDITION} from './source-patterns.js'
+import {EDITION, EDITION_PHRASE} from './source-patterns.js'
 import {isAbbreviation} from './title.js'
 
 const MONTH_DAY_COMMA = new RegExp(String.raw`(${MONTH_WORD}\s+\d{1,2}),\s+(?=\d{4})`, 'gu')
@@ -26,7 +26,9 @@ export function parts(text: string): string[] {
     else if (depth === 0 && (char === ',' || char === '.') && /^\s|^$/.test(protectedText.slice(i + 1, i + 2))) {
       const before = protectedText.slice(start, i)
       // `9th ed. Gallimard`: an edition's `ed.` ends its part.
-      if (char === '.' && (isAbbreviation(before) || MONTH_ABBREVIATION.test(before)) && !EDITION.test(`${before.trim()}.`)) continue
+      if (char === '.' && (isAbbreviation(before) || MONTH_ABBREVIATION.test(before)) && !isLabelled(`${before.trim()}.`)) continue
+      // `5. Ed.`, `2. Aufl.`: an edition's number keeps its full stop.
+      if (char === '.' && /(?:^|\s)\d{1,2}$/u.test(before) && /^\s+(?:ed|edn|éd|Aufl|Auflage|vyd|izd)\b/iu.test(protectedText.slice(i + 1))) continue
       out.push(protectedText.slice(start, i))
       start = i + 1
     }
@@ -37,11 +39,14 @@ export function parts(text: string): string[] {
   const joined: string[] = []
   for (const [index, part] of cleaned.entries()) {
     const previous = joined[joined.length - 1]
-    if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part)) joined[joined.length - 1] += `, ${part}`
+    // A part a form labels (`second edition`, `Rev. ed`) joins no other.
+    if (previous !== undefined && (isLabelled(part) || isLabelled(previous))) joined.push(part)
+    else if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part)) joined[joined.length - 1] += `, ${part}`
     // `edited by Emily O’Brien, Chiara García Márquez, and L. Halliday`: the names run to their `and`.
     else if (previous !== undefined && /^(?:edited|translated|ed\.|trans\.)\s+by\s/iu.test(previous) && !/\s(?:and|&)\s/u.test(previous) && namesRunToAnd(cleaned, index)) joined[joined.length - 1] += `, ${part}`
     // `New York, NY: Publisher`, `Upper Saddle River, New Jersey: Publisher`: a place with a comma.
-    else if (previous !== undefined && /^[\p{Lu}][\p{L}.\s]{0,25}:\s/u.test(part) && ((isPlace(previous) && isPlace(part.split(':')[0]!)) || isKnownPlace(`${previous}, ${part.split(':')[0]}`))) joined[joined.length - 1] += `, ${part}`
+    // (`Jerome Biblical Commentary, Englewood Cliffs: Prentice` is a title before a place: the second piece must be a region.)
+    else if (previous !== undefined && /^[\p{Lu}][\p{L}.\s]{0,25}:\s/u.test(part) && isKnownPlace(`${previous}, ${part.split(':')[0]}`)) joined[joined.length - 1] += `, ${part}`
     // `Cambridge, MA`, `Washington, D. C.`: a place and its state's code.
     else if (previous !== undefined && isPlaceName(previous) && STATE_CODE.test(part)) joined[joined.length - 1] += `, ${part}`
     // `Waterloo, Ontario`, `Sydney, Australia`, `London, Cambridge, Mass.`: places read as one.
@@ -51,13 +56,18 @@ export function parts(text: string): string[] {
   return joined
 }
 
+function isLabelled(part: string): boolean {
+  return EDITION.test(part) || EDITION_PHRASE.test(part)
+}
+
 const STATE_CODE = /^(?:\p{Lu}{2}|\p{Lu}\.\s?\p{Lu}\.?|[\p{Lu}][\p{Ll}]{2,4}\.)$/u
 
 /** Whether `parts[from…]` are names up to one opening with `and` (the last of an editors' list). */
 function namesRunToAnd(parts: string[], from: number): boolean {
   for (let i = from; i < parts.length; i++) {
     if (/^(?:and|&)\s/u.test(parts[i]!)) return i > from
-    if (LABEL.test(parts[i]!) || !readNames(parts[i]!, {trusted: true})) return false
+    // `S. Lindqvist` is an initial, not German's `S.` for pages.
+    if ((LABEL.test(parts[i]!) && !/^\p{Lu}\.\s\p{Lu}/u.test(parts[i]!)) || !readNames(parts[i]!, {trusted: true})) return false
   }
   return false
 }
@@ -68,12 +78,9 @@ export function isPlaceName(text: string): boolean {
   return words.length <= 5 && words.every((word) => /^[\p{Lu}]/u.test(word) || /^(?:de|del|do|da|upon|on|am|sur|en|im|an|der)$/u.test(word))
 }
 
-function isPlace(text: string): boolean {
-  return /^[\p{Lu}][\p{L}.\s]{0,30}$/u.test(text) && text.split(/\s+/).length <= 4
-}
 
 const MONTH_ABBREVIATION = /(?:^|\s)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u
 
-export const LABEL = /^(?:pages?\s|vols?\.?|no\.?|nos\.?|nr\.?|núm\.?|pp?\.|pgs?\.?|págs?\.|s\.|ed\.|eds\.|edn|edited|trans|translated|transl|hrsg|in\s|en\s|dans\s|im\s|et al|e\d|art\.|article|issue|retrieved|available|accessed|doi|http|www)/iu
+export const LABEL = /^(?:pages?\s|vols?\.?|v\.|n[°º]|no\.?|nos\.?|nr\.?|núm\.?|pp?\.|pgs?\.?|págs?\.|s\.|ed\.|eds\.|edn|edited|trans|translated|transl|hrsg|in\s|en\s|dans\s|im\s|et al|e\d|art\.|article|issue|retrieved|available|accessed|doi|http|www)/iu
 
 

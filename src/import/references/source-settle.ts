@@ -6,7 +6,7 @@ import {GROUP} from './group.js'
 import type {Source, SourceContext} from './source-model.js'
 import {isKnownPlace} from './places.js'
 import {isPlaceName} from './source-parts.js'
-import {HOUSE_WORDS} from './source-patterns.js'
+import {HOUSE_WORDS, SERIES} from './source-patterns.js'
 
 /**
  * Places the text parts by their position: places trail the source
@@ -23,9 +23,17 @@ export function settle(source: Source, context: SourceContext) {
     source.number = source.volume
     delete source.volume
   }
-  // A thesis names its university where a book names its publisher.
-  if (source.genre && /dissertation|thesis|tesis|thèse/i.test(source.genre) && texts.length > 0 && !source.publisher) source.publisher = texts.shift()
+  joinInstitutions(texts)
   if (!source.place) takePlace(texts, source)
+  // A thesis or a numbered report names its institution where a book names its publisher, and has no container:
+  // `PhD thesis, DIKU, University of Copenhagen`, `Technical Report TR-17, Supercomputing Research Center, May 1995`.
+  const thesis = source.genre && /dissertation|thesis|tesis|thèse/i.test(source.genre)
+  const report = (source.number || (source.genre && REPORT_KIND.test(source.genre))) && !source.volume && !source.page
+  if ((thesis || report) && !source.chapter && texts.length > 0 && !source.publisher) source.publisher = texts.splice(0).join(', ')
+  // A series after the container, or alone where no issue or pages make the source a periodical
+  // (`Studies in Romantic Fiction, vol. 3, no. 2` is a journal; `Studies in Logic 103. North-Holland` a series).
+  const named = texts.findIndex((text, index) => SERIES.test(text) && (index > 0 || (!source.issue && !source.page)))
+  if (named >= 0 && !source.collection) series(texts.splice(named, 1)[0]!, source)
   const dated = context.dated || source.monthDay || source.dates.some((date) => date.issued && 'date-parts' in date.issued && date.issued['date-parts'][0].length > 1)
   const journal = Boolean(source.volume || source.issue || source.page || dated || source.chapter)
   // A report's number or a house's word makes a lone name its publisher (`JFK Library` before a URL is a site).
@@ -39,6 +47,35 @@ export function settle(source: Source, context: SourceContext) {
   if (numbered && (source.issue || source.page || source.dates.length > 0) && !/\b(?:19|20)\d{2}$/.test(source.container!)) {
     source.container = numbered[1]!
     source.volume = numbered[2]!
+  }
+}
+
+/**
+ * `Lecture Notes in Computer Science 392`, `ASP Conf. Series volume 101`, `ser. Springer Series in …`:
+ * the series, its number, and a volume given with it.
+ */
+export function series(text: string, source: Source) {
+  const match = /^(.+?)[\s,]+(?:(?:vol(?:ume)?\.?|no\.?|nr\.?)\s*)?(\d+[A-Za-z]?)$/iu.exec(text)
+  const name = (match ? match[1]! : text).replace(/^(?:ser\.|Coll\.|coll\.)\s*/u, '').trim()
+  source.collection = name
+  if (match && /vol/i.test(text.slice(match[1]!.length))) source.volume ??= match[2]!
+  else if (match) source.collectionNumber = match[2]!
+}
+
+const REPORT_KIND = /\b(?:report|rep\.|rpt\.|working paper|discussion paper|white paper)/iu
+
+// A unit of an institution, and institutions: `Dept. of Computer Science, University of Toronto` is one publisher.
+const UNIT = /\b(?:Dep(?:artmen)?t\.?|Department|Departamento|Département|School|Division|Faculty|Facult[ée]|Laborator(?:y|ies)|Lab\.?|Institute|Institut|Cent(?:er|re)|Program(?:me)?|Section|Group)\b/u
+const INSTITUTION = /\b(?:Univ\.?|Universit(?:y|ies|é|ät|à|ad|eit|y of)|College|Polytechnic|Politecnico|Institute|Institut|Academy|MIT|CNRS|INRIA)\b/u
+
+/** Joins a unit to its institution, either way round (`School of X, Y University`; `University of Z, Department of X`). */
+function joinInstitutions(texts: string[]) {
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const [a, b] = [texts[i]!, texts[i + 1]!]
+    if ((UNIT.test(a) && (INSTITUTION.test(b) || UNIT.test(b))) || (INSTITUTION.test(a) && UNIT.test(b))) {
+      texts.splice(i, 2, `${a}, ${b}`)
+      i--
+    }
   }
 }
 

@@ -6,6 +6,7 @@
  * (`[Video]`, `[Data set]`, `[Doctoral dissertation]`) decides first.
  */
 import type {CslItem} from '../csl.js'
+import {SERIES} from './source-patterns.js'
 
 const NEWSPAPER = /\b(?:Times|Post|Courier|Chronicle|Herald|Gazette|Tribune|Guardian|Telegraph|Independent|Observer|News|Daily|País|Mundo|Monde|Figaro|Zeitung|Allgemeine|Standard|Mail|Express|Sun|Globe|Star)\b/u
 const MAGAZINE = /\b(?:Magazine|Weekly|New Yorker|Atlantic|Economist|Time|Newsweek|Wired|Review of Books)\b/u
@@ -13,6 +14,8 @@ const MAGAZINE = /\b(?:Magazine|Weekly|New Yorker|Atlantic|Economist|Time|Newswe
 const MEETING = /\b(?:Conference|Symposium|Workshop|Congress|Meeting|Colloquium)\b/u
 const CONFERENCE = /\b(?:Proceedings|Proc\.|Conference|Symposium|Workshop|Congress|Meeting|Colloquium)\b/u
 const ORGANISATION = /\b(?:Cent(?:er|re)|Foundation|Institute|Instituto|Office|Department|Agency|Council|Commission|Organi[sz]ation|Association|Bureau|Ministry|Board|Service|Survey|Bank|Fund|Trust|Authority|Government)\b/u
+// Statistics offices and portals publish series and tables at such addresses (`…/timeseries/ybuy/lms`, `data.gov.uk/dataset/…`).
+const DATA_LINK = /^(?:https?:\/\/)?(?:data\.[^/]+|[^/]+\/(?:[^?#]*\/)?(?:timeseries|datasets?|data)(?:\/|$))/iu
 const PUBLISHING_HOUSE = /\b(?:Press|UP|Books|Publish\w*|Verlag|Editorial|Ediciones)\b/u
 
 export interface TypeHints {
@@ -35,6 +38,8 @@ export function inferType(item: CslItem, hints: TypeHints) {
   } else if (/^(?:Data set|Dataset)/i.test(description)) {
     item.type = 'dataset'
     delete item.genre
+  } else if (!container && DATA_LINK.test(item.URL ?? '')) {
+    item.type = 'dataset'
   } else if (/dissertation|thesis|tesis|thèse/i.test(description)) {
     item.type = 'thesis'
     // `[Doctoral dissertation]. McGill University.`: the part after the title is the university.
@@ -71,9 +76,9 @@ export function inferType(item: CslItem, hints: TypeHints) {
   else item.type = 'book'
 }
 
-/** A book's or report's container is the series it belongs to. */
+/** A book's or report's container is the series it belongs to, when it names one (`… Series`, `Studies in …`). */
 function series(item: CslItem) {
-  if (!item['container-title']) return
+  if (!item['container-title'] || item['collection-title'] || !SERIES.test(item['container-title'])) return
   item['collection-title'] = item['container-title']
   delete item['container-title']
 }
