@@ -27,3 +27,5 @@ export const ORIGINAL = /\(?(?:Original work published|Trabajo original publicad
 export const SERIES = /\b(?:Series|Serie|Reihe|Schriftenreihe|Lecture Notes|Notes in|Studies in|[Tt]exts in|Texte und|Monographs?|Collection|Bibliotheca|Travaux|Cahiers)\b|^(?:ser\.|Coll\.|coll\.|Collection)\s/u
 // `volume 193 of Lecture Notes…`, `vol. 60 of Math. Sci. Res. Inst. Publ.`: a volume of a series.
 export const VOLUME_OF = /^(?:vol(?:ume)?\.?|no\.?|number)\s*(\d+[A-Za-z]?)\s*,?\s+of\s+(?:the\s+)?(.+)$/iu
+// The word that marks names as editors, bracketed or after a comma: `(Eds.)`, `(editors)`, `(Hgg.)`, `(dir.)`, `(éd.)`, `(gen. ed.)`, `(compilador)`, `, eds.`.
+export const EDITOR_WORD = String.raw`(?:Eds?|eds?|Ed|editors?|Editors?|Hrsg|Hgg?|Hg|Coords?|coords?|Dirs?|dirs?|Comps?|comps?|[ée]ds?|gen\.\s*ed|compiladora?|compiladores|a cura di)`

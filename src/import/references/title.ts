@@ -57,7 +57,7 @@ export function readTitle(text: string): ReadTitle {
 }
 
 // What shows a title's comma starts the source: a year, pages, a volume, a publisher's or meeting's word.
-const SOURCE_SIGN = /\b(?:1[5-9]|20)\d\d\b|\d+\s*[-–]\s*\d+|\b(?:pp?|vols?|no|Proc)\.|\b(?:Press|Verlag|Publish\w*|Proceedings|Conference|Symposium|Workshop|Report|[Tt]hesis|Journal|Preprint|[Mm]anuscript)\b/u
+const SOURCE_SIGN = /\((?:eds?|Eds?|Hrsg|Hgg?|dir|éd)\.?\)|\b(?:1[5-9]|20)\d\d\b|\d+\s*[-–]\s*\d+|\b(?:pp?|vols?|no|Proc)\.|\b(?:Press|Verlag|Publish\w*|Proceedings|Conference|Symposium|Workshop|Report|[Tt]hesis|Journal|Preprint|[Mm]anuscript)\b/u
 
 /**
  * `Parallel Program Design: A Foundation, Addison-Wesley, 1988`: a title cut
