@@ -134,7 +134,8 @@ const FIELDS = {
   },
   volume: {tags: ['volume'], item: (item) => [item.volume, item.issue].filter(Boolean).join(' ') || undefined, same: (a, b) => (digits(goldVolume(a)) === digits(b) && digits(b) !== '') || volumeTokens(goldVolume(a)) === volumeTokens(b)},
   // An article's number stands for its pages; a report's number is no page.
-  pages: {tags: ['pages'], item: (item) => item.page ?? (item.type === 'report' ? undefined : item.number), same: (a, b) => pageDigits(a) === pageDigits(b) && digits(a) !== ''},
+  // The labels call a book's length (`272 pp.`) its pages; CSL keeps it as number-of-pages.
+  pages: {tags: ['pages'], item: (item) => item.page ?? item['number-of-pages'] ?? (item.type === 'report' ? undefined : item.number), same: (a, b) => pageDigits(a) === pageDigits(b) && digits(a) !== ''},
   // The labels call a preprint an edition; CSL keeps the work's state as its genre.
   edition: {tags: ['edition'], item: (item) => item.edition ?? (/^preprint$/i.test(item.genre ?? '') ? item.genre : undefined), same: (a, b) => (digits(a) || norm(a)) === (digits(b) || norm(b))},
   publisher: {tags: ['publisher'], item: (item) => item.publisher, same: (a, b) => norm(a) === norm(b)},

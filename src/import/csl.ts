@@ -53,6 +53,7 @@ export interface CslItem {
   volume?: string
   issue?: string
   page?: string
+  'number-of-pages'?: string
   edition?: string
   number?: string
   genre?: string

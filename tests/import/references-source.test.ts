@@ -72,3 +72,12 @@ describe('editors', () => {
     expect(editors('Verne, Jules, Le phare, Anne Morel (ed.), 2 vols. (Paris: Hetzel, 1905).')).toEqual(['Morel'])
   })
 })
+
+describe('pages', () => {
+  it('reads pages after a publisher, without a comma, in a book’s brackets, and a book’s length apart from its pages', () => {
+    expect(item('Lowe, Ann. "Salt." Harbour Companion. Leeds: Corvid, 1971. 210-19.')).toMatchObject({page: '210–19', publisher: 'Corvid', 'publisher-place': 'Leeds'})
+    expect(item('Moss, T. 2016. “Grids and tides.” Coastal Review pp. 4–9.')).toMatchObject({'container-title': 'Coastal Review', page: '4–9'})
+    expect(item('Roe, P. 1990. Salt songs. In K. Ames (ed.), Harbour voices (101–120). Leeds: Corvid.')).toMatchObject({'container-title': 'Harbour voices', page: '101–120'})
+    expect(item('Ruiz, Ana. Mareas. Madrid: Sal, 2004, 312 pp.')).toMatchObject({'number-of-pages': '312', publisher: 'Sal'})
+  })
+})

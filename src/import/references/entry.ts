@@ -237,6 +237,7 @@ function fill(item: CslItem, read: {names?: NameList; literal?: string; title?: 
     ['volume', source.volume],
     ['issue', source.issue],
     ['page', source.page],
+    ['number-of-pages', source.pageCount],
     ['number', source.number],
     ['edition', source.edition],
     ['collection-title', source.collection],

@@ -11,6 +11,8 @@ export interface Source {
   volume?: string
   issue?: string
   page?: string
+  /** A book's length (`272 pp.`). */
+  pageCount?: string
   number?: string
   edition?: string
   /** The series a book or volume belongs to, and its number there. */

@@ -57,6 +57,13 @@ function classify(raw: string, source: Source) {
     }
     if (!part) return
   }
+  // `Advances in Neural Information Processing Systems (Vol. 1)`: a name with its details in brackets.
+  const details = /^(\D.*?)\s*\(([^()]*\b(?:Vol|vol|pp?|ed|edn|No|Suppl)\.?\s[^()]*)\)$/u.exec(part)
+  if (details) {
+    classify(details[1]!, source)
+    for (const detail of details[2]!.split(/,\s*/)) classify(detail, source)
+    return
+  }
   let match: RegExpExecArray | null
   if ((match = VANCOUVER.exec(part)) && (match[2] || match[4])) {
     source.dates.push(readDate(match[1]!)!)
@@ -78,6 +85,12 @@ function classify(raw: string, source: Source) {
   else if ((match = ISSUE.exec(part)) && (source.volume || source.container || source.texts.length > 0)) source.issue = match[1]!
   else if ((match = REPORT_NUMBER.exec(part))) source.number = match[1] ?? match[2]!
   else if ((match = PAGES.exec(part))) source.page = dash(match[1]!)
+  else if ((match = PAGE_COUNT.exec(part))) source.pageCount = match[1]!
+  else if ((match = NAMED_PAGES.exec(part))) {
+    // `Political Behavior pp. 1–22`: a comma missing before the pages.
+    text(match[1]!, source)
+    classify(match[2]!, source)
+  }
   else if ((match = PAGES_THEN.exec(part))) {
     // `pp. 62-68 Sydney`: a missing comma after the pages.
     source.page = dash(match[1]!)
@@ -87,7 +100,7 @@ function classify(raw: string, source: Source) {
     // `Foreign Relations of the United States, 1961-1963, VI`: a span of years names a series, not pages.
     source.texts[source.texts.length - 1] += `, ${part}`
   } else if (/^[IVXLC]{1,6}$/.test(part) && source.texts.length > 0 && !source.volume) source.volume = part
-  else if ((match = RANGE.exec(part)) && (source.container || source.texts.length > 0 || source.volume)) {
+  else if ((match = RANGE.exec(part)) && (source.container || source.texts.length > 0 || source.volume || source.publisher)) {
     // `A1, A6`: newspaper pages were cut at their comma.
     source.page = source.page && /^[A-Z]\d+$/.test(source.page) ? `${source.page}, ${match[1]}` : dash(match[1]!)
   }
@@ -131,6 +144,9 @@ function classify(raw: string, source: Source) {
 // `New York: Penguin`, `Ross-on-Wye, UK: PCCS Books`, `Amsterdam; Boston: Morgan Kaufmann`, `London/Philadelphia: Whurr`.
 const PLACE_PUBLISHER = /^([\p{Lu}][\p{L}.\s'’/;-]{1,40}?(?:,\s*[\p{Lu}][\p{L}.\s'’-]{1,20}){0,2})\s*:\s*(.+)$/u
 const NAMES_AS_EDITORS = new RegExp(String.raw`^(.+?),?\s+(?:\(?${EDITOR_WORD}\.?\)?|editors?)$`, 'u')
+// A book's length: `272 pp.`, `406 p.`, `248p`, `634 s.`.
+const PAGE_COUNT = /^(\d+)\s*(?:pp?|pages|S|s|str)\.?$/u
+const NAMED_PAGES = /^(\D.*?[\p{L})])\s+((?:pp?\.|pages?\s)\s*\d.*)$/u
 const PAGES_THEN = /^(?:pp?|pages?|Pages?)\.?\s*(\d+\s*[-–—]+\s*\d+)\s+(\p{Lu}.*)$/u
 // A work's state, which CSL keeps as its genre: `Preprint`, `Unpublished manuscript`, `to appear`.
 // `PhD thesis`, `Ph.D, thesis` (its full stop cut the part), `M.Sc. thesis`, `Diplomarbeit`.
