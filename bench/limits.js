@@ -3,7 +3,8 @@
  * build, each built with `--no-fit` in a fresh Node process: CPU time (user +
  * system, so a busy machine does not blur it) and peak memory, medians. Before
  * the limits: a 1 MB line of 100,000 citations took 210 s and 565 MB; a
- * 1,000-level list a minute then a stack; a 1 MB .docx zip bomb 54 s and 3.7 GB.
+ * 1,000-level list a minute then a stack; a 1 MB .docx zip bomb 54 s and 3.7 GB;
+ * before the marks limit, a line of 6,600 `*a_` 9 s, 20,000 lines `]` 19 s.
  * The citation lines show the parse is linear in citations.
  */
 import {execFileSync} from 'node:child_process'
@@ -22,8 +23,9 @@ const code = await citedeckCli(JSON.parse(process.env.CITEDECK_BENCH_ARGS), quie
 const usage = process.resourceUsage();
 console.log(JSON.stringify({code, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1000, rss: usage.maxRSS / 1024}))`
 
+// `args(run)`: each run writes to an output of its own, or it would read the parsed chunks the run before kept beside it.
 function measure(runs, args) {
-  const results = Array.from({length: runs}, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], {encoding: 'utf8', env: {...process.env, CITEDECK_BENCH_ARGS: JSON.stringify(args)}})))
+  const results = Array.from({length: runs}, (_, run) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], {encoding: 'utf8', env: {...process.env, CITEDECK_BENCH_ARGS: JSON.stringify(args(run))}})))
   return {cpu: median(results.map((result) => result.cpu)), rss: median(results.map((result) => result.rss)), code: results[0].code}
 }
 
@@ -39,6 +41,11 @@ function cases() {
     ...[10_000, 50_000, 100_000, 200_000].map((count) => [`one line of ${count.toLocaleString('en-US')} \`[@x]\``, `## A\n\n${'[@x] '.repeat(count)}\n`]),
     ['one line of 99,000 `[@x]` and 9,900 `\\*` (at the paragraph limit)', `## A\n\n${`${'[@x] '.repeat(10)}\\* `.repeat(9900)}\n`],
     ['1 MB line of 250,000 `[a]` (over the limit)', `## A\n\n${'[a] '.repeat(250_000)}\n`],
+    // micromark tries each `_` against every `*` before it, and GFM footnotes look back from each `]` for its `[`: a limit of their own.
+    ['one line of 2,000 `*a_` (4,000 marks, at the marks limit)', `## A\n\n${'*a_ '.repeat(2000)}\n`],
+    ['a paragraph of 4,000 lines `]` (at the marks limit)', `## A\n\n${']\n'.repeat(4000)}`],
+    ['one line of 6,600 `*a_` (over the marks limit)', `## A\n\n${'*a_ '.repeat(6600)}\n`],
+    ['a paragraph of 20,000 lines `]` (over the marks limit)', `## A\n\n${']\n'.repeat(20_000)}`],
     ['40,000-line paragraph of prose (over the limit)', `## A\n\n${'The cat, sat on (the) mat.\n'.repeat(40_000)}`]
   ]
 }
@@ -85,13 +92,13 @@ export async function benchLimits({runs = 3} = {}) {
   for (const [label, markdown] of cases()) {
     const path = join(dir, `${rows.length}.md`)
     writeFileSync(path, markdown)
-    const {cpu, rss, code} = measure(runs, ['build', path, '-o', join(dir, `out-${rows.length}`), '--no-fit'])
+    const {cpu, rss, code} = measure(runs, (run) => ['build', path, '-o', join(dir, `out-${rows.length}-${run}`), '--no-fit'])
     rows.push([label, ms(cpu), `${rss.toFixed(0)} MB`, String(code)])
   }
   const bomb = join(dir, 'bomb.docx')
   const zip = await zipBomb(1024 * 1024 * 1024)
   writeFileSync(bomb, zip)
-  const {cpu, rss, code} = measure(runs, ['import', bomb, '-o', join(dir, 'bomb-out')])
+  const {cpu, rss, code} = measure(runs, (run) => ['import', bomb, '-o', join(dir, `bomb-out-${run}`)])
   rows.push([`.docx unpacking to 1 GB (${Math.round(zip.length / 1024)} KB on disk), import`, ms(cpu), `${rss.toFixed(0)} MB`, String(code)])
   printTable('Limits: hostile inputs, build --no-fit, one process each (median)', ['input', 'CPU', 'peak memory', 'exit'], rows)
 }

@@ -17,7 +17,11 @@
  *   Press`, `Published as … Technical Report`) is not counted as invented:
  *   the labels keep such remarks unsplit;
  * - a `doi.org` link labelled `url` is scored as the entry's DOI, which is
- *   what a reader keeps of it.
+ *   what a reader keeps of it;
+ * - a book's series is labelled `container-title` in some entries and
+ *   `collection-title` in others: a reader's series is compared with either
+ *   label, and a container-title the reader files as the series (or the other
+ *   way) is compared as such.
  */
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -113,12 +117,25 @@ const FIELDS = {
     }
   },
   title: {tags: ['title'], item: (item) => item.title, same: (a, b) => norm(a) === norm(b)},
-  'container-title': {tags: ['journal', 'container-title'], item: (item) => item['container-title'], same: (a, b) => norm(a).replace(/^in /, '') === norm(b)},
+  // A book's series is labelled container-title in some entries and collection-title in others; read as either, it counts in both.
+  'container-title': {
+    tags: ['journal', 'container-title'],
+    item: (item, gold) => item['container-title'] ?? (gold === undefined ? undefined : item['collection-title']),
+    same: (a, b) => norm(a).replace(/^in /, '') === norm(b),
+    unlabelled: (parts, have) => parts.some((part) => part.tag === 'collection-title' && seriesTitle(part.text) === seriesTitle(have))
+  },
   // The labels keep a series' number in its title (`Patristische Texte und Studien 20`): CSL's collection-number joins it.
-  'collection-title': {tags: ['collection-title'], item: (item) => [item['collection-title'], item['collection-number']].filter(Boolean).join(' ') || undefined, same: (a, b) => seriesTitle(a) === seriesTitle(b)},
+  'collection-title': {
+    tags: ['collection-title'],
+    item: (item, gold) => [item['collection-title'] ?? (gold === undefined ? undefined : item['container-title']), item['collection-number']].filter(Boolean).join(' ') || undefined,
+    same: (a, b) => seriesTitle(a) === seriesTitle(b),
+    // Only a series the labels name as a container excuses a series read where they name none.
+    unlabelled: (parts, have) => parts.some((part) => ['container-title', 'journal'].includes(part.tag) && seriesTitle(part.text) === seriesTitle(have))
+  },
   volume: {tags: ['volume'], item: (item) => [item.volume, item.issue].filter(Boolean).join(' ') || undefined, same: (a, b) => (digits(goldVolume(a)) === digits(b) && digits(b) !== '') || volumeTokens(goldVolume(a)) === volumeTokens(b)},
   // An article's number stands for its pages; a report's number is no page.
-  pages: {tags: ['pages'], item: (item) => item.page ?? (item.type === 'report' ? undefined : item.number), same: (a, b) => pageDigits(a) === pageDigits(b) && digits(a) !== ''},
+  // The labels call a book's length (`272 pp.`) its pages; CSL keeps it as number-of-pages.
+  pages: {tags: ['pages'], item: (item) => item.page ?? item['number-of-pages'] ?? (item.type === 'report' ? undefined : item.number), same: (a, b) => pageDigits(a) === pageDigits(b) && digits(a) !== ''},
   // The labels call a preprint an edition; CSL keeps the work's state as its genre.
   edition: {tags: ['edition'], item: (item) => item.edition ?? (/^preprint$/i.test(item.genre ?? '') ? item.genre : undefined), same: (a, b) => (digits(a) || norm(a)) === (digits(b) || norm(b))},
   publisher: {tags: ['publisher'], item: (item) => item.publisher, same: (a, b) => norm(a) === norm(b)},
@@ -143,9 +160,10 @@ export async function evaluate(corpus) {
     for (const [field, spec] of Object.entries(FIELDS)) {
       if (labelled.has('source') && SOURCE_FIELDS.has(field)) continue
       const gold = (spec.gold?.(sequence.parts) ?? sequence.parts.filter((part) => spec.tags.includes(part.tag))).map((part) => part.text).join(' ') || undefined
-      const have = spec.item(reference.item)
+      const have = spec.item(reference.item, gold)
       if (gold === undefined && have === undefined) continue
       if (gold === undefined && notes.some((note) => norm(have) && note.includes(` ${norm(have)} `))) continue
+      if (gold === undefined && spec.unlabelled?.(sequence.parts, have)) continue
       const score = scores[field]
       score.total++
       if (gold !== undefined && have !== undefined && spec.same(gold, have)) score.right++

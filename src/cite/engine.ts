@@ -50,6 +50,8 @@ export class CiteEngine {
   private group = ''
   /** While `record` runs: the calls asked for that have no output yet. */
   private recorded: Map<string, CslRequest> | undefined
+  /** Outputs asked for by `speculate`, being made. */
+  private speculation: Promise<void> | undefined
 
   /** @param remote formats in another thread, when `fetch` is given what `record` found missing (default: none, all here). */
   constructor(
@@ -109,6 +111,16 @@ export class CiteEngine {
       this.recorded = undefined
     }
     return recorded
+  }
+
+  /** Starts making recorded calls without waiting for them; `settled` waits. A failure leaves them to be made again. */
+  speculate(recorded: Map<string, CslRequest>): void {
+    this.speculation = this.fetch(recorded).catch(() => undefined)
+  }
+
+  /** Resolves when the outputs `speculate` asked for are kept. */
+  async settled(): Promise<void> {
+    await this.speculation
   }
 
   /** Makes the recorded calls in the remote engine and keeps their outputs (without one, the next walk makes them here). */

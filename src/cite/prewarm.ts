@@ -1,12 +1,13 @@
 /**
- * Starts the citeproc engine of a deck's style in the citeproc worker before
- * the deck is parsed, from its front matter alone: the style and the locale
- * are all an engine needs to start, and starting it is most of what citeproc
- * costs a cold build. A guess, made with the code the build itself uses
- * (front matter, config, style and locale), on a copy of the file whose
- * messages are dropped: when the build's own reading differs (it reports
- * what this one dropped), the engine it needs is simply made in the main
- * thread.
+ * Starts citeproc's work in the citeproc worker before the deck is parsed:
+ * the engine of the style and locale the front matter names, then the
+ * citations a line-by-line reading of the text finds (cited sources,
+ * clusters, the bibliography), so the worker formats while the main thread
+ * parses. A guess, made with the code the build itself uses (front matter,
+ * config, style and locale, citation syntax, the resolve walk), on a copy of
+ * the file whose messages are dropped: the build's own walk asks the worker
+ * only for what the guess missed, and when the guess names another engine,
+ * the one the build needs is made in the main thread.
  */
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
@@ -36,4 +37,8 @@ export async function prewarmCitations(file: VFile, overrides: ConfigOverrides, 
   const {resolveStyleAndLocale} = await import('./styles.js')
   const {style, locale} = resolveStyleAndLocale(config.csl, config.lang, copy, cache.styles)
   worker.start(style.xml, locale)
+  // The citations found in the text, formatted while the deck parses: most of them are the ones the build asks for.
+  const [{guessCitations}, {speculateCitations}] = await Promise.all([import('../parse/citations.js'), import('./resolve.js')])
+  const guessed = guessCitations(String(file.value))
+  if (guessed.length > 0) await speculateCitations(copy, config, {cache, used: new Set()}, guessed)
 }

@@ -14,10 +14,11 @@ import type {FootnoteDefinition, FootnoteReference, Root, RootContent} from 'mda
 import type {VFile} from 'vfile'
 import type {DeckConfig} from '../config.js'
 import type {Citation, Slide} from '../types.js'
-import {listSlides} from '../parse/slides.js'
+import {headedSlide, listSlides} from '../parse/slides.js'
 import {type CitationScope, freshScope} from './cache.js'
 import type {EngineItem} from './engine.js'
 import {SlideFootnotes} from './slide-footnotes.js'
+import {shippedName} from './style-names.js'
 import {walkType} from '../walk.js'
 import {fragmentSteps, walkSteps, writeSteps} from '../parse/fragment-order.js'
 
@@ -35,6 +36,8 @@ export function remarkResolveCitations(options: ResolveOptions = {}) {
     const citations = collectCitations(slides, definitions)
     const scope = options.citations ?? freshScope()
     const sources = citations.length > 0 || config.nocite.length > 0 ? await loadSources(file, config, citations, scope) : undefined
+    // A style that cannot be used is an error even when nothing is cited, as an unknown theme is; a shipped name needs no loading.
+    if (!sources && !shippedName(config.csl)) (await import('./styles.js')).resolveStyle(config.csl, file, scope.cache.styles)
     // Cited outputs made in the citeproc worker, when there is one: a first walk only notes the calls.
     if (sources) await sources.prefetch(() => resolveSlides(slides, definitions, config, sources))
     // From here to the end, no wait: the engine stays registered with this deck's sources (see `loadSources`).
@@ -43,6 +46,19 @@ export function remarkResolveCitations(options: ResolveOptions = {}) {
     for (const mark of marks) mark()
     if (sources) sources.placeReferences(tree, slides, config)
   }
+}
+
+/**
+ * Starts formatting, in the citeproc worker, the citations guessed from the
+ * deck's text before it is parsed (see prewarm.ts), as if all on one slide in
+ * text order; `file` takes the messages. The build's own walk then asks only
+ * for what the guess missed.
+ */
+export async function speculateCitations(file: VFile, config: DeckConfig, scope: CitationScope, guessed: Citation[]): Promise<void> {
+  const sources = await loadSources(file, config, guessed, scope)
+  const slide = headedSlide('content', '')
+  slide.children.push({type: 'paragraph', children: guessed})
+  sources.speculate(() => resolveSlides([slide], new Map(), config, sources))
 }
 
 /**
@@ -91,6 +107,8 @@ interface Sources {
   register: () => void
   /** Runs `walk` once to note the outputs it needs, and makes them in one batch in the citeproc worker; nothing without one. */
   prefetch: (walk: () => void) => Promise<void>
+  /** The same for a guess, without waiting for the outputs; `prefetch` waits for them first. */
+  speculate: (walk: () => void) => void
   /** Puts the reference list on its slides (references.ts), with no wait since the sources were registered. */
   placeReferences: (tree: Root, slides: Slide[], config: DeckConfig) => void
   known: (id: string) => boolean
@@ -146,18 +164,27 @@ async function loadSources(file: VFile, config: DeckConfig, citations: Citation[
     return unwrapEntry(html, style.class === 'numeric')
   }
 
+  // The reference list too, which `placeReferences` asks for last.
+  const recordAll = (walk: () => void) =>
+    engine.record(() => {
+      walk()
+      engine.bibliography()
+    })
+
   return {
     register,
     async prefetch(walk) {
       if (!engine.remote) return
+      // The outputs of a guess first (see prewarm.ts): the walk then asks only for what it missed.
+      await engine.settled()
       register()
-      const recorded = engine.record(() => {
-        walk()
-        // The reference list too, which `placeReferences` asks for last.
-        engine.bibliography()
-      })
       // A worker that failed (or citeproc throwing on a source) leaves the outputs to the walk after, here, as without one.
-      await engine.fetch(recorded).catch(() => undefined)
+      await engine.fetch(recordAll(walk)).catch(() => undefined)
+    },
+    speculate(walk) {
+      if (!engine.remote) return
+      register()
+      engine.speculate(recordAll(walk))
     },
     placeReferences: (tree, slides, deckConfig) => placeReferences(tree, slides, engine, deckConfig, toHast),
     known,

@@ -69,7 +69,8 @@ const ARGS = [
 export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
   const executablePath = options.executablePath ?? findBrowser()
   sweepProfiles()
-  const profile = mkdtempSync(join(tmpdir(), PROFILE_PREFIX))
+  // Named by host and process: a profile whose citedeck is gone is left over, even when its Chromium quit and took its lock along.
+  const profile = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${hostname()}-${process.pid}-`))
   let browser: Browser | undefined
   let starting = true
   let interrupted: NodeJS.Signals | undefined
@@ -152,12 +153,16 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 }
 
 const PROFILE_PREFIX = 'citedeck-chromium-'
+// `citedeck-chromium-<host>-<pid>-XXXXXX`: the citedeck process that made the profile.
+const PROFILE_OWNER = /^citedeck-chromium-(.+)-(\d+)-.{6}$/
 
 /**
  * Removes the profiles of browsers that were killed with their citedeck (kill
- * -9 leaves no time to clean up): Chromium's `SingletonLock` names its host and
- * process; a profile whose Chromium on this host is gone, or one an hour old
- * that never got a lock, is left over.
+ * -9 leaves no time to clean up; Chromium then quits, and removes its lock but
+ * not the profile): a profile is left over when its citedeck on this host is
+ * gone and no Chromium holds it (`SingletonLock` names the host and process of
+ * the Chromium). A profile of an older name is left over when its Chromium is
+ * gone, or when it is an hour old and never got a lock.
  */
 function sweepProfiles(): void {
   let names: string[]
@@ -176,7 +181,10 @@ function sweepProfiles(): void {
         lock = undefined
       }
       const [host, pid] = lock ? [lock.slice(0, lock.lastIndexOf('-')), Number(lock.slice(lock.lastIndexOf('-') + 1))] : []
-      const left = lock ? host === hostname() && pid! > 0 && !isRunning(pid!) : Date.now() - statSync(folder).mtimeMs > 3_600_000
+      const lockGone = lock ? host === hostname() && pid! > 0 && !isRunning(pid!) : undefined
+      const owner = PROFILE_OWNER.exec(name)
+      const ownerGone = owner ? owner[1] === hostname() && !isRunning(Number(owner[2])) : undefined
+      const left = owner ? ownerGone! && lockGone !== false : (lockGone ?? Date.now() - statSync(folder).mtimeMs > 3_600_000)
       if (left) rmSync(folder, {recursive: true, force: true})
     } catch {
       // Another user's, or going away by itself.

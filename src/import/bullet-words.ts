@@ -35,12 +35,12 @@ export class Words {
 
   /**
    * A phrase without a finite verb: an appositive (`a biologist who…` aside), a participle or prepositional phrase;
-   * with `pastTense`, also one opening with a past form the caller knows is a participle.
+   * with `participle`, also one opening with a word the caller knows is a past participle.
    */
-  isPhrase(text: string, {pastTense = false} = {}): boolean {
+  isPhrase(text: string, {participle = false} = {}): boolean {
     const words = text.split(/\s+/)
     const first = bare(words[0] ?? '')
-    if (this.has(first, 'Participle') || this.has(first, 'Gerund') || PREPOSITION.has(first) || this.has(first, 'Determiner') || (pastTense && this.has(first, 'PastTense'))) {
+    if (this.has(first, 'Participle') || this.has(first, 'Gerund') || PREPOSITION.has(first) || this.has(first, 'Determiner') || participle) {
       // `a biologist who had worked for the Service`: the verbs of a relative clause inside do not count.
       const relative = words.findIndex((word, i) => i > 0 && RELATIVE.test(`${word} `))
       return !words.slice(1, relative < 0 ? undefined : relative).some((word) => this.isFinite(word))
@@ -50,8 +50,8 @@ export class Words {
 
   hasOwnSubject(text: string): boolean {
     if (/^that\s+(?:is|was|has|had|means|meant|makes|made|would|will|can|could|may|might|seems|seemed)\s/i.test(text)) return true
-    // `after the war it was sprayed…`: a short phrase of time or place before a pronoun subject.
-    const framed = /^(?:after|before|during|since|in|on|at|by|within|for)\s+(?:\S+\s+){1,3}?(?=(?:he|she|it|they|we|i|this|these|there)\s)/i.exec(text)
+    // `after the war it was sprayed…`, `on current trends such a week is…`: a short phrase of time or place before the subject.
+    const framed = /^(?:after|before|during|since|in|on|at|by|within|for)\s+(?:\S+\s+){1,3}?(?=(?:he|she|it|they|we|i|this|these|those|there|the|a|an|such|his|her|their|its|our)\s)/i.exec(text)
     if (framed) return this.hasVerb(text.slice(framed[0].length))
     const first = bare(text.split(/\s+/)[0] ?? '')
     return !this.has(first, 'Verb') && !PREPOSITION.has(first) && !/^(?:to|that|which|who|whom|whose|if|whether)$/.test(first) && this.hasVerb(text)

@@ -49,9 +49,11 @@ export interface CslItem {
   'title-short'?: string
   'container-title'?: string
   'collection-title'?: string
+  'collection-number'?: string
   volume?: string
   issue?: string
   page?: string
+  'number-of-pages'?: string
   edition?: string
   number?: string
   genre?: string

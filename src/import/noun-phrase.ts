@@ -14,11 +14,12 @@ const VAGUE_HEADS = 'point|points|example|examples|thing|things|way|ways|view|te
 const DETERMINER = new Set('the a an this that these those some any each every no'.split(' '))
 // Articles of other languages: a noun phrase starts after one.
 const ARTICLE = new Set(
-  'el la los las un una unos unas del al lo su sus este esta estos estas ese esa le les une des du au aux ce cette ces il gli i uno o os as um uma umas uns der die das den dem des ein eine einen einem einer'.split(' ')
+  'el la los las un una unos unas del al su sus este esta estos estas ese esa le les une des du au aux ce cette ces il gli i uno o os as um uma umas uns der die das den dem des ein eine einen einem einer'.split(' ')
 )
+const CLITIC_BEFORE = /^(?:no|ne|n[’']|se|ya|nunca|me|te|nos|os)$/i
 const LINKING = new Set('de di da do of du della del dos das'.split(' '))
 const FUNCTION = new Set(
-  'que y e o u ni en con por para sin sobre entre como más menos pero sino aunque porque si cuando donde se es son fue ser ha han muy no et ou mais dans pour par avec sur qui est sont pas ne und oder aber mit für von zu ist sind nicht che e non per con su è sono'.split(' ')
+  'que y e o u ni en con por para sin sobre entre como más menos pero sino aunque porque si cuando donde se es son fue ser ha han muy no et ou mais dans pour par avec sur qui est sont pas ne à avant après moins plus très trop sous chez vers depuis pendant sans encore aussi souvent déjà und oder aber mit für von zu ist sind nicht che e non per con su è sono'.split(' ')
 )
 const ENGLISH = /^(?:the|and|of|to|is|in|that|it|was|for|with|as|are|this|by|on)$/
 
@@ -79,12 +80,16 @@ export function articlePhrases(text: string, tags?: Tags): string[] {
   const tokens = text.split(/\s+/)
   for (let i = 0; i < tokens.length - 1; i++) {
     if (!ARTICLE.has(tokens[i]!.toLowerCase())) continue
+    // `no la respalda`, `ne les voit`: after a negation or a clitic, an article is a pronoun and a verb follows.
+    const nextTags = tags?.get(tokens[i + 1]!.toLowerCase().replace(/[^\p{L}]/gu, '')) ?? []
+    if (CLITIC_BEFORE.test(tokens[i - 1] ?? '') && nextTags.includes('Verb') && !nextTags.includes('Noun')) continue
     const words: string[] = []
     for (let j = i + 1; j < tokens.length && words.length < 5; j++) {
       const token = tokens[j]!
       const word = token.replace(/^[«“"‘(¿¡]+|[»”"’),.;:!?]+$/gu, '')
       const lower = word.toLowerCase()
-      if (!word || ARTICLE.has(lower) || FUNCTION.has(lower) || /\d/.test(word)) break
+      // `qu’il`, `s’endormir`: an elided function word (French, Italian) ends the phrase too.
+      if (!word || ARTICLE.has(lower) || FUNCTION.has(lower) || /^(?:qu|s|n|j|c|m|t)[’']/.test(lower) || /\d/.test(word)) break
       if (LINKING.has(lower) && words.length === 0) break
       // The word after the article is the noun, whatever a tagger says (`los programas`); a verb after it ends the phrase.
       const wordTags = tags?.get(lower) ?? []

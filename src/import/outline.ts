@@ -7,7 +7,8 @@
  */
 import nlp from 'compromise'
 import {toBullets} from './bullets.js'
-import {PLACEHOLDER, wordTags} from './bullet-words.js'
+import {PLACEHOLDER, Words, wordTags} from './bullet-words.js'
+import {essentials} from './shorten.js'
 import type {CslItem} from './csl.js'
 import {escapeMarkdown} from './escape.js'
 import {type Quotation, attribute, findQuotations} from './quotes.js'
@@ -165,7 +166,9 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     const doc = nlp(block.text.replace(/^\d{1,2}[.)]\s+/, '').replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]/gu, ' '))
     // Spanish (and any language with a shipped model) is tagged by its own model.
     const tags = input.tagWords?.(block.text) ?? wordTags(doc)
-    const title = !hasSections && index >= lastParagraph ? takeTitle(labels.conclusion, used) : topicTitle(block.text, doc, topicSentences(sentences.map((sentence) => sentence.text)), phraseOptions, used, labels.keyPoints, input.tagWords ? tags : wordTags(doc, {every: true}))
+    // The topic is read from what the sentences claim: a phrase only an example or an aside uses is not the paragraph's topic.
+    const claims = sentences.map((sentence) => essentials(sentence.text, new Words(tags)))
+    const title = !hasSections && index >= lastParagraph ? takeTitle(labels.conclusion, used) : topicTitle(claims.join(' '), doc, topicSentences(claims), phraseOptions, used, labels.keyPoints, input.tagWords ? tags : wordTags(doc, {every: true}))
     paragraphTitle = title
     const bullets = [
       ...sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical, tags)),

@@ -12,16 +12,21 @@ import {MIN_WORDS, type Words, bare, capitalise, firstWord, insideQuote, lastWor
 // A bullet this short stays whole: shortening stops there.
 export const TARGET = 20
 
-/** Drops optional parts, least needed first, until the text fits TARGET or nothing optional is left. */
-export function reduce(text: string, words: Words, capital = true): string {
+/** Drops optional parts, least needed first, until the text fits `target` words or nothing optional is left. */
+export function reduce(text: string, words: Words, capital = true, target = TARGET): string {
   let result = text
   for (const step of [dropAsides, dropExamples, dropInserts, dropLeadIn, dropTrailing]) {
-    if (wordCount(result) <= TARGET) break
+    if (wordCount(result) <= target) break
     const next = step(result, words)
     // A step that leaves too little, or a bullet ending on a function word, is not taken.
     if (wordCount(next) >= MIN_WORDS && !FUNCTION_END.has(lastWord(next))) result = next
   }
   return capital ? capitalise(result.trim()) : result.trim()
+}
+
+/** What a sentence claims, every optional part dropped: a slide's title names that, not an example or an aside. */
+export function essentials(text: string, words: Words): string {
+  return reduce(text, words, false, 0)
 }
 
 /** `(which was new)`, `— a first —`: asides in parentheses or dashes, unless they carry a marker or a citation. */
@@ -74,8 +79,11 @@ function dropInserts(text: string, words: Words): string {
     if (/^(?:and|or|y|o|e|u)\s|^[^,;:]{1,40},\s+(?:and|or|y|o)\s/i.test(after) || wordCount(inner) < 2 || !optional(inner, all.slice(0, offset))) continue
     // An insert stands between a subject and its verb; with no verb after it, it is an item of a list (`…, es decir, la capacidad de atender, de inhibir…`).
     const rest = after.split(/[;:]/)[0]!
-    // `Crossness, opened by the Prince of Wales, was decorated`: a past participle compromise reads as a past tense, the sentence's verb right after it.
-    const participle = words.has(firstWord(inner), 'PastTense') && words.isFinite(firstWord(rest)) && words.isPhrase(inner, {pastTense: true})
+    // `Crossness, opened by the Prince of Wales, was decorated`: a past participle compromise reads as a past tense
+    // (or, from another use in the paragraph, `the intended site`, an adjective), the sentence's verb right after it.
+    const opening = firstWord(inner)
+    const pastForm = words.has(opening, 'PastTense') || (words.has(opening, 'Adjective') && /(?:ed|en|wn)$/.test(opening))
+    const participle = pastForm && words.isFinite(firstWord(rest)) && words.isPhrase(inner, {participle: true})
     if (!RELATIVE.test(inner) && !words.isPhrase(inner) && !participle) continue
     if (!rest.split(/\s+/).some((word) => words.isFinite(word)) && !words.has(firstWord(rest), 'Verb')) continue
     // `In October of 1962, during the war, a plane` keeps the comma closing its lead-in.

@@ -76,6 +76,8 @@ export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] 
     if (PRONOUN_START.test(phrase)) continue
     if (/^\d/.test(phrase) || words.every((word) => exclude.has(word.toLowerCase().replace(/[’']s$/, '')))) continue
     if ([...exclude].some((name) => name.includes(' ') && name.includes(phrase.toLowerCase()))) continue
+    // `the Chinese researcher He Jiankui`: a label before a person's name names the person, not the topic.
+    if (/^\p{Ll}/u.test(phrase.split(/\s+/).pop()!) && new RegExp(String.raw`${escapeRegExp(phrase)}\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?![\p{L}])`, 'u').test(clean)) continue
     const weights = contentWords(phrase)
     const recurrence = weights.reduce((sum, word) => sum + weight(word), 0) / Math.max(1, weights.length)
     const capital = /^\p{Lu}/u.test(phrase) ? 0.3 : 0
@@ -158,10 +160,10 @@ function tidy(raw: string): string {
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}’']+$/gu, '')
     .replace(/\b\d{4}\s+(?=\p{L})/gu, '')
     .replace(DETERMINER, '')
-    .replace(/^(?:(?:of|in|on|at|by|and|or|against|with|for|from|to|into|about|over|under|during|after|before|between|through)\s+)+/i, '')
+    .replace(/^(?:(?:of|in|on|at|by|and|or|against|with|for|from|to|into|about|over|under|during|after|before|between|through|beyond|within|without|across|toward|towards|among|upon|around|behind|near|despite)\s+)+/i, '')
     .replace(DETERMINER, '')
     .replace(/[’']s?$/u, '')
-    .replace(/\s+(?:most|more|less|least|too|also|only|even|again|all|today|now|then|here|there|anyway|ago)$/i, '')
+    .replace(/\s+(?:most|more|less|least|too|also|only|even|again|all|today|now|then|here|there|anyway|ago|himself|herself|itself|themselves)$/i, '')
     .trim()
 }
 

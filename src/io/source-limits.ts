@@ -8,10 +8,14 @@
  * paragraph of plain prose: 71 s; a 1 MB line of links, escapes or emphasis:
  * minutes). Plain citations and the spaces between them do not count: the
  * parser reads them as one run (../parse/citations/syntax.ts), so a line of
- * 100,000 `[@x]` builds in linear time. A line over a limit is an error at
+ * 100,000 `[@x]` builds in linear time. Some marks cost more: micromark
+ * matches each `*` or `_` against every opener before it that it cannot
+ * close (`*a_ *a_ …`), and GFM footnotes look back from each `]` through the
+ * paragraph for its `[`, so they have a lower limit of their own (a
+ * paragraph of 6,600 `*a_` took 9 s, of 20,000 lines `]` 19 s). A line over a limit is an error at
  * that line with the number, and is left out (emptied, so every other line
- * keeps its number, and a long paragraph is cut there), which keeps the rest
- * of the build fast and its messages useful. One message per limit.
+ * keeps its number) with the rest of its paragraph, which keeps the rest of
+ * the build fast and its messages useful. One message per limit.
  */
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
@@ -27,6 +31,12 @@ export const MAX_NESTING = 50
  * and 9,900 `\*`) parses in about 7 s of CPU (`npm run bench -- limits`).
  */
 export const MAX_PARAGRAPH = 20_000
+/**
+ * `*`, `_` and `]` in one paragraph, besides plain citations: emphasis on a
+ * thousand words. At the limit the worst arrangement (`*a_ `, or `]` alone on
+ * each line) costs under a second (`npm run bench -- limits`).
+ */
+export const MAX_MARKS = 4_000
 
 interface Excess {
   reason: string
@@ -68,6 +78,9 @@ export function withinLimits(document: string, file: VFile): string {
   let blanked = false
   let defined: Set<string> | undefined
   let paragraph = 0
+  let marks = 0
+  // The rest of a paragraph over a limit is left out too: cut into pieces, a long one would cost a piece's time many times over.
+  let cut = false
   let html = false
   let table = false
   let afterBlank = true
@@ -79,15 +92,22 @@ export function withinLimits(document: string, file: VFile): string {
       else if (afterBlank && HTML_START.test(line)) html = true
       else if (line.includes('|') && TABLE_DELIMITER.test(line) && cells(line) === cells(lines[index - 1] ?? '')) table = true
       // Each table row is its own paragraph; an HTML block is not parsed as text at all.
-      if (html || table || NEW_BLOCK.test(line) || FENCE.test(line)) paragraph = 0
-      if (!html) paragraph += countedLength(line, () => (defined ??= definedLabels(document)))
+      if (html || table || NEW_BLOCK.test(line) || FENCE.test(line)) {
+        paragraph = marks = 0
+        cut = false
+      }
+      if (!html && !cut) {
+        const counted = countedLength(line, () => (defined ??= definedLabels(document)))
+        paragraph += counted.length
+        marks += counted.marks
+      }
       afterBlank = BLANK.test(line)
     }
-    if (paragraph > MAX_PARAGRAPH) {
+    if (cut) over = true
+    else if (paragraph > MAX_PARAGRAPH) {
       const counted = paragraph.toLocaleString('en-US')
-      exceed('paragraph', index + 1, 1, `paragraph over ${MAX_PARAGRAPH.toLocaleString('en-US')} characters here (${counted} besides citations and spaces)`, 'add blank lines between paragraphs, or split the slide; the line is left out')
-      over = true
-      paragraph = 0
+      exceed('paragraph', index + 1, 1, `paragraph over ${MAX_PARAGRAPH.toLocaleString('en-US')} characters here (${counted} besides citations and spaces)`, 'add blank lines between paragraphs, or split the slide; the rest of the paragraph is left out')
+      over = cut = true
     } else if (fence !== undefined) {
       if (line.trimStart().startsWith(fence)) fence = undefined
     } else {
@@ -107,6 +127,12 @@ export function withinLimits(document: string, file: VFile): string {
         exceed('divs', index + 1, 1, `fenced divs nest deeper than ${MAX_NESTING} levels here`, 'the deeper divs are left out')
         over = true
       } else if (DIV_CLOSE.test(line) && divs > 0 && divs-- > MAX_NESTING) over = true
+      // Checked after the nesting of emphasis, which names the cause of a line of `*` better.
+      if (over) paragraph = marks = 0
+      else if (marks > MAX_MARKS) {
+        exceed('marks', index + 1, 1, `paragraph with over ${MAX_MARKS.toLocaleString('en-US')} \`*\`, \`_\` and \`]\` here (${marks.toLocaleString('en-US')} besides citations)`, 'add blank lines between paragraphs, or split the slide; the rest of the paragraph is left out')
+        over = cut = true
+      }
     }
     if (over) {
       // Empty, not spaces: thousands of spaces cost micromark dearly inside deep containers.
@@ -123,11 +149,17 @@ export function withinLimits(document: string, file: VFile): string {
 
 /**
  * The line's length less its spaces and plain citations (read by the
- * parser's own rule), which cost micromark nothing to merge.
+ * parser's own rule), which cost micromark nothing to merge, and its `*`, `_`
+ * and `]` outside plain citations.
  */
-function countedLength(line: string, defined: () => Set<string>): number {
+function countedLength(line: string, defined: () => Set<string>): {length: number; marks: number} {
   let cheap = 0
-  for (let index = 0; index < line.length; index++) if (line[index] === ' ' || line[index] === '\t') cheap++
+  let marks = 0
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index]
+    if (char === ' ' || char === '\t') cheap++
+    else if (char === '*' || char === '_' || char === ']') marks++
+  }
   let index = line.indexOf('[')
   while (index !== -1) {
     const reader = new PlainCitationReader()
@@ -137,10 +169,11 @@ function countedLength(line: string, defined: () => Set<string>): number {
     const next = end + 1 < line.length ? line.charCodeAt(end + 1) : null
     if (step === 'close' && endsPlainCitation(next) && !defined().has(normalizeIdentifier(reader.inside))) {
       cheap += end + 1 - index - (reader.inside.match(/[ \t]/g)?.length ?? 0)
+      marks -= 1 + (reader.inside.match(/[*_\]]/g)?.length ?? 0)
       index = line.indexOf('[', end + 1)
     } else index = line.indexOf('[', index + 1)
   }
-  return line.length - cheap
+  return {length: line.length - cheap, marks}
 }
 
 /** A table row's cell count (pipes not escaped, the outer ones optional), as GFM matches a header to its delimiter row. */

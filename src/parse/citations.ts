@@ -48,6 +48,25 @@ export function remarkCitations(this: Processor) {
   }
 }
 
+/**
+ * The citations of a Markdown text read line by line as plain text, without
+ * parsing it: what the parse will find in most decks, in the same order, for
+ * a start on formatting them while the deck parses (see cite/prewarm.ts).
+ */
+export function guessCitations(source: string): Citation[] {
+  const toPoint = pointer(source)
+  const found: Citation[] = []
+  let offset = 0
+  for (const line of source.split('\n')) {
+    if (line.includes('@')) {
+      const text: Text = {type: 'text', value: line, position: {start: toPoint(offset), end: toPoint(offset + line.length)}}
+      for (const node of rewrite([text], source, toPoint)) if (node.type === 'citation') found.push(node)
+    }
+    offset += line.length + 1
+  }
+  return found
+}
+
 function rewrite(children: PhrasingContent[], source: string, toPoint: (offset: number) => Point): PhrasingContent[] {
   // Every citation has an `@` in a text node (a key inside emphasis is not one): most runs have none, and need no source map.
   if (!children.some((node) => node.type === 'text' && node.value.includes('@'))) return children

@@ -148,6 +148,18 @@ PAIRS.push(
   ]
 )
 
+// A clause after `, so` may open with a phrase of time before its subject; a relative clause after a preposition (`in which`) is a subordinate part.
+PAIRS.push(
+  [
+    'Average commuting times in the region have barely changed since the early 2000s, so at the current pace such a reform is still decades away from the national agenda.',
+    ['Average commuting times in the region have barely changed since the early 2000s', 'So at the current pace such a reform is still decades away from the national agenda']
+  ],
+  [
+    'His study followed two hundred families over ten years and collected thousands of diaries in which parents recorded every hour their children spent on screens during the school week.',
+    ['His study followed two hundred families over ten years and collected thousands of diaries', '  in which parents recorded every hour their children spent on screens during the school week']
+  ]
+)
+
 describe('toBullets', () => {
   it.each(PAIRS)('%s', (sentence, bullets) => {
     expect(lines(toBullets(sentence))).toEqual(bullets)

@@ -86,6 +86,9 @@ describe('the sample essay', () => {
         expect(title).not.toMatch(/\s[,;:]|\s{2}/)
       }
       expect(new Set(titles).size).toBe(titles.length)
+      // A section slide shows its heading: the slide after it is titled by its own topic.
+      const headings = result.markdown.split('\n').filter((line) => /^#{1,2} /.test(line))
+      expect(headings.filter((line, i) => line.startsWith('# ') && headings[i + 1] === `#${line}`)).toEqual([])
     }
   })
 })

@@ -44,3 +44,40 @@ describe('publishers', () => {
     expect(item('Osei, B. (2002). Reading rivers. Ph.D. thesis, School of Geography, Kestrel University.')['collection-title']).toBeUndefined()
   })
 })
+
+describe('series', () => {
+  it('reads a series with its number, a volume of a series, and keeps a journal named Studies in … a journal', () => {
+    expect(item('Ferro, L. Tidal Algebra. Notes in Applied Harmonics 41. Brightwater, Leeds, 1997.')).toMatchObject({'collection-title': 'Notes in Applied Harmonics', 'collection-number': '41', publisher: 'Brightwater'})
+    expect(item('P. Hale. Grids in motion. In Advances in Grids, volume 88 of Lecture Notes in Sailing, pages 10–20. Corvid, 2004.')).toMatchObject({volume: '88', 'collection-title': 'Lecture Notes in Sailing', page: '10–20'})
+    expect(item('Ward, R. Old Salt. ser. Coastal Studies Series. Oslo: Fjord, 2001.')).toMatchObject({'collection-title': 'Coastal Studies Series', publisher: 'Fjord'})
+    expect(item('Lund, Eva. "Glass and Grief." Studies in Northern Poetry, vol. 7, no. 1, 2015, pp. 3-19.')).toMatchObject({'container-title': 'Studies in Northern Poetry', volume: '7', issue: '1'})
+  })
+})
+
+describe('theses and reports', () => {
+  it('names the institution as publisher, not container, even with a month', () => {
+    expect(item("J. Ames, ``Sparse tides,'' Ph.D. thesis, Kestrel University, March 1991.")).toMatchObject({type: 'thesis', title: 'Sparse tides', publisher: 'Kestrel University'})
+    expect(item('R. Oduya. Salt flows. Technical Report KU-TR 17, Harbour Computing Centre, Leeds, May 2001.')).toMatchObject({number: 'KU-TR 17', publisher: 'Harbour Computing Centre', 'publisher-place': 'Leeds'})
+  })
+})
+
+describe('editors', () => {
+  it('reads editors before a book in every form, and names marked as editors after a title', () => {
+    const editors = (text: string) => item(text).editor?.map((name) => name.family)
+    expect(editors('K. Lin. Sparse grids. In A. B. Moss and C. Dunne, editors, Grids at Sea, pages 1–9. Corvid, 2003.')).toEqual(['Moss', 'Dunne'])
+    expect(item('K. Lin. Sparse grids. In A. B. Moss and C. Dunne, editors, Grids at Sea, pages 1–9. Corvid, 2003.')['container-title']).toBe('Grids at Sea')
+    expect(editors('Roth, E., Salt roads, in: P. Hale and J. Ng (eds.), Tidal Essays, Corvid, Leeds, 1999.')).toEqual(['Hale', 'Ng'])
+    expect(editors('Ober, K. 2012. Neue Wege. In: Lena Graf, Tom Weil (Hgg.): Räume. Kiel: Nordsee.')).toEqual(['Graf', 'Weil'])
+    expect(editors('Marin, L. (2001). Le sel. In P. Roux (dir.), Les côtes (pp. 3–9). Paris: Seuil.')).toEqual(['Roux'])
+    expect(editors('Verne, Jules, Le phare, Anne Morel (ed.), 2 vols. (Paris: Hetzel, 1905).')).toEqual(['Morel'])
+  })
+})
+
+describe('pages', () => {
+  it('reads pages after a publisher, without a comma, in a book’s brackets, and a book’s length apart from its pages', () => {
+    expect(item('Lowe, Ann. "Salt." Harbour Companion. Leeds: Corvid, 1971. 210-19.')).toMatchObject({page: '210–19', publisher: 'Corvid', 'publisher-place': 'Leeds'})
+    expect(item('Moss, T. 2016. “Grids and tides.” Coastal Review pp. 4–9.')).toMatchObject({'container-title': 'Coastal Review', page: '4–9'})
+    expect(item('Roe, P. 1990. Salt songs. In K. Ames (ed.), Harbour voices (101–120). Leeds: Corvid.')).toMatchObject({'container-title': 'Harbour voices', page: '101–120'})
+    expect(item('Ruiz, Ana. Mareas. Madrid: Sal, 2004, 312 pp.')).toMatchObject({'number-of-pages': '312', publisher: 'Sal'})
+  })
+})

@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of Markdown outlines through `build()` and the CLI:
+ * Property-based fuzzing of Markdown outlines through `Project.build()` (what `build()` runs) and the CLI:
  * random front matter (some of it broken YAML), headings, citations with
  * random keys and locators, `[^x]` footnotes, fences, fenced divs, HTML and
  * tables, with a bibliography in BibTeX, CSL-JSON or CSL-YAML that may be
@@ -8,9 +8,9 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import fc from 'fast-check'
-import type {Element, Nodes} from 'hast'
-import {describe, expect, it} from 'vitest'
-import {build, CitedeckError} from '../../src/index.js'
+import type {Element, Nodes, Root} from 'hast'
+import {afterAll, describe, expect, it} from 'vitest'
+import {CitedeckError, Project} from '../../src/index.js'
 import {type BibChoice, bibliography, citationKey, type FrontMatterChoice, frontMatter, markdownBody} from './arbitraries.js'
 import {elements, fuzzSettings, hasClass, messagesOf, parseHtml, runCli, tempDir, textOf} from './helpers.js'
 
@@ -85,9 +85,8 @@ function leakedText(node: Nodes, out: string[] = []): string[] {
  * one shows a key that has an `unknown-citation-key` message, and no `@zq…`
  * survives as plain text outside a citation.
  */
-function checkCitations(html: string, messages: {reason: string; ruleId?: string}[]): string[] {
+function checkCitations(tree: Root, messages: {reason: string; ruleId?: string}[]): string[] {
   const problems: string[] = []
-  const {tree} = parseHtml(html)
   const unknown = reportedUnknown(messages)
   // With no entries at all, one message stands for every citation (one root cause, one message).
   const allReported = messages.some(
@@ -108,8 +107,7 @@ function checkCitations(html: string, messages: {reason: string; ruleId?: string
 }
 
 /** Problems with the slide structure: reveal.js takes every child of `.slides` for a slide. */
-function checkSlides(html: string, slideCount: number): string[] {
-  const {tree} = parseHtml(html)
+function checkSlides(tree: Root, slideCount: number): string[] {
   const problems: string[] = []
   const [slides] = elements(tree, (node) => node.tagName === 'div' && hasClass(node, 'slides'))
   for (const child of slides?.children ?? []) {
@@ -126,14 +124,22 @@ function checkSlides(html: string, slideCount: number): string[] {
 describe('fuzz: Markdown outlines and bibliographies', () => {
   const root = tempDir('citedeck-fuzz-md-')
 
+  // One project for every case, as `serve` and batch exports share one: its
+  // caches hold each case's bibliography and styles by path, and no case fits
+  // (a dry run measures nothing), so no browser starts and a case costs ~0.1 s.
+  const project = new Project({fit: false})
+  afterAll(() => project.close())
+
   const api = fuzzSettings()
-  it(`build() never throws, its HTML parses, every citation is rendered or reported (${api.numRuns} cases, seed ${api.seed})`, async () => {
+  it(`project.build() never throws, its HTML parses, every citation is rendered or reported (${api.numRuns} cases, seed ${api.seed})`, async () => {
     await fc.assert(
-      fc.asyncProperty(deckCase, fc.boolean(), async (deck, embed) => {
+      // One case in four embedded: inlining is one step, and its page costs a second to parse.
+      fc.asyncProperty(deckCase, fc.nat(3).map((n) => n === 0), async (deck, embed) => {
         const {path, markdown} = writeCase(root, deck)
         let result
         try {
-          result = await build(path, {dryRun: true, embed})
+          result = await project.build(path, {dryRun: true, embed})
+          if (result.error !== undefined) throw result.error
         } catch (error) {
           // The one expected throw: a file that is not text (NUL bytes) is refused before parsing.
           expect(error, markdown).toBeInstanceOf(CitedeckError)
@@ -143,14 +149,16 @@ describe('fuzz: Markdown outlines and bibliographies', () => {
         const {file, deck: compiled} = result
         const context = `\n--- deck.md ---\n${markdown}\n--- messages ---\n${messagesOf(file)}`
 
+        // Parsed once for every check: an embedded page is ~900 KB of inlined assets.
+        const {tree, errors: parseErrors} = parseHtml(compiled.html)
         // Noncharacters in the user's text pass through as written (browsers show nothing for them); control characters are dropped on reading.
-        const errors = parseHtml(compiled.html).errors.filter((error) => !/^noncharacter-in-input-stream/.test(error))
+        const errors = parseErrors.filter((error) => !/^noncharacter-in-input-stream/.test(error))
         // Author-written HTML is kept as written, so only a deck without any may be held to clean HTML.
         if (!/<[a-z!/?]/i.test(markdown)) expect(errors, `HTML parse errors${context}`).toEqual([])
         expect(compiled.html.startsWith('<!doctype html>'), context).toBe(true)
-        expect(checkSlides(compiled.html, compiled.slideCount), context).toEqual([])
+        expect(checkSlides(tree, compiled.slideCount), context).toEqual([])
 
-        expect(checkCitations(compiled.html, file.messages), context).toEqual([])
+        expect(checkCitations(tree, file.messages), context).toEqual([])
         for (const message of file.messages) {
           expect(message.ruleId, `message without a rule: ${message.reason}${context}`).toBeTruthy()
           expect(message.reason, context).not.toMatch(/\n\s+at .+:\d+:\d+/)

@@ -16,12 +16,14 @@ import {citedeckCli} from '../../src/cli.js'
 /**
  * `FUZZ_SEED` and `FUZZ_RUNS` from the environment. The default run is short
  * (the suite stays fast); `npm run fuzz` sets FUZZ_RUNS=2000. `scale` divides
- * the count for slow properties (the CLI writes whole deck folders).
+ * the count for slow properties (the CLI writes whole deck folders);
+ * `defaultRuns` is the count without FUZZ_RUNS (default: 24 / `scale`), for a
+ * property that runs FUZZ_RUNS whole but only a few cases in the suite.
  */
-export function fuzzSettings(scale = 1): {seed: number; numRuns: number; timeout: number} {
+export function fuzzSettings(scale = 1, defaultRuns = 24 / scale): {seed: number; numRuns: number; timeout: number} {
   const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31
   const runs = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : undefined
-  const numRuns = Math.max(1, Math.round((runs ?? 24) / scale))
+  const numRuns = Math.max(1, Math.round(runs === undefined ? defaultRuns : runs / scale))
   // A generous budget per case: the suite shares two cores with the browser tests.
   return {seed, numRuns, timeout: Math.max(120_000, numRuns * 3_000)}
 }

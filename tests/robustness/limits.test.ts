@@ -69,7 +69,10 @@ describe('limits', () => {
       /deck\.md:53:1: error: fenced divs nest deeper than 50 levels here \(and 1949 more such lines\)/
     ],
     ['a 1 MB line of 250,000 undefined links', `## A\n\n${'[a] '.repeat(250_000)}\n`, /deck\.md:3:1: error: paragraph over 20,000 characters here \(750,000 besides citations and spaces\) \[limit\]/],
-    ['a 4,000-line paragraph', `## A\n\n${'The cat sat.\n'.repeat(4000)}`, /deck\.md:2003:1: error: paragraph over 20,000 characters here \(20,010 besides citations and spaces\) \[limit\]/]
+    ['a 4,000-line paragraph', `## A\n\n${'The cat sat.\n'.repeat(4000)}`, /deck\.md:2003:1: error: paragraph over 20,000 characters here \(20,010 besides citations and spaces\) \[limit\]/],
+    // micromark's costliest marks: each `_` tried against every `*` before it, each `]` looking back for its `[` (9 s and 19 s before their limit).
+    ['a line of 2,500 `*a_`', `## A\n\n${'*a_ '.repeat(2500)}\n`, /deck\.md:3:1: error: paragraph with over 4,000 `\*`, `_` and `]` here \(5,000 besides citations\) \[limit\]/],
+    ['a paragraph of 5,000 lines `]`', `## A\n\n${']\n'.repeat(5000)}`, /deck\.md:4003:1: error: paragraph with over 4,000 `\*`, `_` and `]` here \(4,001 besides citations\) \[limit\]/]
   ])('%s: one error with the limit, exit 1', async (_, markdown, message) => {
     const result = await build(markdown)
     expect(result.code).toBe(1)

@@ -8,7 +8,7 @@
  * holds from `file://`.
  */
 import {createSocket, type Socket} from 'node:dgram'
-import {existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createServer, type Server} from 'node:net'
 import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -90,6 +90,12 @@ it('build (fitting) and pdf of a hostile deck: no injected attribute, nothing re
   mkdirSync(leftOver, {recursive: true})
   rmSync(join(leftOver, 'SingletonLock'), {force: true})
   symlinkSync(`${hostname()}-4194999`, join(leftOver, 'SingletonLock'))
+  // What a kill -9 of citedeck leaves: its Chromium quits and removes its lock, but not the profile, named by the citedeck process.
+  const killed = join(tmpdir(), `citedeck-chromium-${hostname()}-4194998-AbC123`)
+  mkdirSync(killed, {recursive: true})
+  writeFileSync(join(killed, 'Local State'), '{}')
+  // A live citedeck's profile whose Chromium has not locked it yet stays.
+  const starting = mkdtempSync(join(tmpdir(), `citedeck-chromium-${hostname()}-${process.pid}-`))
   try {
     const deck = hostileDeck(dir, listener.port)
     const result = await runCli('build', deck, '-o', join(dir, 'out'), '--pdf')
@@ -101,8 +107,11 @@ it('build (fitting) and pdf of a hostile deck: no injected attribute, nothing re
     await new Promise((done) => setTimeout(done, 500))
     expect(listener.arrived).toEqual([])
     expect(existsSync(leftOver)).toBe(false)
+    expect(existsSync(killed)).toBe(false)
+    expect(existsSync(starting)).toBe(true)
   } finally {
     listener.close()
+    rmSync(starting, {recursive: true, force: true})
   }
   built = join(dir, 'out', 'index.html')
   const html = readFileSync(built, 'utf8')

@@ -151,6 +151,11 @@ describe('security', () => {
     writeFileSync(deck, '---\ntheme: Chalkboard\n---\n\n## A\n')
     expect((await runCli('build', deck, '-o', join(dir, 'out'), '--no-fit', '--quiet')).code).toBe(0)
     expect(readFileSync(join(dir, 'out', 'theme.css'), 'utf8')).toBe(readFileSync(new URL('../../themes/chalkboard.css', import.meta.url), 'utf8'))
+    // An unknown style in front matter is an error like an unknown theme, cited or not (it was silent in a deck citing nothing).
+    writeFileSync(deck, '---\ncsl: nope\n---\n\n## A\n')
+    const style = await runCli('build', deck, '-o', join(dir, 'out'), '--no-fit')
+    expect(style.code).toBe(1)
+    expect(style.stderr).toMatch(/deck\.md:2:1: error: unknown citation style 'nope' \[unknown-style\]/)
 
     // On the command line, an unknown theme or style is a usage error (2), without a place in the deck.
     writeFileSync(deck, '## A\n')

@@ -47,7 +47,8 @@ export function readEntry(text: string): ReadEntry {
   if (links.URL) item.URL = /^www\./i.test(links.URL) ? links.URL : links.URL
   if (links.accessed) item.accessed = links.accessed
   if (links.ISBN) item.ISBN = links.ISBN
-  let rest = links.rest
+  // TeX's ``quotes'' are typographic quotes.
+  let rest = links.rest.replace(/``/g, '“').replace(/''/g, '”')
   const same = SAME_AUTHORS.exec(rest)
   let names: NameList | undefined
   if (same) rest = rest.slice(same[0].length)
@@ -196,7 +197,7 @@ function applyNote(note: string, source: Source) {
     return
   }
   const parsed = readSource(note.replace(/,\s*/g, ', '))
-  for (const key of ['edition', 'volume', 'page', 'number', 'issue'] as const) if (parsed[key]) source[key] = parsed[key]
+  for (const key of ['edition', 'volume', 'page', 'number', 'issue', 'collection', 'collectionNumber'] as const) if (parsed[key]) source[key] = parsed[key]
   if (/^ISSN\b/i.test(note)) source.number = note
 }
 
@@ -238,8 +239,11 @@ function fill(item: CslItem, read: {names?: NameList; literal?: string; title?: 
     ['volume', source.volume],
     ['issue', source.issue],
     ['page', source.page],
+    ['number-of-pages', source.pageCount],
     ['number', source.number],
     ['edition', source.edition],
+    ['collection-title', source.collection],
+    ['collection-number', source.collectionNumber],
     ['publisher', source.publisher],
     ['publisher-place', source.place],
     ['genre', source.genre]

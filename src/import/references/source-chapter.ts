@@ -5,6 +5,8 @@
  * Book.`, IEEE's `in Book, A. Editor, Ed.` and Chicago's `In Book, edited by …`.
  */
 import {MONTH_WORD} from './dates.js'
+import {isKnownPlace} from './places.js'
+import {EDITOR_WORD, HOUSE_WORDS} from './source-patterns.js'
 import {readNameRun} from './names.js'
 import type {Source} from './source-model.js'
 import {sentenceEnd} from './title.js'
@@ -14,17 +16,18 @@ import {sentenceEnd} from './title.js'
  * `in Editor, A. (ed.) Book.` (Harvard): the editors and book before the rest.
  */
 export function readChapterLead(text: string, source: Source, chapterLead: boolean): {rest: string; details: string[]} {
-  const lead = /^(?:In|in|En|en|Dans|dans|Im|im|In:)\s+/u.exec(text)
+  const lead = /^(?:In|in|En|en|Dans|dans|Im|im)\s*:?\s+/u.exec(text)
   if (!lead && !chapterLead) return {rest: text, details: []}
   let rest = lead ? text.slice(lead[0].length) : text
   source.chapter = true
-  const editors = /^(.+?)\s*\((?:Eds?|eds?|Hrsg|Hg|Coords?|Dirs?|Comps?)\.?\),?\s*/u.exec(rest)
-  if (editors && editors[1]!.length < 200) {
-    source.editor = readNameRun(editors[1]!)
+  // `In A. Editor (Ed.), Book`, `in: A. Editor (eds.), Book`; `In A. Editor and B. Editor, editors, Book` (ACM, Chicago).
+  const editors = BRACKETED_EDITORS.exec(rest) ?? COMMA_EDITORS.exec(rest)
+  if (editors && editors[1]!.length < 200 && (editors[0].includes('(') || namesOnly(editors[1]!))) {
+    source.editor = readNameRun(editors[1]!.replace(/,?\s+et al\.?$/u, ''))
     rest = rest.slice(editors[0].length)
   }
   // The book's title runs to its bracketed details or the sentence end.
-  const bracket = /^(.+?)\s*\(([^()]*(?:pp?\.|ed\.|Vol\.|vol\.|S\.|págs?\.)[^()]*)\)\.?\s*/u.exec(rest)
+  const bracket = /^(.+?)\s*\(([^()]*(?:pp?\.|ed\.|Vol\.|vol\.|S\.|págs?\.)[^()]*|\d+\s*[-–—]\s*\d+)\)\.?\s*/u.exec(rest)
   if (bracket && !/[.]\s/.test(bracket[1]!.replace(/\b(?:\p{Lu}|St|Vol|vol|No|pp?)\./gu, ''))) {
     source.container = bracket[1]!.trim()
     return {rest: rest.slice(bracket[0].length), details: bracket[2]!.split(/,\s*/).map((detail) => detail.trim())}
@@ -42,8 +45,34 @@ export function readChapterLead(text: string, source: Source, chapterLead: boole
   // `In Book Title, edited by X, 1–20.` (Chicago), `In Proceedings of …, pages 1–10, Washington, DC, May 1993.`
   // keep their commas for the parts.
   const comma = CHAPTER_DETAILS.exec(head)
-  source.container = (comma ? comma[1]! : head).trim()
-  return {rest: (comma ? head.slice(comma[0].length) + rest.slice(end.at) : rest.slice(end.next)).replace(/^[\s.,]+/, ''), details: []}
+  const title = comma ? comma[1]! : publisherTail(head)
+  source.container = (title ?? head).trim()
+  return {rest: (title !== undefined ? head.slice(title.length) + rest.slice(end.at) : rest.slice(end.next)).replace(/^[\s.,]+/, ''), details: []}
+}
+
+const BRACKETED_EDITORS = new RegExp(String.raw`^(.+?)\s*\(${EDITOR_WORD}\.?\)[.,:]?\s*`, 'u')
+const COMMA_EDITORS = new RegExp(String.raw`^(.+?),\s*(?:editors?|Editors?|eds?\.|Eds?\.)[,.:]?\s+`, 'u')
+
+/** `C. B. Jones, R. C. Shaw, and T. Denvir`, `Dale, R.; Mellish, C.`: names and their separators only, no title. */
+export function namesOnly(text: string): boolean {
+  return text.split(/\s*(?:[,;&]|\band\b|\bet al\.?)\s*/u).filter(Boolean).every((piece) => piece.split(/\s+/).length <= 4 && /^[\p{Lu}]/u.test(piece) && !/\b(?:of|the|on|for|in|and)\b/u.test(piece))
+}
+
+/**
+ * `Tidal Essays, Corvid, Leeds, 1999`: the book's title ends at the comma after which only a
+ * publisher, its place and a year follow.
+ */
+function publisherTail(head: string): string | undefined {
+  const pieces = head.split(/,\s+/)
+  for (let i = 1; i < pieces.length; i++) {
+    const tail = pieces.slice(i)
+    const known = (piece: string) => isKnownPlace(piece) || /^(?:1[5-9]|20)\d\d[a-z]?$/u.test(piece) || HOUSE_WORDS.test(piece)
+    // One unknown name (the publisher) may stand first, followed by a place or a year.
+    if (tail.every(known) || (tail.length > 1 && /^[\p{Lu}][\p{L}&'’-]*(?:\s[\p{Lu}][\p{L}&'’-]*){0,2}$/u.test(tail[0]!) && tail.slice(1).every(known))) {
+      return pieces.slice(0, i).join(', ')
+    }
+  }
+  return undefined
 }
 
 // What may follow a book's or proceedings' title after a comma: editors, volume, pages, a date, a place before its publisher's colon, a place with its state.

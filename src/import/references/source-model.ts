@@ -11,8 +11,13 @@ export interface Source {
   volume?: string
   issue?: string
   page?: string
+  /** A book's length (`272 pp.`). */
+  pageCount?: string
   number?: string
   edition?: string
+  /** The series a book or volume belongs to, and its number there. */
+  collection?: string
+  collectionNumber?: string
   publisher?: string
   place?: string
   /** Dates found in the source, in order (MLA and Chicago date the work here). */

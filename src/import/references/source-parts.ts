@@ -45,7 +45,8 @@ export function parts(text: string): string[] {
     // `edited by Emily O’Brien, Chiara García Márquez, and L. Halliday`: the names run to their `and`.
     else if (previous !== undefined && /^(?:edited|translated|ed\.|trans\.)\s+by\s/iu.test(previous) && !/\s(?:and|&)\s/u.test(previous) && namesRunToAnd(cleaned, index)) joined[joined.length - 1] += `, ${part}`
     // `New York, NY: Publisher`, `Upper Saddle River, New Jersey: Publisher`: a place with a comma.
-    else if (previous !== undefined && /^[\p{Lu}][\p{L}.\s]{0,25}:\s/u.test(part) && ((isPlace(previous) && isPlace(part.split(':')[0]!)) || isKnownPlace(`${previous}, ${part.split(':')[0]}`))) joined[joined.length - 1] += `, ${part}`
+    // (`Jerome Biblical Commentary, Englewood Cliffs: Prentice` is a title before a place: the second piece must be a region.)
+    else if (previous !== undefined && /^[\p{Lu}][\p{L}.\s]{0,25}:\s/u.test(part) && isKnownPlace(`${previous}, ${part.split(':')[0]}`)) joined[joined.length - 1] += `, ${part}`
     // `Cambridge, MA`, `Washington, D. C.`: a place and its state's code.
     else if (previous !== undefined && isPlaceName(previous) && STATE_CODE.test(part)) joined[joined.length - 1] += `, ${part}`
     // `Waterloo, Ontario`, `Sydney, Australia`, `London, Cambridge, Mass.`: places read as one.
@@ -77,9 +78,6 @@ export function isPlaceName(text: string): boolean {
   return words.length <= 5 && words.every((word) => /^[\p{Lu}]/u.test(word) || /^(?:de|del|do|da|upon|on|am|sur|en|im|an|der)$/u.test(word))
 }
 
-function isPlace(text: string): boolean {
-  return /^[\p{Lu}][\p{L}.\s]{0,30}$/u.test(text) && text.split(/\s+/).length <= 4
-}
 
 const MONTH_ABBREVIATION = /(?:^|\s)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u
 

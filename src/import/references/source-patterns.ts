@@ -19,7 +19,13 @@ export const PAGES = /^(?:pp?|PP?|pgs?|pages?|Pages?|págs?|S|s|str|cc?)\.?\s*([
 export const RANGE = /^([A-Za-z]?\d+[A-Za-z]?\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?|[A-Z]\d+(?:\s*,\s*[A-Z]\d+)*)$/u
 export const ARTICLE = /^(?:Article|Art\.|Paper|article)\s*(?:No\.?\s*)?([\w.-]+)$|^(e\d{3,})$/u
 // `Report No. 5`, `Technical Report 14`, `Tech. Rpt. CIS-91-2`, `Bulletin 184`, `TR 1069`: a report's or series' number.
-export const REPORT_NUMBER = /^(?:(?:[\p{L}]+\s+)*(?:Report|Working Paper|Paper|Technical Report|Research Report|Bulletin|Series)\s+)?(?:No\.|Nr\.|Number)\s*([\w./-]+)$|^(?:[\p{L}.]+\s+)*(?:Report|Rep\.|Rpt\.|TR|Working Paper|Bulletin|Memo|Memorandum)\s+#?([\w./-]*\d[\w./-]*)$/iu
+export const REPORT_NUMBER = /^(?:(?:[\p{L}]+\s+)*(?:Report|Working Paper|Paper|Technical Report|Research Report|Bulletin|Series)\s+)?(?:No\.|Nr\.|Number)\s*([\w./-]+)$|^(?:[\p{L}.]+\s+)*(?:Report|Rep\.|Rpt\.|TR|Working Paper|Bulletin|Memo|Memorandum)\s+#?((?:[\w./-]+\s+){0,2}[\w./-]*\d[\w./-]*)$/iu
 export const EDITORS = /^(?:edited|ed\.|eds\.|Ed\.|Eds\.|hrsg\.|herausgegeben|édité|editado|a cura di|coord\.)\s*(?:by|von|par|por|di)?\s+(.+)$/iu
 export const TRANSLATORS = /^(?:translated|trans\.|transl\.|tr\.|traducido|traducción de|traduit|übersetzt|übers\.|traduzione di)\s*(?:by|von|par|por|de)?\s+(.+)$/iu
 export const ORIGINAL = /\(?(?:Original work published|Trabajo original publicado en|Obra original publicada en|Originally published|First published)\s*(?:in\s*)?(\d{4})\)?\.?/iu
+// A series' words: `Lecture Notes in Computer Science 392`, `Studies in Logic`, `Graduate texts in mathematics`, `Coll. Folio`, `Schriftenreihe des …`.
+export const SERIES = /\b(?:Series|Serie|Reihe|Schriftenreihe|Lecture Notes|Notes in|Studies in|[Tt]exts in|Texte und|Monographs?|Collection|Bibliotheca|Travaux|Cahiers)\b|^(?:ser\.|Coll\.|coll\.|Collection)\s/u
+// `volume 193 of Lecture Notes…`, `vol. 60 of Math. Sci. Res. Inst. Publ.`: a volume of a series.
+export const VOLUME_OF = /^(?:vol(?:ume)?\.?|no\.?|number)\s*(\d+[A-Za-z]?)\s*,?\s+of\s+(?:the\s+)?(.+)$/iu
+// The word that marks names as editors, bracketed or after a comma: `(Eds.)`, `(editors)`, `(Hgg.)`, `(dir.)`, `(éd.)`, `(gen. ed.)`, `(compilador)`, `, eds.`.
+export const EDITOR_WORD = String.raw`(?:Eds?|eds?|Ed|editors?|Editors?|Hrsg|Hgg?|Hg|Coords?|coords?|Dirs?|dirs?|Comps?|comps?|[ée]ds?|gen\.\s*ed|compiladora?|compiladores|a cura di)`

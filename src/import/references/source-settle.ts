@@ -6,7 +6,7 @@ import {GROUP} from './group.js'
 import type {Source, SourceContext} from './source-model.js'
 import {isKnownPlace} from './places.js'
 import {isPlaceName} from './source-parts.js'
-import {HOUSE_WORDS} from './source-patterns.js'
+import {HOUSE_WORDS, SERIES} from './source-patterns.js'
 
 /**
  * Places the text parts by their position: places trail the source
@@ -24,9 +24,16 @@ export function settle(source: Source, context: SourceContext) {
     delete source.volume
   }
   joinInstitutions(texts)
-  // A thesis names its university where a book names its publisher.
-  if (source.genre && /dissertation|thesis|tesis|thèse/i.test(source.genre) && texts.length > 0 && !source.publisher) source.publisher = texts.shift()
   if (!source.place) takePlace(texts, source)
+  // A thesis or a numbered report names its institution where a book names its publisher, and has no container:
+  // `PhD thesis, DIKU, University of Copenhagen`, `Technical Report TR-17, Supercomputing Research Center, May 1995`.
+  const thesis = source.genre && /dissertation|thesis|tesis|thèse/i.test(source.genre)
+  const report = (source.number || (source.genre && REPORT_KIND.test(source.genre))) && !source.volume && !source.page
+  if ((thesis || report) && !source.chapter && texts.length > 0 && !source.publisher) source.publisher = texts.splice(0).join(', ')
+  // A series after the container, or alone where no issue or pages make the source a periodical
+  // (`Studies in Romantic Fiction, vol. 3, no. 2` is a journal; `Studies in Logic 103. North-Holland` a series).
+  const named = texts.findIndex((text, index) => SERIES.test(text) && (index > 0 || (!source.issue && !source.page)))
+  if (named >= 0 && !source.collection) series(texts.splice(named, 1)[0]!, source)
   const dated = context.dated || source.monthDay || source.dates.some((date) => date.issued && 'date-parts' in date.issued && date.issued['date-parts'][0].length > 1)
   const journal = Boolean(source.volume || source.issue || source.page || dated || source.chapter)
   // A report's number or a house's word makes a lone name its publisher (`JFK Library` before a URL is a site).
@@ -42,6 +49,20 @@ export function settle(source: Source, context: SourceContext) {
     source.volume = numbered[2]!
   }
 }
+
+/**
+ * `Lecture Notes in Computer Science 392`, `ASP Conf. Series volume 101`, `ser. Springer Series in …`:
+ * the series, its number, and a volume given with it.
+ */
+export function series(text: string, source: Source) {
+  const match = /^(.+?)[\s,]+(?:(?:vol(?:ume)?\.?|no\.?|nr\.?)\s*)?(\d+[A-Za-z]?)$/iu.exec(text)
+  const name = (match ? match[1]! : text).replace(/^(?:ser\.|Coll\.|coll\.)\s*/u, '').trim()
+  source.collection = name
+  if (match && /vol/i.test(text.slice(match[1]!.length))) source.volume ??= match[2]!
+  else if (match) source.collectionNumber = match[2]!
+}
+
+const REPORT_KIND = /\b(?:report|rep\.|rpt\.|working paper|discussion paper|white paper)/iu
 
 // A unit of an institution, and institutions: `Dept. of Computer Science, University of Toronto` is one publisher.
 const UNIT = /\b(?:Dep(?:artmen)?t\.?|Department|Departamento|Département|School|Division|Faculty|Facult[ée]|Laborator(?:y|ies)|Lab\.?|Institute|Institut|Cent(?:er|re)|Program(?:me)?|Section|Group)\b/u

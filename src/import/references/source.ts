@@ -11,11 +11,11 @@
  */
 import {MONTH_WORD, monthNumber, readDate} from './dates.js'
 import {readNameRun} from './names.js'
-import {readChapterLead} from './source-chapter.js'
+import {namesOnly, readChapterLead} from './source-chapter.js'
 import {isKnownPlace} from './places.js'
 import {isPlaceName, parts} from './source-parts.js'
-import {ARTICLE, EDITION, EDITION_PHRASE, EDITORS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_PAGES} from './source-patterns.js'
-import {settle} from './source-settle.js'
+import {ARTICLE, EDITION, EDITION_PHRASE, EDITOR_WORD, EDITORS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, SERIES, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_OF, VOLUME_PAGES} from './source-patterns.js'
+import {series, settle} from './source-settle.js'
 import type {Source, SourceContext} from './source-model.js'
 
 export type {Source, SourceContext} from './source-model.js'
@@ -71,10 +71,19 @@ function classify(raw: string, source: Source) {
   } else if ((match = VOLUME_PAGES.exec(part))) {
     source.volume = match[1]!
     source.page = dash(match[2]!)
+  } else if ((match = VOLUME_OF.exec(part))) {
+    source.volume = match[1]!
+    series(match[2]!, source)
   } else if ((match = VOLUME.exec(part))) source.volume = match[1]!
   else if ((match = ISSUE.exec(part)) && (source.volume || source.container || source.texts.length > 0)) source.issue = match[1]!
   else if ((match = REPORT_NUMBER.exec(part))) source.number = match[1] ?? match[2]!
   else if ((match = PAGES.exec(part))) source.page = dash(match[1]!)
+  else if ((match = PAGE_COUNT.exec(part))) source.pageCount = match[1]!
+  else if ((match = NAMED_PAGES.exec(part))) {
+    // `Political Behavior pp. 1–22`: a comma missing before the pages.
+    text(match[1]!, source)
+    classify(match[2]!, source)
+  }
   else if ((match = PAGES_THEN.exec(part))) {
     // `pp. 62-68 Sydney`: a missing comma after the pages.
     source.page = dash(match[1]!)
@@ -84,7 +93,7 @@ function classify(raw: string, source: Source) {
     // `Foreign Relations of the United States, 1961-1963, VI`: a span of years names a series, not pages.
     source.texts[source.texts.length - 1] += `, ${part}`
   } else if (/^[IVXLC]{1,6}$/.test(part) && source.texts.length > 0 && !source.volume) source.volume = part
-  else if ((match = RANGE.exec(part)) && (source.container || source.texts.length > 0 || source.volume)) {
+  else if ((match = RANGE.exec(part)) && (source.container || source.texts.length > 0 || source.volume || source.publisher)) {
     // `A1, A6`: newspaper pages were cut at their comma.
     source.page = source.page && /^[A-Z]\d+$/.test(source.page) ? `${source.page}, ${match[1]}` : dash(match[1]!)
   }
@@ -100,7 +109,8 @@ function classify(raw: string, source: Source) {
   else if (EDITION_PHRASE.test(part) && !source.edition) source.edition = part.replace(/\.$/, '')
   else if ((match = EDITORS.exec(part))) source.editor = [...(source.editor ?? []), ...readNameRun(match[1]!)]
   else if ((match = TRANSLATORS.exec(part))) source.translator = [...(source.translator ?? []), ...readNameRun(match[1]!)]
-  else if ((match = /^(.+?),?\s+(?:\(?(?:Eds?|eds?)\.?\)?|editors?)$/u.exec(part)) && source.chapter) source.editor = readNameRun(match[1]!)
+  // `Eike Middell (ed.)`, `Tim Ingold, ed`, `French, B.M. and Short, N.M., eds`: names marked as editors, in a chapter or after a book's title.
+  else if ((match = NAMES_AS_EDITORS.exec(part)) && (source.chapter || namesOnly(match[1]!))) source.editor = [...(source.editor ?? []), ...readNameRun(match[1]!)]
   else if ((match = /^(.+?),?\s+\(?(?:Trans|trans|Tr)\.?\)?$/u.exec(part))) source.translator = readNameRun(match[1]!)
   else if (readDate(part)) source.dates.push(readDate(part)!)
   else if ((match = dayMonth(part))) source.monthDay = [monthNumber(match[2] ?? match[3]!)!, Number(match[1] ?? match[4]) || undefined]
@@ -111,11 +121,14 @@ function classify(raw: string, source: Source) {
     source.place = match[1]!.trim()
     source.publisher = match[2]!.trim()
   } else if (/^(?:Retrieved|Recuperado|Available|Accessed|Consultado)\b/iu.test(part)) return
+  // `Notes in Applied Harmonics 41`: a series keeps its number (settle reads it).
+  else if (SERIES.test(part) && /\s\d+[A-Za-z]?$/u.test(part)) text(part, source)
   else if ((match = NAMED_NUMBERS.exec(part)) && !readDate(match[2]!) && isNumbers(match[2]!)) {
     // `SIGPLAN Notices 21(7)`, `Linguistic Inquiry 36: 1-22`, `Nutr. Rev. 2012`: a journal's name with its numbers or year.
     text(match[1]!, source)
     classify(match[2]!, source)
-  } else if ((match = NAMED_YEAR.exec(part)) && !/^\d/.test(match[1]!)) {
+  } else if (/^(?:ser\.|Coll\.|coll\.)\s/u.test(part)) series(part, source)
+  else if ((match = NAMED_YEAR.exec(part)) && !/^\d/.test(match[1]!)) {
     text(match[1]!, source)
     source.dates.push(readDate(match[2]!)!)
   } else text(part, source)
@@ -123,6 +136,10 @@ function classify(raw: string, source: Source) {
 
 // `New York: Penguin`, `Ross-on-Wye, UK: PCCS Books`, `Amsterdam; Boston: Morgan Kaufmann`, `London/Philadelphia: Whurr`.
 const PLACE_PUBLISHER = /^([\p{Lu}][\p{L}.\s'’/;-]{1,40}?(?:,\s*[\p{Lu}][\p{L}.\s'’-]{1,20}){0,2})\s*:\s*(.+)$/u
+const NAMES_AS_EDITORS = new RegExp(String.raw`^(.+?),?\s+(?:\(?${EDITOR_WORD}\.?\)?|editors?)$`, 'u')
+// A book's length: `272 pp.`, `406 p.`, `248p`, `634 s.`.
+const PAGE_COUNT = /^(\d+)\s*(?:pp?|pages|S|s|str)\.?$/u
+const NAMED_PAGES = /^(\D.*?[\p{L})])\s+((?:pp?\.|pages?\s)\s*\d.*)$/u
 const PAGES_THEN = /^(?:pp?|pages?|Pages?)\.?\s*(\d+\s*[-–—]+\s*\d+)\s+(\p{Lu}.*)$/u
 // A work's state, which CSL keeps as its genre: `Preprint`, `Unpublished manuscript`, `to appear`.
 // `PhD thesis`, `Ph.D, thesis` (its full stop cut the part), `M.Sc. thesis`, `Diplomarbeit`.

@@ -18,7 +18,7 @@ export interface ReadTitle {
 
 const OPEN_CLOSE: Record<string, string> = {'“': '”', '"': '"', '‘': '’', "'": "'", '«': '»', '„': '“'}
 // Words whose full stop does not end a sentence: names' initials, labels, and the words journals and meetings abbreviate.
-const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|\p{Lu}\p{Ll}|St|Ste|Dr|Mr|Mrs|Ms|Jr|Sr|vs|v|Vol|vol|No|no|Nr|nr|pp?|Ed|ed|Eds|eds|Inc|Co|Corp|Ltd|Trans|trans|edn|al|e\.g|i\.e|cf|Univ|Dept|repr|ca|approx|et al|U\.S|U\.K|[\p{Lu}]\.-?\p{Lu}|Proc|Natl|Int|Intl|Rev|Soc|Sci|Res|Lett|Phys|Chem|Biol|Med|Acad|Nat|Eur|Psychol|Educ|Econ|Hist|Stud|Ann|Annu|Bull|Comput|Commun|Eng|Symp|Conf|Assoc|Syst|Softw|Lang|Appl|Math|Mech|Technol|Inf|Intell|Artif|Mach|Rep|Tech|Rec|Mag|Quart|Philos|Sociol|Anthropol|Geogr|Environ|Manag|Polit|Stat|Theor|Exp|Clin|Pharmacol|Neurosci)$/u
+const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|\p{Lu}\p{Ll}|St|Ste|Dr|Mr|Mrs|Ms|Jr|Sr|vs|v|Vol|vol|No|no|Nr|nr|pp?|Ed|ed|Eds|eds|Inc|Co|Corp|Ltd|Trans|trans|edn|al|e\.g|i\.e|cf|Univ|Dept|repr|ca|approx|et al|U\.S|U\.K|Ph\.D|ser|Coll|coll|[\p{Lu}]\.-?\p{Lu}|Proc|Natl|Int|Intl|Rev|Soc|Sci|Res|Lett|Phys|Chem|Biol|Med|Acad|Nat|Eur|Psychol|Educ|Econ|Hist|Stud|Ann|Annu|Bull|Comput|Commun|Eng|Symp|Conf|Assoc|Syst|Softw|Lang|Appl|Math|Mech|Technol|Inf|Intell|Artif|Mach|Rep|Tech|Rec|Mag|Quart|Philos|Sociol|Anthropol|Geogr|Environ|Manag|Polit|Stat|Theor|Exp|Clin|Pharmacol|Neurosci)$/u
 
 /** Whether the full stop after `before` belongs to an abbreviation, not a sentence end. */
 export function isAbbreviation(before: string): boolean {
@@ -49,7 +49,7 @@ export function readTitle(text: string): ReadTitle {
   const notes: string[] = []
   // Brackets closing the title hold its edition, translator, volume, pages or medium.
   for (let match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title); match; match = /\s*[([]([^()[\]]+)[)\]]$/u.exec(title)) {
-    if (!EDITION.test(match[1]!) && !EDITION_PHRASE.test(match[1]!) && !/\b(?:ed|edn|eds|Ed|Eds|edition|Trans|trans|Vol|vol|pp?|No|Report|ISSN|Video|Audio|Podcast|Film|Data set|Dataset|Doctoral|Master|dissertation|thesis|Tesis|Brochure|Fact sheet|Infographic|Motion picture|TV|Blog|Tweet|Image|Map|ª|º)\b|^\d+(?:st|nd|rd|th)?\s*\w*\.?$/iu.test(match[1]!)) break
+    if (!EDITION.test(match[1]!) && !EDITION_PHRASE.test(match[1]!) && !/\b(?:ed|edn|eds|Ed|Eds|edition|Trans|trans|Vol|vol|pp?|No|Report|ISSN|Video|Audio|Podcast|Film|Data set|Dataset|Doctoral|Master|dissertation|thesis|Tesis|Brochure|Fact sheet|Infographic|Motion picture|TV|Blog|Tweet|Image|Map|ª|º)\b|\b(?:Series|Reihe|Schriftenreihe|Studien|Studies|Lecture Notes|Monographs?)\b|^\d+(?:st|nd|rd|th)?\s*\w*\.?$/iu.test(match[1]!)) break
     notes.unshift(match[1]!.trim())
     title = title.slice(0, match.index).trim()
   }
@@ -57,7 +57,7 @@ export function readTitle(text: string): ReadTitle {
 }
 
 // What shows a title's comma starts the source: a year, pages, a volume, a publisher's or meeting's word.
-const SOURCE_SIGN = /\b(?:1[5-9]|20)\d\d\b|\d+\s*[-–]\s*\d+|\b(?:pp?|vols?|no|Proc)\.|\b(?:Press|Verlag|Publish\w*|Proceedings|Conference|Symposium|Workshop|Report|[Tt]hesis|Journal|Preprint|[Mm]anuscript)\b/u
+const SOURCE_SIGN = /\((?:eds?|Eds?|Hrsg|Hgg?|dir|éd)\.?\)|\b(?:1[5-9]|20)\d\d\b|\d+\s*[-–]\s*\d+|\b(?:pp?|vols?|no|Proc)\.|\b(?:Press|Verlag|Publish\w*|Proceedings|Conference|Symposium|Workshop|Report|[Tt]hesis|Journal|Preprint|[Mm]anuscript)\b/u
 
 /**
  * `Parallel Program Design: A Foundation, Addison-Wesley, 1988`: a title cut

@@ -6,6 +6,7 @@
  * (`[Video]`, `[Data set]`, `[Doctoral dissertation]`) decides first.
  */
 import type {CslItem} from '../csl.js'
+import {SERIES} from './source-patterns.js'
 
 const NEWSPAPER = /\b(?:Times|Post|Courier|Chronicle|Herald|Gazette|Tribune|Guardian|Telegraph|Independent|Observer|News|Daily|País|Mundo|Monde|Figaro|Zeitung|Allgemeine|Standard|Mail|Express|Sun|Globe|Star)\b/u
 const MAGAZINE = /\b(?:Magazine|Weekly|New Yorker|Atlantic|Economist|Time|Newsweek|Wired|Review of Books)\b/u
@@ -75,9 +76,9 @@ export function inferType(item: CslItem, hints: TypeHints) {
   else item.type = 'book'
 }
 
-/** A book's or report's container is the series it belongs to. */
+/** A book's or report's container is the series it belongs to, when it names one (`… Series`, `Studies in …`). */
 function series(item: CslItem) {
-  if (!item['container-title']) return
+  if (!item['container-title'] || item['collection-title'] || !SERIES.test(item['container-title'])) return
   item['collection-title'] = item['container-title']
   delete item['container-title']
 }
