@@ -10,7 +10,7 @@ type Tags = Map<string, string[]>
 
 // Words a title does not start with (subordinators, negation, conjunctions) or lead with as a vague modifier.
 const LEADING = /^(?:(?:anything|everything|nothing|something|if|when|whenever|because|although|though|while|whereas|unless|until|since|as|than|not|and|or|but|so|yet|nor|then|even|just|only|also|same|other|whole|such|certain|various|own|main|different|many|few|several|all|both|most|some|more|much|every|each|any|another|next|last|first|new)\s+)+/i
-const VAGUE_HEADS = 'point|points|example|examples|thing|things|way|ways|view|terms|summary|question|fact|lot|kind|sort|part|case|number|idea|issue|side|matter|aspect|deal|chance|picture|moment|situation|amount|time|times|day|days|place|places|end|start|beginning|reason|reasons|answer|problem|problems'
+const VAGUE_HEADS = 'point|points|example|examples|thing|things|way|ways|view|terms|summary|question|fact|lot|kind|sort|part|case|number|idea|issue|side|matter|aspect|deal|chance|picture|moment|situation|amount|time|times|day|days|place|places|end|start|beginning|top|bottom|middle|rest|front|edge|reason|reasons|answer|problem|problems'
 const DETERMINER = new Set('the a an this that these those some any each every no'.split(' '))
 // Articles of other languages: a noun phrase starts after one.
 const ARTICLE = new Set(

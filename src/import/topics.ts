@@ -134,7 +134,8 @@ function joinedPhrases(nouns: string[], text: string): string[] {
     const a = nouns[i]!.trim()
     const b = nouns[i + 1]!.trim()
     if (/[,;:.]$/.test(a)) continue
-    const found = new RegExp(String.raw`${escapeRegExp(a)}\s+(?:of|in|for|against|on|about|between|among|from|with)\s+${escapeRegExp(b)}`, 'u').exec(text)
+    const found = new RegExp(String.raw`${escapeRegExp(a)}\s+(?:of|in|for|against|on|about|between|among|from|with)\s+${escapeRegExp(b)}(?!\s+of\s)`, 'u').exec(text)
+    // (`Embankments on top` of the sewer: a second noun with its own `of` after it would be cut mid-phrase.)
     if (found) joined.push(found[0])
   }
   return [...nouns, ...joined]
