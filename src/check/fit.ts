@@ -19,6 +19,7 @@ import {type BrowserSource, openBrowser} from '../export/browser-source.js'
 import {CitedeckError} from '../errors.js'
 import {hasErrors, report} from '../messages.js'
 import {fileCache, isMeasurement, type MeasureCache} from './cache.js'
+import {provenToFit} from './estimate.js'
 import {applySeverities} from './lint.js'
 import {type MeasuredSlide, type Measurement, measureDeck} from './measure.js'
 import {MeasurePage} from './measure-page.js'
@@ -61,6 +62,8 @@ export interface FitSummary {
   added: number
   /** Slides that still overflow. */
   overflowing: number
+  /** Every slide fits by a conservative estimate (estimate.ts): nothing was measured, no browser started. */
+  estimated?: boolean
 }
 
 declare module 'vfile' {
@@ -106,6 +109,12 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
       await restart()
     }
     if (!deck.config.fit || hasErrors(file)) return deck
+    // Measuring cannot change a deck that fits even by a conservative estimate: no browser for it.
+    if (provenToFit(deck)) {
+      finish(file, deck, {slides: [], measured: 0}, {scales: {}, breaks: []}, {rounds: 0, measured: 0, added: 0})
+      file.data.fitted!.estimated = true
+      return deck
+    }
     const first = deck.slideCount
     let plan: FitPlan = {scales: {}, breaks: []}
     let measured = 0

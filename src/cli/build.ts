@@ -11,7 +11,7 @@ import {type FormatName, parseFormats} from '../formats/index.js'
 import {DEFAULT_HANDOUT} from '../formats/handout.js'
 import {hasErrors} from '../messages.js'
 import {type BuildRun, Project} from '../project/index.js'
-import {formatMessages, writtenLines} from './format.js'
+import {fitLine, formatMessages, writtenLines} from './format.js'
 import type {CliContext, CliIO} from './context.js'
 import {parsePdfChoice, progressPrinter} from './pdf.js'
 import {sourceOptions, withAllowOutside} from './source-flags.js'
@@ -25,6 +25,7 @@ interface BuildFlags {
   strict?: boolean
   force?: boolean
   quiet?: boolean
+  verbose?: boolean
   pdf?: boolean
   pptx?: boolean
   handout?: string
@@ -57,6 +58,7 @@ export function buildCommand(context: CliContext): Command {
     .option('--handout-notes', 'speaker notes beside the handout\'s slides instead of ruled lines')
     .option('-w, --watch', 'build again on every save of the deck or a file it uses, until Ctrl-C')
     .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
+    .option('--verbose', 'also say how the slides were fitted: measured in the browser, or proven to fit by an estimate')
     .action(async (input: string, flags: BuildFlags) => {
       context.exit(await runBuild(input, flags, context))
     })
@@ -95,7 +97,7 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
       const {runWatchBuild} = await import('./watch.js')
       return await runWatchBuild(project, input, run, io, flags.quiet)
     }
-    return await buildOnce(project, input, run, io, flags.quiet)
+    return await buildOnce(project, input, run, io, flags.quiet, flags.verbose)
   } finally {
     await project.close()
   }
@@ -106,9 +108,11 @@ function progress(io: CliIO, input: string, quiet?: boolean): BuildRun['onProgre
   return printer && ((step, slides) => printer(input, step, slides))
 }
 
-async function buildOnce(project: Project, input: string, run: BuildRun, io: CliIO, quiet?: boolean): Promise<number> {
+async function buildOnce(project: Project, input: string, run: BuildRun, io: CliIO, quiet?: boolean, verbose?: boolean): Promise<number> {
   const started = Date.now()
   const result = await project.build(input, run)
+  const fitted = verbose && fitLine(result.file)
+  if (fitted) io.stderr(`citedeck: ${input}: ${fitted}`)
   // Export messages (overflow, blocked requests) join the build's, printed once, even when an export fails.
   for (const line of formatMessages(result.file)) io.stderr(line)
   if (result.error !== undefined) throw result.error

@@ -57,3 +57,12 @@ export function writtenLines(written: Emitted[], slides: number, took = ''): str
     return `wrote ${path} (${emitted.pages === undefined ? counted(emitted.slides ?? 0, 'slide') : `${emitted.pages} pages`})`
   })
 }
+
+/** How the fit step went, for `--verbose`; `undefined` when it did not run. */
+export function fitLine(file: VFile): string | undefined {
+  const fitted = file.data.fitted
+  if (!fitted) return undefined
+  if (fitted.estimated) return 'fit: every slide fits by a conservative estimate; nothing measured, no browser started'
+  const changed = [fitted.scaled > 0 ? `${fitted.scaled} scaled` : '', fitted.added > 0 ? `${fitted.added} slides added by splitting` : ''].filter(Boolean)
+  return `fit: ${fitted.measured} slides measured in the browser, ${fitted.rounds} round${fitted.rounds === 1 ? '' : 's'}${changed.length > 0 ? `; ${changed.join(', ')}` : ''}`
+}

@@ -9,7 +9,7 @@ import type {PdfStep} from '../export/pdf.js'
 import {defaultPdfOutput, pdfSuffix} from '../export/pdf-options.js'
 import {hasErrors} from '../messages.js'
 import type {CliContext, CliIO} from './context.js'
-import {formatMessages} from './format.js'
+import {fitLine, formatMessages} from './format.js'
 import {sourceOptions, withAllowOutside} from './source-flags.js'
 
 interface PdfFlags {
@@ -24,6 +24,7 @@ interface PdfFlags {
   timeout?: string
   strict?: boolean
   quiet?: boolean
+  verbose?: boolean
   allowOutside?: boolean
   allowOutsideImages?: boolean
   safe?: boolean
@@ -54,6 +55,7 @@ export function pdfCommand(context: CliContext): Command {
     .option('--no-fit', 'print the slides as written, without measuring them to scale down or split those that overflow')
     .option('--strict', 'fail (exit 1) on warnings too')
     .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
+    .option('--verbose', 'also say how the slides were fitted: measured in the browser, or proven to fit by an estimate')
     .action(async (inputs: string[], flags: PdfFlags) => {
       context.exit(await runPdf(inputs, flags, context))
     })
@@ -90,6 +92,8 @@ async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Prom
   })
   let code = 0
   for (const item of items) {
+    const fitted = flags.verbose && item.result && fitLine(item.result.file)
+    if (fitted) io.stderr(`citedeck: ${item.input}: ${fitted}`)
     if (item.result) for (const line of formatMessages(item.result.file)) io.stderr(line)
     if (item.error) {
       io.stderr(`citedeck: error: ${item.input}: ${item.error.message}${item.error.hint ? `\n  hint: ${item.error.hint}` : ''}`)

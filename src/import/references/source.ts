@@ -57,6 +57,13 @@ function classify(raw: string, source: Source) {
     }
     if (!part) return
   }
+  // `Advances in Neural Information Processing Systems (Vol. 1)`: a name with its details in brackets.
+  const details = /^(\D.*?)\s*\(([^()]*\b(?:Vol|vol|pp?|ed|edn|No|Suppl)\.?\s[^()]*)\)$/u.exec(part)
+  if (details) {
+    classify(details[1]!, source)
+    for (const detail of details[2]!.split(/,\s*/)) classify(detail, source)
+    return
+  }
   let match: RegExpExecArray | null
   if ((match = VANCOUVER.exec(part)) && (match[2] || match[4])) {
     source.dates.push(readDate(match[1]!)!)
