@@ -20,13 +20,17 @@ import type {CitationCache} from './cache.js'
 // The YAML block that opens a deck, if any: only its text is parsed here.
 const FRONT_MATTER = /^---[ \t]*\r?\n(?:[^\n]*\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/
 
+// A shorter deck parses faster than a worker starts: its citations are formatted in the main thread, as before.
+const WORTH_A_WORKER = 16 * 1024
+
 const readMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkFrontMatterData).freeze()
 
-/** Starts the engine the deck's front matter names, when the cache has a worker and the deck has sources. */
+/** Starts the engine the deck's front matter names, when the cache has a worker and the deck is long and has sources. */
 export async function prewarmCitations(file: VFile, overrides: ConfigOverrides, cache: CitationCache): Promise<void> {
   const worker = cache.worker
-  const head = FRONT_MATTER.exec(String(file.value ?? ''))?.[0]
-  if (!worker || !head) return
+  const text = String(file.value ?? '')
+  const head = FRONT_MATTER.exec(text)?.[0]
+  if (!worker || !head || text.length < WORTH_A_WORKER) return
   const copy = new VFile({path: file.path, value: head})
   copy.data.allowOutside = file.data.allowOutside
   const tree = readMatter.parse(copy)
@@ -39,6 +43,6 @@ export async function prewarmCitations(file: VFile, overrides: ConfigOverrides, 
   worker.start(style.xml, locale)
   // The citations found in the text, formatted while the deck parses: most of them are the ones the build asks for.
   const [{guessCitations}, {speculateCitations}] = await Promise.all([import('../parse/citations.js'), import('./resolve.js')])
-  const guessed = guessCitations(String(file.value))
+  const guessed = guessCitations(text)
   if (guessed.length > 0) await speculateCitations(copy, config, {cache, used: new Set()}, guessed)
 }

@@ -18,5 +18,6 @@ export function isEssayPath(path: string, text?: string): boolean {
   const headings = lines.filter((line) => /^#{2,6}\s/.test(line) && !/^#+\s+(?:references|works cited|bibliography|sources|referencias|bibliografía)\s*$/i.test(line)).length
   const bullets = lines.filter((line) => /^\s*(?:[-*+]|\d+[.)])\s/.test(line)).length
   const prose = lines.filter((line) => line.split(/\s+/).length > 40).length
-  return findReferenceSection(text) !== undefined && prose >= 2 && bullets < prose && prose >= headings * 0.75 && !/^:::/m.test(text)
+  // The line counts first: an outline's bullets settle it before the reference list is looked for.
+  return prose >= 2 && bullets < prose && prose >= headings * 0.75 && !/^:::/m.test(text) && findReferenceSection(text) !== undefined
 }
