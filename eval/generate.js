@@ -1,8 +1,10 @@
 /**
  * Varied CSL items for the round trip, from a seeded generator: nine types,
- * personal names with particles, hyphens, two-word surnames, initials or full
- * given names and suffixes, group authors, 1–25 authors, and titles in
- * English, Spanish, French and German with subtitles after `:`, `?` or `!`.
+ * personal names with particles (lower-case or capitalised), hyphens,
+ * apostrophes, Mac/Mc/Ó, two- and three-word surnames, initials or full given
+ * names and suffixes, group authors, 1–25 authors, edited volumes, undated
+ * works, and titles in English, Spanish, French and German with subtitles
+ * after `:`, `?` or `!`.
  */
 
 const FAMILIES = [
@@ -10,9 +12,11 @@ const FAMILIES = [
   {family: 'García Márquez'}, {family: 'Moreno Fernández'}, {family: 'Berg', 'non-dropping-particle': 'van der'},
   {family: 'Cruz', 'non-dropping-particle': 'de la'}, {family: 'Bruin', 'non-dropping-particle': 'de'}, {family: "O'Brien"},
   {family: 'Ní Bhriain'}, {family: 'St. John'}, {family: 'Le Guin'}, {family: 'Zhang'}, {family: 'Dupont'}, {family: 'Rundlöf'},
-  {family: 'Halliday'}, {family: 'Pérez-Ibáñez'}, {family: 'Abernathy'}, {family: 'Oyelaran'}, {family: 'Lindqvist'}, {family: 'Baptiste'}
+  {family: 'Halliday'}, {family: 'Pérez-Ibáñez'}, {family: 'Abernathy'}, {family: 'Oyelaran'}, {family: 'Lindqvist'}, {family: 'Baptiste'},
+  {family: 'MacLeod'}, {family: 'McCarthy'}, {family: "D'Angelo"}, {family: 'Silva', 'non-dropping-particle': 'da'}, {family: 'Humboldt', 'non-dropping-particle': 'von'},
+  {family: 'Van Dyke'}, {family: 'De Luca'}, {family: 'Al-Farsi'}, {family: 'Nakamura'}, {family: 'Kim'}, {family: 'Fernández de Córdoba'}, {family: 'Ó Súilleabháin'}
 ]
-const GIVEN = ['Maria', 'John', 'Jean-François', 'Ana Lucía', 'Thomas', 'Priya', 'Kwame', 'Sofia', 'Hiroshi', 'Emily', 'Ahmed', 'Lars', 'Chiara']
+const GIVEN = ['Maria', 'John', 'Jean-François', 'Ana Lucía', 'Thomas', 'Priya', 'Kwame', 'Sofia', 'Hiroshi', 'Emily', 'Ahmed', 'Lars', 'Chiara', 'Anne-Marie', 'José Luis', 'Min-jun', 'Ngozi', 'Mary K.', 'J. Paul']
 const GROUPS = ['World Health Organization', 'National Research Council', 'Instituto Nacional de Estadística', 'American Psychological Association', 'Office for National Statistics', 'European Environment Agency']
 const WORDS = {
   en: ['climate', 'memory', 'reading', 'cities', 'water', 'learning', 'migration', 'evidence', 'policy', 'children', 'language', 'health', 'soil', 'markets', 'history', 'attention', 'networks', 'energy', 'voices', 'borders'],
@@ -39,8 +43,8 @@ export function generateItems(rand, count) {
   function person() {
     const name = {...pick(FAMILIES)}
     const given = pick(GIVEN)
-    name.given = rand() < 0.4 ? given.split(/([ -])/).map((part) => (/[ -]/.test(part) ? part : part ? `${part[0]}.` : '')).join('') : given
-    if (rand() < 0.04) name.suffix = 'Jr.'
+    name.given = rand() < 0.4 ? given.split(/([ -])/).map((part) => (/[ -]/.test(part) ? part : part ? `${part[0].toUpperCase()}.` : '')).join('') : given
+    if (rand() < 0.05) name.suffix = rand() < 0.7 ? 'Jr.' : 'III'
     return name
   }
   function names() {
@@ -64,6 +68,8 @@ export function generateItems(rand, count) {
     const language = rand() < 0.75 ? 'en' : pick(['es', 'fr', 'de'])
     const year = int(1950, 2024)
     const item = {id: `item${index}`, type, title: title(language), issued: {'date-parts': [[year]]}}
+    // Undated works print `n.d.` (APA, Harvard) or nothing.
+    if (rand() < 0.03 && ['book', 'report', 'webpage'].includes(type)) delete item.issued
     if (language !== 'en') item.language = language
     item.author = rand() < 0.12 && type !== 'thesis' ? [{literal: pick(GROUPS)}] : names()
     const first = int(1, 400)
@@ -77,6 +83,11 @@ export function generateItems(rand, count) {
       case 'book':
         Object.assign(item, {publisher: pick(PUBLISHERS), 'publisher-place': pick(PLACES)})
         if (rand() < 0.25) item.edition = String(int(2, 11))
+        // An edited volume: its editors stand where the authors would.
+        if (rand() < 0.12) {
+          item.editor = names().slice(0, 3)
+          delete item.author
+        }
         break
       case 'chapter':
         Object.assign(item, {'container-title': title(language), editor: names().slice(0, 3), page: pages, publisher: pick(PUBLISHERS), 'publisher-place': pick(PLACES)})

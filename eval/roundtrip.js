@@ -3,7 +3,7 @@
  * APA, MLA, Chicago (notes-bibliography), Harvard and IEEE, disturbed as real
  * essays disturb lists (hanging-indent wraps, run-on lists, numbered lists,
  * blank-line paragraphs, smart or straight quotes, a missing final full stop,
- * doubled spaces), then read back as an essay's reference list. An entry is
+ * doubled spaces, `and` for `&`, a hyphenated name broken at a line end), then read back as an essay's reference list. An entry is
  * exact when every field the style printed comes back right. Fixed seed.
  */
 import {createRequire} from 'node:module'
@@ -20,7 +20,7 @@ const require = createRequire(import.meta.url)
 const CSL = require('citeproc')
 
 const SEED = 20261201
-const PER_STYLE = 200
+const PER_STYLE = 300
 const STYLES = ['apa', 'mla', 'chicago-notes', 'harvard', 'ieee']
 const LAYOUTS = ['lines', 'hanging', 'blank', 'numbered', 'run-on']
 
@@ -41,15 +41,21 @@ function disturbEntry(text, rand) {
   else if (rand() < 0.2) out = out.replace(/[“”]/g, '"').replace(/[‘’]/g, "'")
   if (rand() < 0.2) out = out.replace(/\.$/, '')
   if (rand() < 0.2) out = out.replace(/ (?=\S)/, '  ')
+  // Students type `and` for APA's `&`.
+  if (rand() < 0.15) out = out.replace(/, & /g, ', and ')
   return out
 }
 
-/** Hard-wraps `text` at about `width` characters, continuation lines indented. */
-function wrap(text, width, indent) {
+/** Hard-wraps `text` at about `width` characters, continuation lines indented; a hyphenated word may break at its hyphen. */
+function wrap(text, width, indent, rand) {
   const lines = []
   let line = ''
   for (const word of text.split(' ')) {
-    if (line && line.length + word.length + 1 > width) {
+    const hyphen = word.indexOf('-', 1)
+    if (line && line.length + word.length + 1 > width && hyphen > 0 && hyphen < word.length - 2 && !/\d|\//.test(word) && rand() < 0.5) {
+      lines.push(`${line} ${word.slice(0, hyphen + 1)}`)
+      line = indent + word.slice(hyphen + 1)
+    } else if (line && line.length + word.length + 1 > width) {
       lines.push(line)
       line = indent + word
     } else line = line ? `${line} ${word}` : word
@@ -62,7 +68,7 @@ function wrap(text, width, indent) {
 function layOut(entries, layout, rand) {
   switch (layout) {
     case 'hanging':
-      return entries.map((entry) => wrap(entry, 60 + Math.floor(rand() * 30), rand() < 0.5 ? '     ' : '\t')).join('\n')
+      return entries.map((entry) => wrap(entry, 60 + Math.floor(rand() * 30), rand() < 0.5 ? '     ' : '\t', rand)).join('\n')
     case 'blank':
       return entries.join('\n\n')
     case 'numbered':

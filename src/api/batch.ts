@@ -39,7 +39,7 @@ export async function exportPdfs(inputs: string[], options: BatchOptions = {}): 
     if (inputs.length === 0) return []
     onProgress?.(inputs[0]!, 'launch')
     // The browser starts while the first decks compile.
-    project.warmUp()
+    project.warmUp(true)
     const items: BatchItem[] = inputs.map((input) => ({input}))
     let next = 0
     const worker = async () => {

@@ -51,7 +51,7 @@ export async function exportPdf(input: string | VFile | CompiledDeck, options: P
 /** One deck to PDF through `project` (its browser and caches); the batch export prints many this way. */
 export async function exportPdfWith(project: Project, input: string | VFile | CompiledDeck, options: PdfOptions): Promise<PdfResult> {
   // The browser starts at once: it measures the slides for fitting, then prints them.
-  project.warmUp()
+  project.warmUp(true)
   const timeout = options.timeout ?? DEFAULT_TIMEOUT
   // The deadline covers everything that waits on the browser: fitting, loading, laying out, printing.
   return withDeadline(timeout, async (remaining) => {

@@ -40,6 +40,8 @@ export interface PrintOptions {
   timeout?: number
   /** Called as printing moves on. */
   onProgress?: Progress
+  /** A new page of `browser` to print in, which printing closes (default: one opened for it). */
+  page?: Page
 }
 
 export interface Printed {
@@ -56,7 +58,7 @@ export async function printDeck(deck: CompiledDeck, browser: Browser, options: P
   const progress = options.onProgress ?? (() => undefined)
   const timeout = options.timeout ?? DEFAULT_TIMEOUT
   const bytes = await withDeadline(timeout, async (remaining) => {
-    const page = await browser.newPage()
+    const page = options.page ?? (await browser.newPage())
     try {
       return await render(page, deck, deck.file, options, remaining, progress)
     } finally {

@@ -3,7 +3,7 @@
  * its file (or folder) atomically. The registry (index.ts) names them;
  * `Project.emit` runs one. A leaf module: types only.
  */
-import type {Browser} from 'puppeteer-core'
+import type {Browser, Page} from 'puppeteer-core'
 import type {CompiledDeck} from '../deck.js'
 import type {HandoutSize, Paper, Progress} from '../export/pdf.js'
 
@@ -33,6 +33,8 @@ export interface EmitContext {
   output: string
   /** The project's browser, launched at the first format that asks. */
   browser: () => Promise<Browser>
+  /** A new page in that browser, opened while the deck compiled when it could be (default: a new page of `browser`); the format closes it. */
+  page?: () => Promise<Page>
   options: FormatOptions
 }
 

@@ -28,16 +28,16 @@ export interface Reference {
 export function buildReferences(entries: Span[]): Reference[] {
   let previous: CslItem | undefined
   const read = entries.map((entry) => {
-    const {item, year, parsed, unsure, sameAuthors, number} = readEntry(entry.text)
+    const {item, year, parsed, unsure, sameAuthors, number, inverted} = readEntry(entry.text)
     if (!parsed) item.note = entry.text
     // `———.` repeats the previous entry's names.
     if (sameAuthors && previous) {
       for (const role of ['author', 'editor', 'translator'] as const) if (previous[role] && !item[role]) item[role] = previous[role]
     }
     previous = item
-    return {item, year, parsed, unsure, number, start: entry.start}
+    return {item, year, parsed, unsure, number, start: entry.start, inverted}
   })
-  applyKnownFamilies(read.map((entry) => entry.item))
+  applyKnownFamilies(read.map((entry) => entry.item), new Set(read.flatMap((entry) => entry.inverted)))
   const references = read.map(({item, year, parsed, unsure, number, start}): Reference => {
     const written = (item.author ?? item.editor)?.map((name) => [name['non-dropping-particle'], name.family].filter(Boolean).join(' ') || name.literal || '') ?? [item.title ?? '']
     return {

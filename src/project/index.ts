@@ -24,7 +24,7 @@
  */
 import {existsSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
-import type {Browser} from 'puppeteer-core'
+import type {Browser, Page} from 'puppeteer-core'
 import type {VFile} from 'vfile'
 import {type CompileOptions, compileSource, readInput} from '../build.js'
 import type {FitOptions} from '../check/fit.js'
@@ -132,6 +132,8 @@ export class Project {
   readonly options: ProjectOptions
   readonly caches: ProjectCaches
   private session: Promise<BrowserSession> | undefined
+  /** A page opened while the deck compiles, for the first print (see `warmUp`). */
+  private spare: Promise<Page> | undefined
   private closed = false
 
   constructor(options: ProjectOptions = {}) {
@@ -155,15 +157,36 @@ export class Project {
     this.session = launching
     launching.then(
       // A browser that crashed is launched again at the next call.
-      (session) => session.browser.once('disconnected', () => this.session === launching && (this.session = undefined)),
+      (session) =>
+        session.browser.once('disconnected', () => {
+          if (this.session !== launching) return
+          this.session = undefined
+          this.spare = undefined
+        }),
       () => undefined
     )
     return launching
   }
 
-  /** Starts the browser now, for a run that will need it: it launches while the deck compiles. */
-  warmUp(): void {
-    this.browser().catch(() => undefined)
+  /**
+   * Starts the browser now, for a run that will need it: it launches while the
+   * deck compiles. With `printing`, a page is opened in it too, for `page()`.
+   */
+  warmUp(printing = false): void {
+    const browser = this.browser()
+    browser.catch(() => undefined)
+    if (printing && !this.spare) {
+      const spare = browser.then((open) => open.newPage())
+      spare.catch(() => undefined)
+      this.spare = spare
+    }
+  }
+
+  /** A new page in the project's browser: the one `warmUp` opened, else one opened now. The caller closes it. */
+  page(): Promise<Page> {
+    const spare = this.spare
+    this.spare = undefined
+    return spare ?? this.browser().then((browser) => browser.newPage())
   }
 
   /** Reads a deck: a Markdown outline, or an essay (`.txt`, `.md`, `.docx`) imported in memory when compiled. */
@@ -203,7 +226,7 @@ export class Project {
 
   /** Writes `deck` as `format` at `output`; `undefined` when `strict` and the export warned. */
   emit(deck: CompiledDeck, format: FormatName, output: string, options: FormatOptions = {}): Promise<Emitted | undefined> {
-    return FORMATS[format].emit(deck, {output: resolve(output), browser: () => this.browser(), options})
+    return FORMATS[format].emit(deck, {output: resolve(output), browser: () => this.browser(), page: () => this.page(), options})
   }
 
   /**
@@ -226,7 +249,7 @@ export class Project {
     const measurements = beside && fitting ? cacheBeside(beside, 'measure') : undefined
     // The browser launches while the deck compiles when it will be needed: to print, or to measure a deck never measured here.
     const printing = !run.dryRun && formats.some((format) => format !== 'html' && format !== 'embed')
-    if (printing || (fitting && (!measurements || !existsSync(measurements)))) this.warmUp()
+    if (printing || (fitting && (!measurements || !existsSync(measurements)))) this.warmUp(printing)
     // citeproc's outputs and the parsed chunks from the last build of this output: a cold process need not make them again.
     const memo = beside && cacheBeside(beside, 'cite')
     const citations = this.caches.citationScope()

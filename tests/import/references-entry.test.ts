@@ -40,6 +40,6 @@ describe('readEntry (APA)', () => {
   })
 
   it('keeps an entry without a date as written, unparsed', () => {
-    expect(parseEntry('Some website about missiles')).toEqual({item: {id: '', type: 'document', title: 'Some website about missiles'}, year: '', parsed: false, unsure: [], sameAuthors: false})
+    expect(parseEntry('Some website about missiles')).toEqual({item: {id: '', type: 'document', title: 'Some website about missiles'}, year: '', parsed: false, unsure: [], sameAuthors: false, inverted: []})
   })
 })

@@ -4,6 +4,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {readDate} from '../../src/import/references/dates.js'
+import {buildReferences} from '../../src/import/references.js'
 import {readEntry} from '../../src/import/references/entry.js'
 import {readNames} from '../../src/import/references/names.js'
 import {splitEntries} from '../../src/import/references/split.js'
@@ -42,6 +43,18 @@ describe('names', () => {
     expect(families('Scott, W. B. and E. J. Crossman 1973 Freshwater Fishes')).toEqual(['Scott', 'Crossman'])
     expect(families('Bouchalová V, Houben E, Feys P (2016). The influence')).toEqual(['Bouchalová', 'Houben', 'Feys'])
     expect(readNames('World Health Organization, “Soil of history,” The Guardian')).toBeUndefined()
+  })
+
+  it('reads Irish Ó, an initial then a written-out given name, and suffixes after a direct name', () => {
+    expect(readNames('Ó Súilleabháin, E., & van der Berg, T. (1976).')?.names.map((name) => name.family)).toEqual(['Ó Súilleabháin', 'Berg'])
+    expect(readNames('Okafor-Reyes, J. Paul. “Energy in Children!”')?.names).toEqual([{family: 'Okafor-Reyes', given: 'J. Paul'}])
+    expect(readNames('Abernathy, J. L., and Kwame Zhang III. “Cities”')?.names[1]).toEqual({family: 'Zhang', given: 'Kwame', suffix: 'III'})
+  })
+
+  it('takes a two-word surname written given-first whole when the list writes it family-first elsewhere', () => {
+    const list = ['García Márquez, Emily. Health. Gallimard, 1970.', 'Lindqvist, J. Paul, and Maria García Márquez. Reading. MIT Press, 1951.', 'J. Paul Lindqvist. Water and Soil in Towns. Routledge, 1960.']
+    const authors = buildReferences(list.map((text, i) => ({text, start: i * 100}))).map((reference) => reference.item.author?.map((name) => name.family))
+    expect(authors[1]).toEqual(['Lindqvist', 'García Márquez'])
   })
 
   it('gives back a title read after a bare comma (lists join their last name with and/&)', () => {
@@ -156,6 +169,8 @@ describe('splitting a list by its layout', () => {
     expect(texts('Smith, J. (1990). One. Language Learning, 118(3), 17–48. García Márquez, L., & Baptiste, H. (1983). Two. Routledge.')[1]).toMatch(/^García Márquez, L\./)
     expect(texts('Zhang, A. “Die Städte.” Doctoral dissertation, Universidad de Salamanca, 1969 Zhang, K. “Who Decides Voices?” BBC News. August 3, 1999.')).toHaveLength(2)
     expect(texts('[41] A. Oyelaran, “Children,” Urban Studies, vol. 89, pp. 38–47, 2010 [42] A. L. Dupont, “El agua,” Revista, vol. 81, 1969.')).toHaveLength(2)
+    expect(texts('Nguyen, K. (1987) Las ciudades. 36. Springer Nguyen, K. and Okafor-Reyes, C. (1966) Water. Routledge.')[0]).toMatch(/36\. Springer$/)
+    expect(texts('Smith, H. (2021) Soil. Doctoral dissertation. Universidad de Salamanca de Bruin, J. and Van Dyke, P. (1956) Les villes.')[1]).toMatch(/^de Bruin, J\./)
     expect(texts('1. Berg, Hiroshi van der. “Les enfants.” 46. Cambridge University Press, 1962.\n2. Berg, J. van der. “Who Decides?” El País, 1970.')[0]).toMatch(/^1\. Berg/)
   })
 

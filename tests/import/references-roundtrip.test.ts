@@ -1,8 +1,8 @@
 /**
  * Property: a reference list that citeproc renders in APA, MLA, Chicago,
- * Harvard or IEEE, laid out one entry a line, in blank-line paragraphs or
- * with hanging indents, and read back through the essay's text repair,
- * splits into exactly its entries, and every entry keeps its year, DOI and
+ * Harvard or IEEE, laid out one entry a line, in blank-line paragraphs,
+ * with hanging indents, numbered or run on in one line, and read back
+ * through the essay's text repair, splits into exactly its entries, and every entry keeps its year, DOI and
  * first author. (`npm run eval` measures every field on a larger seeded set.)
  */
 import {createRequire} from 'node:module'
@@ -48,7 +48,9 @@ function render(style: string, generated: CslItem[]): Array<{id: string; text: s
 const LAYOUTS: Record<string, (entries: string[]) => string> = {
   lines: (entries) => entries.join('\n'),
   blank: (entries) => entries.join('\n\n'),
-  hanging: (entries) => entries.map((entry) => entry.replace(/(.{50,70}?) /g, '$1\n     ')).join('\n')
+  hanging: (entries) => entries.map((entry) => entry.replace(/(.{50,70}?) /g, '$1\n     ')).join('\n'),
+  numbered: (entries) => entries.map((entry, i) => (/^\[\d+\]/.test(entry) ? entry : `${i + 1}. ${entry}`)).join('\n'),
+  'run-on': (entries) => entries.join(' ')
 }
 
 function year(item: CslItem | undefined): number | undefined {

@@ -82,7 +82,9 @@ async function expectInterrupted(child: Child) {
 
 function longDeck(dir: string): string {
   const slides = Array.from({length: 300}, (_, index) => `## Slide ${index}\n\n- A point about ${index}\n- Another point\n`)
-  writeFileSync(join(dir, 'long.md'), `---\ntitle: Long\n---\n\n${slides.join('\n')}`)
+  // A code block, which the fit step's estimate cannot bound: the slides are measured in Chromium.
+  const code = '## Code\n\n```\nlet x = 1\n```\n'
+  writeFileSync(join(dir, 'long.md'), `---\ntitle: Long\n---\n\n${slides.join('\n')}\n${code}`)
   return join(dir, 'long.md')
 }
 

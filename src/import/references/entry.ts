@@ -28,6 +28,8 @@ export interface ReadEntry {
   sameAuthors: boolean
   /** `3` for `[3]` or `3.` before the entry. */
   number?: string
+  /** The names written family first, whose family is sure (known-families.ts learns from them). */
+  inverted: CslName[]
 }
 
 // A date in brackets right after the names: `(2019a).`, `(2021, March 4).`, `(n.d.)`, `(1967/1970)`.
@@ -105,9 +107,9 @@ export function readEntry(text: string): ReadEntry {
   const year = date?.date.year ?? yearOf(source) ?? ''
   // A title with nothing else told apart is no reading of the entry.
   const parsed = Object.keys(item).some((key) => !['id', 'type', 'title', 'note'].includes(key))
-  if (!parsed) return {item: {id: '', type: 'document', title: text.replace(/\.$/, '')}, year: '', parsed: false, unsure: [], sameAuthors: false}
+  if (!parsed) return {item: {id: '', type: 'document', title: text.replace(/\.$/, '')}, year: '', parsed: false, unsure: [], sameAuthors: false, inverted: []}
   if (!title) unsure.push('title')
-  return {item, year, parsed, unsure, sameAuthors: Boolean(same), ...(links.number ? {number: links.number} : {})}
+  return {item, year, parsed, unsure, sameAuthors: Boolean(same), inverted: names?.inverted ?? [], ...(links.number ? {number: links.number} : {})}
 }
 
 /**

@@ -22,12 +22,14 @@ export interface NameList {
   etAl?: boolean
   /** The list's form: names inverted (`Family, I.`), direct (`I. Family`) or Vancouver (`Family IN`). */
   form: 'inverted' | 'direct' | 'vancouver'
+  /** The names written family first (`Family, Given`), whose family is sure. */
+  inverted: CslName[]
 }
 
 const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|des|di|da|du|dos|das|do|la|le|ten|ter|bin|ibn|al|el|zu)`
 // `O’Connor`, `McDonald`, `Steffan-Dewenter`, and upper-case surnames before a comma (`DUPONT, J.`).
-// A lone capital is an initial, never a surname (`Le Guin, U. K.` is not `U. K`).
-const WORD = String.raw`(?!(?:Jr|Sr)\.?(?=[\s,.]|$))(?!\p{Lu}(?=[\s,.;:]|$))(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}+[\p{Ll}\p{M}]*)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
+// A lone capital is an initial, never a surname (`Le Guin, U. K.` is not `U. K`), but Irish `Ó` opens one (`Ó Súilleabháin`).
+const WORD = String.raw`(?!(?:Jr|Sr|II|III|IV)\.?(?=[\s,.]|$))(?!(?!Ó\s\p{Lu})\p{Lu}(?=[\s,.;:]|$))(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}+[\p{Ll}\p{M}]*)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
 // A family name: particles, then one to three capitalised words (`Ní Bhriain`, `Moreno Fernández`).
 const FAMILY = String.raw`(?:${PARTICLE}\s+){0,3}${WORD}(?:\s+(?:${PARTICLE}\s+)*${WORD}){0,2}`
 // `St.` is a surname's first word (`St. John`), never an initial.
@@ -35,21 +37,23 @@ const INITIAL = String.raw`(?:(?!St\.)\p{Lu}[\p{Ll}]?\.)`
 const INITIALS = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL})*`
 // Given names written out, possibly with initials (`Sandra M.`, `J. Paul`, `Ana Lucía`).
 // A title's first words are no given name (`The Information Visualizer`, `La Ville Cybernétique`).
-const GIVEN_WORD = String.raw`(?!(?:The|An?|In|On|Of|For|From|With|How|What|Why|When|El|La|Le|Les|Los|Las|Der|Die|Das|Ein|Eine|Un|Une|Una|Il|Lo)\s)[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{L}][\p{Ll}\p{M}]+)?`
+const GIVEN_WORD = String.raw`(?!(?:The|An?|In|On|Of|For|From|With|How|What|Why|When|El|La|Le|Les|Los|Las|Der|Die|Das|Ein|Eine|Un|Une|Una|Il|Lo|De|Del|Della|Da|Di|Du|Van|Von|Ní|Nic|Mac|Ó)\s)[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{L}][\p{Ll}\p{M}]+)?`
 // After an initial only initials follow (`Anne K. Mary Shelley:` is a name, then a title).
 const GIVEN_WORDS = String.raw`(?:${GIVEN_WORD}\s+){0,2}(?:${GIVEN_WORD}(?=[\s,.;&)]|$)|${INITIALS})`
+// An initial then a name written out, as an inverted name's given part: `Okafor-Reyes, J. Paul.`, `Humboldt, J. Paul von.`
+const INITIAL_THEN_NAME = String.raw`${INITIALS}\s+${GIVEN_WORD}(?=\s*[,.;]|\s+(?:${PARTICLE}\s)*${PARTICLE}\.?(?=[\s,.]|$)|$)`
 const SUFFIX = String.raw`(?:Jr\.?|Sr\.?|II|III|IV)`
 
 const sticky = (source: string) => new RegExp(source, 'uy')
 // `Press, WH; Teukolsky, SA`: capitals without full stops are initials too.
 const BARE_INITIALS = String.raw`\p{Lu}{1,3}(?=[;,.\s(]|$)`
-const INVERTED = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${GIVEN_WORDS}|${BARE_INITIALS})(?:\s*((?:${PARTICLE}\s)*${PARTICLE})\.?(?=[\s,.]))?(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
+const INVERTED = sticky(String.raw`(${FAMILY}),\s*(${INITIAL_THEN_NAME}|${INITIALS}|${GIVEN_WORDS}|${BARE_INITIALS})(?:\s*((?:${PARTICLE}\s)*${PARTICLE})\.?(?=[\s,.]|$))?(?:,?\s+(${SUFFIX})(?=[\s,.]|$))?`)
 // `Heidegger M.`: family and initials without a comma.
-const INVERTED_INITIALS = sticky(String.raw`(${FAMILY}),\s*(${INITIALS}|${BARE_INITIALS})(?:\s*((?:${PARTICLE}\s)*${PARTICLE})\.?(?=[\s,.]))?(?:,?\s+(${SUFFIX})(?=[\s,.]))?`)
+const INVERTED_INITIALS = sticky(String.raw`(${FAMILY}),\s*(${INITIAL_THEN_NAME}|${INITIALS}|${BARE_INITIALS})(?:\s*((?:${PARTICLE}\s)*${PARTICLE})\.?(?=[\s,.]|$))?(?:,?\s+(${SUFFIX})(?=[\s,.]|$))?`)
 // `Gertz M., Lipeck U. W. Deriving…`: the last initial's full stop ends the list.
 const INVERTED_NO_COMMA = sticky(String.raw`(${WORD}(?:-${WORD})?)\s+(${INITIALS})(?=[,;]|\s+(?:and|&)\s|\s*$|(?<=\.)\s)`)
 // A direct name ends where the list goes on or ends (`Ai Li.` is no `Ai Li. Eager`).
-const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]))?(?=\s*[,.;:(\[“"‘'«]|\s+(?:and|&|et|y|e|und)\s|\s+(?:1[5-9]|20)\d\d\b|\s*$)`)
+const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]|$))?(?=\s*[,.;:(\[“"‘'«]|\s+(?:and|&|et|y|e|und)\s|\s+(?:1[5-9]|20)\d\d\b|\s*$)`)
 const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3}(?:-\p{Lu})?)(?=[,.;:]|\s+(?:and|&)\s|\s*\(|$)`)
 // The ellipsis first: APA's `…, Nguyen, T., … O’Brien, L.` must not stop at the comma before it.
 const SEPARATOR = sticky(String.raw`\s*(?:,?\s*(?:\.\s?\.\s?\.|…)\s*|,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*(?:(?:&|and|y|e|et|und)\s+)?|\s+(?:&|and|y|e|et|und)\s+)`)
@@ -218,7 +222,7 @@ function readList(text: string, first: Try, trusted: boolean, directAfterInverte
   // only initials, or a list of several, make it a name, or what follows it in notes and German lists
   // (`Henry James, “Nathaniel Hawthorne,”`, `Wolfgang Jantzen: Behinderung`, `Adolf Hitler, Mein Kampf, trans. … (London: …, 1938)`).
   if (!trusted && form === 'direct' && names.length === 1 && !/\p{Lu}\./u.test(names[0]!.given ?? '') && (!namedBefore(text, ends[0]!) || isGroupName(text.slice(0, ends[0]!)))) return undefined
-  const list: NameList = {names, end: ends[names.length - 1]!, form}
+  const list: NameList = {names, end: ends[names.length - 1]!, form, inverted: names.filter((_, i) => forms[i] === 'inverted')}
   if (etAl) list.etAl = true
   const role = at(ROLE, text, list.end) ?? undefined
   const translator = role ? undefined : at(TRANSLATOR_ROLE, text, list.end) ?? undefined

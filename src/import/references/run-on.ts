@@ -90,7 +90,7 @@ function namedStarts(text: string): number[] {
     }
     const names = readNames(rest)
     // `Cambridge, Massachusetts: MIT Press` is a place; a new entry's names close with a full stop before its title.
-    if (names?.form === 'inverted' && /\.\s+[\p{Lu}“"‘«]/u.test(rest.slice(names.end - 1, names.end + 3)) && !/^\s*\(/.test(rest.slice(names.end))) cuts.push(at)
+    if (names?.form === 'inverted' && /\.\s+[\p{Lu}“"‘«¿¡]/u.test(rest.slice(names.end - 1, names.end + 3)) && !/^\s*\(/.test(rest.slice(names.end))) cuts.push(at)
     else if (!names) {
       const group = GROUP_START.exec(rest)
       if (group && isGroupName(group[1]!) && group[1]!.split(/\s+/).length <= 8) cuts.push(at)
@@ -114,10 +114,14 @@ function authorStart(between: string): number | undefined {
     // With the full stop dropped, `Gallimard Moreno Fernández, P.` reads as a three-word surname: fewer words
     // first, unless the first is a capitalised particle (`De La Cruz, M.`).
     const family = names.names[0]!.family ?? ''
-    const words = /^(?:De|Del|Da|Di|Du|Van|Von|Le|La|St\.)\s/u.test(family) ? 1 : family.split(' ').length
+    const words = /^(?:De|Del|Da|Di|Du|Van|Von|Le|La|St\.|Ó)\s/u.test(family) ? 1 : family.split(' ').filter((word) => /^\p{Lu}/u.test(word)).length
+    // `University of Leeds Smith, M.`: a name list never follows `of` or `the`; `Universidad de Salamanca de Bruin`
+    // is no surname with two particles; `36. Springer Nguyen, K.` starts after the publisher.
+    if (/\s(?:of|the|and|for|de|del|der|des|du)\s+$/u.test(between.slice(0, word.index))) continue
+    if (/^\p{Ll}+\s.*\s\p{Ll}+\s/u.test(`${names.names[0]!['non-dropping-particle'] ?? ''} ${family} `.trim() + ' ')) continue
+    if (PUBLISHER_END.test(/^\S+/.exec(between.slice(word.index))![0].replace(/[,.]$/, ''))) continue
     if (ENTRY_BOUNDARY_BEFORE.test(between.slice(0, word.index)) && words <= 2) return word.index
-    const publisher = PUBLISHER_END.test(/^\S+/.exec(between.slice(word.index))![0].replace(/[,.]$/, ''))
-    if (!publisher && (unmarked === undefined || (words <= 2 && unmarkedWords > 2))) {
+    if (unmarked === undefined || (words <= 2 && unmarkedWords > 2)) {
       unmarked = word.index
       unmarkedWords = words
     }

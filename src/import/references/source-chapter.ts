@@ -7,7 +7,7 @@
 import {MONTH_WORD, readDate} from './dates.js'
 import {isKnownPlace} from './places.js'
 import {EDITOR_WORD, HOUSE_WORDS} from './source-patterns.js'
-import {readNameRun} from './names.js'
+import {readNameRun, readNames} from './names.js'
 import type {Source} from './source-model.js'
 import {sentenceEnd} from './title.js'
 
@@ -60,7 +60,11 @@ const COMMA_EDITORS = new RegExp(String.raw`^(.+?),\s*(?:editors?|Editors?|eds?\
 
 /** `C. B. Jones, R. C. Shaw, and T. Denvir`, `Dale, R.; Mellish, C.`: names and their separators only, no title. */
 export function namesOnly(text: string): boolean {
-  return text.split(/\s*(?:[,;&]|\band\b|\bet al\.?)\s*/u).filter(Boolean).every((piece) => piece.split(/\s+/).length <= 4 && /^[\p{Lu}]/u.test(piece) && !/\b(?:of|the|on|for|in|and)\b/u.test(piece))
+  const pieces = text.split(/\s*(?:[,;&]|\band\b|\bet al\.?)\s*/u).filter(Boolean)
+  if (!pieces.every((piece) => piece.split(/\s+/).length <= 4 && /^[\p{Lu}]/u.test(piece) && !/\b(?:of|the|on|for|in|and)\b/u.test(piece))) return false
+  // `Cities after health, J. Müller-Schmidt, Ed.` (IEEE) is a book and its editor: the name scanner must read it all.
+  const names = readNames(text.trim(), {trusted: true})
+  return names !== undefined && /^[\s,.]*(?:et al\.?)?[\s,.]*$/u.test(text.trim().slice(names.end))
 }
 
 /**
