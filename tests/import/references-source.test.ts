@@ -81,3 +81,11 @@ describe('pages', () => {
     expect(item('Ruiz, Ana. Mareas. Madrid: Sal, 2004, 312 pp.')).toMatchObject({'number-of-pages': '312', publisher: 'Sal'})
   })
 })
+
+describe('dates in the source', () => {
+  it('reads a meeting’s day range, a bimonthly issue and a numeric date', () => {
+    expect(item('T. Okoro, “Salt grids,” Proc. Coastal Computing Workshop, Lisbon, Portugal, June 3-6, 1999.').issued).toEqual({'date-parts': [[1999, 6, 3]]})
+    expect(item('Hale, R. “Tin roofs.” Harbour Monthly, July-August 2004, pp. 5-9.').issued).toEqual({'date-parts': [[2004, 7]]})
+    expect(item('MOREL, Anne, « Le sel », Revue des côtes, 12/03/2015, p. 4.').issued).toEqual({'date-parts': [[2015, 3, 12]]})
+  })
+})

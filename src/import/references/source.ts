@@ -121,6 +121,12 @@ function classify(raw: string, source: Source) {
   else if ((match = /^(.+?),?\s+\(?(?:Trans|trans|Tr)\.?\)?$/u.exec(part))) source.translator = readNameRun(match[1]!)
   else if (readDate(part)) source.dates.push(readDate(part)!)
   else if ((match = dayMonth(part))) source.monthDay = [monthNumber(match[2] ?? match[3]!)!, Number(match[1] ?? match[4]) || undefined]
+  else if ((match = RANGE_YEAR.exec(part)) && dayMonth(match[1]!)) {
+    classify(match[1]!, source)
+    source.dates.push(readDate(match[2]!)!)
+  } else if ((match = NUMERIC_DATE.exec(part)) && Number(match[2]) <= 12) {
+    source.dates.push({year: match[3]!, issued: {'date-parts': [[Number(match[3]), Number(match[2]), Number(match[1])]]}})
+  }
   else if (THESIS.test(part)) source.genre = part
   else if (REPORT_GENRE.test(part)) source.genre ??= part
   else if (/^By\s+\p{Lu}/u.test(part)) source.leftover.push(part)
@@ -162,8 +168,14 @@ function isNumbers(text: string): boolean {
   return VOLUME_ISSUE.test(text) || VOLUME_PAGES.test(text) || /^\d{1,4}[A-Za-z]?$/.test(text)
 }
 
-// `12 Feb.`, `February 22`, or a month alone (`June, 1979`, `Tokyo, October, 1994`).
-const DAY_MONTH = new RegExp(String.raw`^(?:(\d{1,2})\s+(${MONTH_WORD})|(${MONTH_WORD})(?:\s+(\d{1,2}))?)$`, 'iu')
+// `12 Feb.`, `February 22`, or a month alone (`June, 1979`, `Tokyo, October, 1994`), and their ranges
+// (`7-10 December`, `April 8-11`, `July-August`, `mai-juin`): the first day and month are the issue's.
+const RANGE_END = String.raw`(?:\s*[-–/]\s*(?:\d{1,2}|${MONTH_WORD}))?`
+const DAY_MONTH = new RegExp(String.raw`^(?:(\d{1,2})${RANGE_END}\s+(${MONTH_WORD})|(${MONTH_WORD})(?:\s+(\d{1,2}))?${RANGE_END})$`, 'iu')
+// A month range before the year (`July-August 1990`, `April 8-11 1991`): the year is the entry's date.
+const RANGE_YEAR = new RegExp(String.raw`^(.+?)\s+((?:1[5-9]|20)\d\d)$`, 'u')
+// `25/04/2013`, `25.04.2013`: day, month, year.
+const NUMERIC_DATE = /^(\d{1,2})[./](\d{1,2})[./]((?:1[5-9]|20)\d\d)$/u
 
 function dayMonth(part: string): RegExpExecArray | null {
   return DAY_MONTH.exec(part)

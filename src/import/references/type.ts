@@ -76,9 +76,12 @@ export function inferType(item: CslItem, hints: TypeHints) {
   else item.type = 'book'
 }
 
-/** A book's or report's container is the series it belongs to, when it names one (`… Series`, `Studies in …`). */
+/**
+ * A book's or report's container is the series it belongs to, when it names one (`… Series`, `Studies in …`)
+ * or the work is a numbered volume of it (`Foreign Relations of the United States, 1961-1963, VI`).
+ */
 function series(item: CslItem) {
-  if (!item['container-title'] || item['collection-title'] || !SERIES.test(item['container-title'])) return
+  if (!item['container-title'] || item['collection-title'] || !(SERIES.test(item['container-title']) || item.volume)) return
   item['collection-title'] = item['container-title']
   delete item['container-title']
 }
