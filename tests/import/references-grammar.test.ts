@@ -21,6 +21,8 @@ describe('names', () => {
     ])
     expect(readNames('Ní Bhriain, S., & St. John, M. (2021).')?.names.map((name) => name.family)).toEqual(['Ní Bhriain', 'St. John'])
     expect(readNames('Odoux, J.-F., & Moreno Fernández, F. (2009).')?.names).toEqual([{family: 'Odoux', given: 'J.-F.'}, {family: 'Moreno Fernández', given: 'F.'}])
+    // A written-out given name closed by `et al.` (Harvard with full names): found by the round-trip property.
+    expect(readNames('Oyelaran, Jean-François et al. (1966) “Language and history,”')).toMatchObject({names: [{family: 'Oyelaran', given: 'Jean-François'}], etAl: true})
     expect(readNames('King, M. L., Jr. (1963).')?.names).toEqual([{family: 'King', given: 'M. L.', suffix: 'Jr.'}])
   })
 

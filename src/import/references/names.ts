@@ -58,6 +58,7 @@ const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3}(?:-\p{Lu})?)(?=[,
 // The ellipsis first: APA's `…, Nguyen, T., … O’Brien, L.` must not stop at the comma before it.
 const SEPARATOR = sticky(String.raw`\s*(?:,?\s*(?:\.\s?\.\s?\.|…)\s*|,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*(?:(?:&|and|y|e|et|und)\s+)?|\s+(?:&|and|y|e|et|und)\s+)`)
 const ET_AL = sticky(String.raw`,?\s*(?:(?:&|and)\s+)?(?:et\.?\s*al\.?|and others|u\.\s?a\.)`)
+const ET_AL_NEXT = /^\s*(?:et\.?\s*al\.?|u\.\s?a\.)(?=[\s,.(]|$)/u
 const ROLE = sticky(String.raw`\s*(?:\((?:eds?|Eds?|Hrsg|Hg|Coords?|Comps?|Dirs?)\.?\)|,\s*(?:editors?|eds?\.|Eds?\.)(?=[\s.,]|$))`)
 const TRANSLATOR_ROLE = sticky(String.raw`\s*(?:\((?:Trans|trans|Tr|Übers)\.?\)|,\s*(?:translators?|trans\.)(?=[\s.,]|$))`)
 
@@ -133,8 +134,8 @@ function acceptInverted(match: RegExpExecArray, text: string, first: boolean): b
   const given = match[2]!.trim()
   if (ONLY_INITIALS.test(given)) return true
   const next = text.slice(match.index + match[0].length)
-  // Full given names: the name ends the list (`.`), or another follows (`, and`, `,`).
-  return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /\.$/.test(match[0]) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next) || BARE_YEAR.test(next))
+  // Full given names: the name ends the list (`.`), another follows (`, and`, `,`), or `et al.` closes it (Harvard's `Oyelaran, Jean et al. (1966)`).
+  return (first || given.split(/\s+/).length <= 3) && (/\.$/.test(given) || /\.$/.test(match[0]) || /^\s*(?:[.,;:(]|$|&|and\s|y\s)/u.test(next) || ET_AL_NEXT.test(next) || BARE_YEAR.test(next))
 }
 
 /**
