@@ -78,6 +78,8 @@ async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Prom
   const {exportPdfs} = await import('../api/batch.js')
   const items = await exportPdfs(inputs, {
     launching,
+    // As a one-off build does: citations are formatted in a worker thread while the deck parses.
+    citeprocWorker: true,
     ...choice,
     notes: flags.notes,
     theme: flags.theme,
