@@ -209,6 +209,7 @@ export class Project {
   async compile(input: string | VFile, run: CompileRun = {}): Promise<CompiledDeck> {
     const file = typeof input === 'string' ? await this.read(input) : input
     const {theme, lang, csl, safe, allowOutside, allowOutsideImages} = this.options
+    const fit = this.fitOptions(run.fit, JSON.stringify({theme, lang, csl, safe, allowOutside, allowOutsideImages, embed: run.embed}))
     return compileSource(
       file,
       {
@@ -220,11 +221,12 @@ export class Project {
         allowOutsideImages,
         embed: run.embed,
         // A one-off compile gets a cache of its own all the same: the fit step's later rounds reuse what the first parsed and rendered.
-        cache: run.rebuild === true ? this.rebuildCache(file.path) : run.rebuild || new RebuildCache(run.chunks),
+        // Unfitted, it renders each slide once: keeping the slides would only cost their signatures.
+        cache: run.rebuild === true ? this.rebuildCache(file.path) : run.rebuild || new RebuildCache(run.chunks, {slides: fit !== false}),
         citations: run.citations ?? this.caches.citationScope(),
         // Diagrams are drawn in the project's browser, which the fit step measures in too.
         diagrams: {browser: () => this.browser(), cache: this.caches.diagrams, cachePath: run.diagramsPath},
-        fit: this.fitOptions(run.fit, JSON.stringify({theme, lang, csl, safe, allowOutside, allowOutsideImages, embed: run.embed}))
+        fit
       },
       run.prepare
     )
