@@ -34,8 +34,9 @@ export interface ReadEntry {
 
 // A date in brackets right after the names: `(2019a).`, `(2021, March 4).`, `(n.d.)`, `(1967/1970)`.
 const BRACKET_DATE = /^\s*[.,]{0,2}\s*\(([^()]{1,40})\)\s*[.,:]?\s*/u
-// A bare date after the names: `Marsh. 1990. Title`, `Heidegger M., 1927, Title` (the names end before `.,`).
-const BARE_DATE = /^\s*[.,]{0,2}\s*((?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?f\.|o\.\s?J\.)(?:\/\d{4})?)\s*[.,:]\s+/u
+// A bare date after the names: `Marsh. 1990. Title`, `Heidegger M., 1927, Title` (the names end before `.,`),
+// or with no stop at all before the title, as anthropology and archaeology write it: `Levine, Robert 1977 Title`.
+const BARE_DATE = /^\s*[.,:]{0,2}\s*((?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?f\.|o\.\s?J\.)(?:\/\d{4})?)(?:\s*[.,:]\s+|\s+(?=[\p{Lu}“"«‘]))/u
 const UNTITLED_ARTICLE = /^[^,.]{1,40},\s*\d+[A-Za-z]?,\s*[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?$/u
 const SAME_AUTHORS = /^\s*(?:[—–]{1,3}|-{2,3}|_{2,})\s*[.,]?\s*/u
 /** Reads `text`, one reference entry. */

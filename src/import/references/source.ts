@@ -36,7 +36,15 @@ export function readSource(text: string, {chapterLead = false, ...context}: Sour
   rest = rest.replace(BRACKETED_FACTS, (_, inner: string) => `, ${inner},`)
   const lead = readChapterLead(rest, source, chapterLead)
   for (const detail of lead.details) classify(detail, source)
-  for (const part of parts(lead.rest)) classify(part, source)
+  // The text parts that run unbroken from the start to the first volume, issue or page (settle may join them).
+  let unbroken = true
+  for (const part of parts(lead.rest)) {
+    const texts = source.texts.length
+    classify(part, source)
+    const numbered = Boolean(source.volume || source.issue || source.page)
+    if (unbroken && numbered) source.numbersAt = source.texts.length
+    if (numbered || source.texts.length === texts) unbroken = false
+  }
   settle(source, context)
   return source
 }
