@@ -10,7 +10,7 @@ import {type ReadDate, readDate} from './dates.js'
 import {takeLinks} from './links.js'
 import {type NameList, readNames} from './names.js'
 import {type Source, readSource} from './source.js'
-import {readTitle, sentenceEnd} from './title.js'
+import {isUntitledArticle, readTitle, sentenceEnd} from './title.js'
 import {inferType} from './type.js'
 import {EDITION, EDITION_PHRASE} from './source-patterns.js'
 import {isGroupName} from './group.js'
@@ -72,7 +72,9 @@ export function readEntry(text: string): ReadEntry {
       if (date) rest = date.rest
     }
   }
-  if (title === undefined) {
+  // Only where no sentence ends the names (`A. Author, Phys. Rev. B 12, 345`) or a date stands between (`2004, A&A, 416`).
+  if (title === undefined && (names || same) && (date || /^\s*,/u.test(rest)) && isUntitledArticle(rest)) rest = rest.replace(/^[\s.,:;]+/, '')
+  else if (title === undefined) {
     const read = readTitle(rest)
     title = read.title
     notes = read.notes
@@ -100,8 +102,9 @@ export function readEntry(text: string): ReadEntry {
   const source = readSource(rest, {linked: Boolean(item.URL && !item.DOI), dated: hasDay(date?.date), reported: notes.some((note) => /^(?:No\.|Report|Working paper)/iu.test(note))})
   for (const note of notes) applyNote(note, source)
   fill(item, {names, literal, title, date: date?.date, source})
+  if (links.arXiv) item.note = links.arXiv
   if (source.leftover.length > 0) {
-    item.note = source.leftover.join('. ')
+    item.note = [links.arXiv, ...source.leftover].filter(Boolean).join('. ')
     unsure.push(item['container-title'] ? 'publisher' : 'container')
   }
   inferType(item, {genre: source.genre, medium: item.medium, chapter: source.chapter === true, groupAuthor: literal !== undefined})

@@ -36,3 +36,19 @@ describe('a periodical’s name', () => {
     expect(roman['container-title']).toBe('Journal of Applied Patience')
   })
 })
+
+describe('an article cited without its title', () => {
+  it('reads the journal and its numbers in the orders physics and chemistry use', () => {
+    expect(item('[2] K. Ortiz, L. Brandt, Appl. Surf. Lett. 2011, 14, 2207.')).toMatchObject({'container-title': 'Appl. Surf. Lett.', volume: '14', page: '2207', issued: {'date-parts': [[2011]]}})
+    expect(item('[5] M. Quist, Nucl. Phys. B 512 (2003) 77-90.')).toMatchObject({'container-title': 'Nucl. Phys. B', volume: '512', page: '77–90'})
+    const preprint = item('[9] R. Ueda and T. Moss, Class. Quant. Grav. 31, 118 (2014) [arXiv:1311.0421 [gr-qc]].')
+    expect(preprint).toMatchObject({'container-title': 'Class. Quant. Grav.', volume: '31', page: '118', note: 'arXiv:1311.0421'})
+    expect(preprint.title).toBeUndefined()
+  })
+
+  it('keeps a journal abbreviated word by word whole before its numbers', () => {
+    expect(item('P. Lind, “Cold traps,” Rev. Geoph. Lett. 12, 101–109 (1990).')['container-title']).toBe('Rev. Geoph. Lett.')
+    // A sentence after the names is a title: `Tidal Notes.` is no journal's abbreviation here.
+    expect(item('Dunn, A. Tidal Notes. Coast. Eng. Oper. 4, 55–60 (2001).')).toMatchObject({title: 'Tidal Notes', 'container-title': 'Coast. Eng. Oper.'})
+  })
+})
