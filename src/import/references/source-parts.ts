@@ -61,20 +61,25 @@ export function parts(text: string): string[] {
 const NOT_IN_NAME = /^(?:Vols?|Nos?|Nr|Eds?|Edn|Pp?|Dirs?|Web|Print|Online|Accessed|Retrieved|Available|Hrsg|Art)\.?$/iu
 const ABBREVIATED = /^\p{Lu}[\p{L}]{0,5}\.$/u
 // The words of a journal's name up to its numbers: `Theor. Math. Phys. 2`, `Express 2010`, `B428`.
-const NAME_TO_NUMBERS = /^((?:\s+\p{Lu}[\p{L}&]*\.?){0,5})\s*,?\s*(?=[A-Z]?\d)/u
+const NAME_TO_NUMBERS = /^((?:\s+\p{Lu}[\p{L}&]*\.?){0,5})(\s*,)?\s+(?=[A-Z]?\d)/u
+const MONTH = new RegExp(String.raw`^${MONTH_WORD}$`, 'iu')
 
 /**
  * Whether the full stop after `before` sits inside a journal's name written in
- * abbreviations before its numbers (`Fortsch. Phys. 55`, `IEEE Trans. Electr.
- * Dev. 1982`, `Opt. Express 18`): another abbreviation must stand next to it,
- * or the word be a short one (`Opt.`); a place or publisher is no such word.
+ * abbreviations right before its numbers (`Fortsch. Phys. 55`, `IEEE Trans.
+ * Electr. Dev. 1982`, `Opt. Express 18`): another abbreviation must stand next
+ * to it, or the word be a short one (`Opt.`); a place, publisher or month is
+ * no such word, and a comma before the number (`St. John. Springer, 1997`)
+ * ends the name.
  */
 function inAbbreviatedName(before: string, after: string): boolean {
   const word = /(?:^|\s)(\p{Lu}[\p{L}]{0,6})$/u.exec(before)?.[1]
   const run = NAME_TO_NUMBERS.exec(after)
   if (!word || !run || isKnownPlace(word) || NOT_IN_NAME.test(`${word}.`)) return false
   const following = run[1]!.trim().split(/\s+/).filter(Boolean)
-  if (following.some((token) => isKnownPlace(token.replace(/\.$/, '')) || NOT_IN_NAME.test(token) || HOUSE_WORDS.test(token))) return false
+  if (following.some((token) => isKnownPlace(token.replace(/\.$/, '')) || NOT_IN_NAME.test(token) || HOUSE_WORDS.test(token) || MONTH.test(token))) return false
+  // A comma may end the name only when every word after this one is abbreviated too (`J. Am. Dent. Assoc., 114`).
+  if (run[2] && !(following.length > 0 && following.every((token) => ABBREVIATED.test(token)))) return false
   const previous = /(?:^|\s)(\p{Lu}[\p{L}]{0,5}\.)\s+\S+$/u.exec(before)?.[1]
   const neighbour = following.some((token) => ABBREVIATED.test(token)) || previous !== undefined
   return neighbour || (word.length <= 4 && !/^\p{Lu}+$/u.test(word) && following.length > 0)

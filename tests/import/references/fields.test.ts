@@ -52,3 +52,10 @@ describe('an article cited without its title', () => {
     expect(item('Dunn, A. Tidal Notes. Coast. Eng. Oper. 4, 55–60 (2001).')).toMatchObject({title: 'Tidal Notes', 'container-title': 'Coast. Eng. Oper.'})
   })
 })
+
+describe('a full stop in the source', () => {
+  it('still ends a name before a month, a publisher after a comma or a place', () => {
+    expect(item('Ng, Ada. “Tidal Towns.” Harbour News. August 16, 1972. https://example.org/tides.')['container-title']).toBe('Harbour News')
+    expect(item('Roe, Ken. “Salt.” In Seas and Shores, edited by Mark St. John. Springer, 1997.')).toMatchObject({editor: [{family: 'St. John', given: 'Mark'}], publisher: 'Springer'})
+  })
+})
