@@ -7,6 +7,7 @@
 import type {BrowserSource} from '../export/browser-source.js'
 import type {VFile} from 'vfile'
 import type {CompileOptions} from '../build.js'
+import type {MeasurePage} from '../check/measure-page.js'
 import type {CompiledDeck} from '../deck.js'
 import {DEFAULT_TIMEOUT, type PrintOptions, type Progress, withDeadline} from '../export/pdf.js'
 import {checkPdfOptions, defaultPdfOutput, pdfSuffix} from '../export/pdf-options.js'
@@ -56,12 +57,18 @@ export async function exportPdfWith(project: Project, input: string | VFile | Co
   // The deadline covers everything that waits on the browser: fitting, loading, laying out, printing.
   return withDeadline(timeout, async (remaining) => {
     const output = options.output ?? defaultPdfOutput(inputPath(input), pdfSuffix(options))
-    const deck = await compiledInput(project, input, options.fit, output, options.onProgress)
-    const {file} = deck
-    if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
-    const format = options.notes ? 'notes' : options.handout ? 'handout' : 'pdf'
-    const emitted = await project.emit(deck, format, output, {...options, timeout: remaining()})
-    return {file, deck, output: emitted?.path, pages: emitted?.pages}
+    // The deck loads once: the fit step measures it in this page, and it is printed there after.
+    const measuring = project.measuringPage()
+    try {
+      const deck = await compiledInput(project, input, options.fit, output, options.onProgress, measuring)
+      const {file} = deck
+      if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
+      const format = options.notes ? 'notes' : options.handout ? 'handout' : 'pdf'
+      const emitted = await project.emit(deck, format, output, {...options, timeout: remaining()}, await measuring.handOver(deck))
+      return {file, deck, output: emitted?.path, pages: emitted?.pages}
+    } finally {
+      await measuring.close()
+    }
   })
 }
 
@@ -74,16 +81,19 @@ export function inputPath(input: string | VFile | CompiledDeck): string {
  * The deck to export: as given when compiled already, else compiled and
  * fitted as `build` does, in memory, with what the next export reuses
  * (parsed chunks, citations, measurements) kept beside `output`, the file it
- * writes. `deck.file` is the source the user wrote and carries every message.
+ * writes; measured in `page` when given. `deck.file` is the source the user
+ * wrote and carries every message.
  */
 export async function compiledInput(
   project: Project,
   input: string | VFile | CompiledDeck,
   fit: CompileOptions['fit'],
   output: string,
-  onProgress?: Progress
+  onProgress?: Progress,
+  page?: MeasurePage
 ): Promise<CompiledDeck> {
   if (typeof input === 'object' && 'html' in input && 'sections' in input) return input
-  const built = await project.build(input, {dryRun: true, fit: fit === false ? false : typeof fit === 'object' ? fit : {}, cachesBeside: output, onProgress})
+  const fitting = fit === false ? false : {...(typeof fit === 'object' ? fit : {}), ...(page ? {page} : {})}
+  const built = await project.build(input, {dryRun: true, fit: fitting, cachesBeside: output, onProgress})
   return built.deck
 }

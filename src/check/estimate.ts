@@ -1,8 +1,8 @@
 /**
- * A conservative layout estimate that can prove, without a browser, that
- * every slide of a deck fits: then the fit step has nothing to measure and no
- * browser starts (a small deck's first build, or a first `pdf` that loads
- * only its print page). It errs one way only: every glyph is taken as wide as
+ * A conservative layout estimate that can prove, without a browser, that a
+ * slide fits: the fit step measures only the slides it cannot prove, and
+ * when it proves them all, nothing is measured and no browser starts (a
+ * small deck's first build, or a first `pdf` that loads only its print page). It errs one way only: every glyph is taken as wide as
  * the font's em (1.6 em outside Latin-1), bold or not; lines are broken word
  * by word at those widths, which can only give more lines than the browser
  * lays out; margins are the stylesheet's, and a tenth is added on top.
@@ -36,12 +36,20 @@ const INLINE = new Set(['a', 'em', 'strong', 'i', 'b', 'code', 'span', 'sup', 's
 
 /** True when every slide of `deck` fits by the estimate (so measuring cannot change the deck). */
 export function provenToFit(deck: CompiledDeck): boolean {
+  return provenSlides(deck).every(Boolean)
+}
+
+/**
+ * Which slides of `deck` (in `deck.sections` order) fit by the estimate: the
+ * fit step measures only the others, since measuring a slide that fits
+ * changes nothing in the plan (it neither scales nor splits it).
+ */
+export function provenSlides(deck: CompiledDeck): boolean[] {
   const metrics = deckMetrics(deck)
-  if (!metrics) return false
-  const references = deck.sections.filter((section) => hasClass(section, 'cd-references'))
-  // A list on several slides is split by an estimate that measuring would replace.
-  if (references.length > 1) return false
-  return deck.sections.every((section) => slideFits(section, metrics))
+  if (!metrics) return deck.sections.map(() => false)
+  // A list on several slides is split by an estimate that measuring would replace: its slides are measured.
+  const several = deck.sections.filter((section) => hasClass(section, 'cd-references')).length > 1
+  return deck.sections.map((section) => !(several && hasClass(section, 'cd-references')) && slideFits(section, metrics))
 }
 
 /** The layout's sizes when the deck uses only citedeck's own stylesheets and has no images; else `undefined`. */

@@ -19,7 +19,7 @@ import {type BrowserSource, openBrowser} from '../export/browser-source.js'
 import {CitedeckError} from '../errors.js'
 import {hasErrors, report} from '../messages.js'
 import {fileCache, isMeasurement, type MeasureCache} from './cache.js'
-import {provenToFit} from './estimate.js'
+import {provenSlides} from './estimate.js'
 import {applySeverities} from './lint.js'
 import {type MeasuredSlide, type Measurement, measureDeck} from './measure.js'
 import {MeasurePage} from './measure-page.js'
@@ -42,6 +42,11 @@ export interface FitOptions {
   onMeasure?: (slides: number) => void
   /** What decides the deck besides its text (the compile options), so a saved plan is tried only for the same (default: ''). */
   identity?: string
+  /**
+   * The page to measure in, kept open by the caller after the fit (the PDF
+   * export prints the deck in it; default: one opened and closed here).
+   */
+  page?: MeasurePage
   /** The smallest scale of a slide's text before it is split instead (default: 0.8). */
   floor?: number
   /** Most times the deck is measured (default: 3). */
@@ -55,8 +60,10 @@ export const FIT_RULES: ReadonlySet<string> = new Set(['fit-no-browser', 'fit-sp
 export interface FitSummary {
   /** Times the deck was measured. */
   rounds: number
-  /** Slides loaded in the browser (the rest came from the cache). */
+  /** Slides loaded in the browser (the rest came from the cache, or were proven to fit). */
   measured: number
+  /** Slides of the last round that fit by a conservative estimate (estimate.ts), so were not measured. */
+  proven?: number
   /** Slides shown scaled down, and slides added by splitting. */
   scaled: number
   added: number
@@ -90,7 +97,7 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
   // The browser is asked for only when a slide is not in the cache: a rebuild need not start one.
   const browser = () => openBrowser(given)
   // Every round measures in one page: a later round swaps in only the slides its plan changed.
-  const page = new MeasurePage(browser)
+  const page = options.page ?? new MeasurePage(browser)
   const restart = async () => {
     file.data = {...data}
     file.messages = [...messages]
@@ -98,7 +105,8 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
   }
   try {
     if (saved) {
-      const measurement = await measureDeck(deck, {browser: () => Promise.reject(new StalePlan()), cache}).catch((error: unknown) => {
+      const proven = provenSlides(deck)
+      const measurement = await measureDeck(deck, {browser: () => Promise.reject(new StalePlan()), cache, proven}).catch((error: unknown) => {
         if (error instanceof StalePlan) return undefined
         throw error
       })
@@ -110,8 +118,8 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
     }
     if (!deck.config.fit || hasErrors(file)) return deck
     // Measuring cannot change a deck that fits even by a conservative estimate: no browser for it.
-    if (provenToFit(deck)) {
-      finish(file, deck, {slides: [], measured: 0}, {scales: {}, breaks: []}, {rounds: 0, measured: 0, added: 0})
+    if (provenSlides(deck).every(Boolean)) {
+      finish(file, deck, {slides: [], measured: 0, proven: deck.slideCount}, {scales: {}, breaks: []}, {rounds: 0, measured: 0, added: 0})
       file.data.fitted!.estimated = true
       return deck
     }
@@ -119,7 +127,8 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
     let plan: FitPlan = {scales: {}, breaks: []}
     let measured = 0
     for (let round = 1; ; round++) {
-      const measurement = await measureDeck(deck, {browser, cache, page, onMeasure: options.onMeasure})
+      // Only the slides the estimate cannot prove to fit are measured: a slide that fits changes nothing in the plan.
+      const measurement = await measureDeck(deck, {browser, cache, page, onMeasure: options.onMeasure, proven: provenSlides(deck)})
       measured += measurement.measured
       const next = planFit(measurement.slides, plan, {floor: options.floor ?? DEFAULT_FLOOR})
       const settled = samePlan(next, plan)
@@ -148,7 +157,7 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
     })
     message.fatal = undefined
   } finally {
-    await page.close()
+    if (!options.page) await page.close()
     await stored?.save().catch(() => undefined)
   }
   return deck
@@ -173,7 +182,8 @@ function finish(file: VFile, deck: CompiledDeck, measurement: Measurement, plan:
   for (const slide of left) reportOverflow(file, slide)
   reportFitted(file, measurement.slides, plan)
   applySeverities(file, deck.config.lint)
-  file.data.fitted = {...summary, scaled: measurement.slides.filter((slide) => slide.scale < 1).length, overflowing: left.length}
+  const scaled = measurement.slides.filter((slide) => slide.scale < 1).length
+  file.data.fitted = {...summary, scaled, overflowing: left.length, ...(measurement.proven > 0 ? {proven: measurement.proven} : {})}
 }
 
 /** One info message per slide the fit step changed, at the slide's line. */

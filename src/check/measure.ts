@@ -54,12 +54,37 @@ export interface MeasureOptions {
   timeout?: number
   /** A page kept open for several measurements (the fit step's rounds); default: one opened and closed for this call. */
   page?: MeasurePage
+  /**
+   * Slides known to fit (by `deck.sections` index; the fit step's estimate):
+   * not loaded, and recorded as fitting with nothing else known of them
+   * (default: none; `check` measures every slide).
+   */
+  proven?: readonly boolean[]
 }
 
 export interface Measurement {
   slides: MeasuredSlide[]
-  /** Slides loaded in the browser this time (the rest came from the cache). */
+  /** Slides loaded in the browser this time (the rest came from the cache, or were proven to fit). */
   measured: number
+  /** Slides taken as fitting without measuring them (`proven`). */
+  proven: number
+}
+
+/** What is recorded of a slide proven to fit: no overflow, and nothing the planner would use. */
+const FITS: SlideMeasurement = {
+  overflowY: 0,
+  overflowX: 0,
+  limit: 0,
+  paddingTop: 0,
+  width: 0,
+  units: [],
+  frame: 0,
+  paddingBottom: 0,
+  notes: [],
+  notesFrame: 0,
+  unitNotes: [],
+  brokenImages: [],
+  fitText: []
 }
 
 /** Measures every slide of a compiled deck; throws `NOT_FOUND_BROWSER` when one is needed and none is found. */
@@ -69,7 +94,9 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions): 
   const sections = deck.sections
   // A slide's HTML names its content; only the slides not measured before are serialised again, tagged for the browser.
   const keys = deck.sectionsHtml.map((html) => hash(context + html))
-  const missing = sections.flatMap((_, index) => (cache.get(keys[index]!) ? [] : [index]))
+  const proven = options.proven ?? []
+  const known = (index: number) => (proven[index] ? FITS : cache.get(keys[index]!))
+  const missing = sections.flatMap((_, index) => (known(index) ? [] : [index]))
   if (missing.length > 0) {
     options.onMeasure?.(missing.length)
     const page = options.page ?? new MeasurePage(options.browser, options)
@@ -86,7 +113,7 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions): 
     const style = String(section.properties?.style ?? '')
     place = section.position?.start ?? place
     return {
-      ...cache.get(keys[index]!)!,
+      ...known(index)!,
       number: index + 1,
       title: body ? titleOf(body) : '',
       kind: String((section.properties?.className as string[] | undefined)?.find((name) => name.startsWith('cd-') && name !== 'cd-slide')?.slice(3) ?? ''),
@@ -97,7 +124,7 @@ export async function measureDeck(deck: CompiledDeck, options: MeasureOptions): 
       scale: Number(/--cd-fit:\s*([\d.]+)/.exec(style)?.[1] ?? 1)
     }
   })
-  return {slides, measured: missing.length}
+  return {slides, measured: missing.length, proven: proven.filter(Boolean).length}
 }
 
 /** A slide's HTML with the slide and its units tagged for the page script (tagged in place, then restored). */

@@ -64,5 +64,6 @@ export function fitLine(file: VFile): string | undefined {
   if (!fitted) return undefined
   if (fitted.estimated) return 'fit: every slide fits by a conservative estimate; nothing measured, no browser started'
   const changed = [fitted.scaled > 0 ? `${fitted.scaled} scaled` : '', fitted.added > 0 ? `${fitted.added} slides added by splitting` : ''].filter(Boolean)
-  return `fit: ${fitted.measured} slides measured in the browser, ${fitted.rounds} round${fitted.rounds === 1 ? '' : 's'}${changed.length > 0 ? `; ${changed.join(', ')}` : ''}`
+  const proven = fitted.proven ? `, ${fitted.proven} proven to fit by an estimate` : ''
+  return `fit: ${fitted.measured} slides measured in the browser${proven}, ${fitted.rounds} round${fitted.rounds === 1 ? '' : 's'}${changed.length > 0 ? `; ${changed.join(', ')}` : ''}`
 }

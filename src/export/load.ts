@@ -36,6 +36,47 @@ export interface OpenOptions {
   timeout: number
 }
 
+/** The deck URL's query for reveal's print layout: one page per slide, each exactly the slide (the fit step reports overflow). */
+export const PRINT_QUERY = 'print-pdf&margin=0&pdfMaxPagesPerSlide=1'
+
+/** A deck's document in three parts: up to and with `<div class="slides">`, the slides, and the rest (its scripts). */
+export function deckDocument(html: string): {head: string; slides: string; tail: string} {
+  const open = '<div class="slides">'
+  const start = html.indexOf(open) + open.length
+  const end = html.indexOf('</div></div><script', start)
+  return {head: html.slice(0, start), slides: html.slice(start, end), tail: html.slice(end)}
+}
+
+/**
+ * Shows `deck` in a page that holds its document already, loaded through
+ * `openDeck` with the deck's stylesheets, fonts and `PRINT_QUERY` but other
+ * slides and none of its scripts (the fit step's measuring page): swaps in
+ * the deck's slides and runs its scripts in order, so reveal lays out the
+ * print view as after a load of the deck, without loading it again.
+ */
+export async function showInPlace(page: Page, deck: CompiledDeck): Promise<void> {
+  const {slides, tail} = deckDocument(deck.html)
+  await page.evaluate(async (slides: string, tail: string) => {
+    // The measuring page's own classes (see measureHtml); reveal sets them again for its print view.
+    document.documentElement.classList.remove('reveal-print', 'print-pdf')
+    document.querySelector('.reveal .slides')!.innerHTML = slides
+    // Parsed scripts are inert: each is made again to run, in order, as the parser would run them.
+    for (const parsed of Array.from(new DOMParser().parseFromString(tail, 'text/html').scripts)) {
+      const script = document.createElement('script')
+      for (const attribute of Array.from(parsed.attributes)) script.setAttribute(attribute.name, attribute.value)
+      script.textContent = parsed.textContent
+      const ran = parsed.src
+        ? new Promise((done) => {
+            script.addEventListener('load', done)
+            script.addEventListener('error', done)
+          })
+        : undefined
+      document.body.append(script)
+      await ran
+    }
+  }, slides, tail)
+}
+
 /** Loads `deck` into `page`, answering its own files from memory and blocking everything else. */
 export async function openDeck(page: Page, deck: CompiledDeck, options: OpenOptions): Promise<OpenedDeck> {
   const origin = `https://deck-${++decksOpened}-${process.pid}.citedeck.invalid/`

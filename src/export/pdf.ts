@@ -13,7 +13,7 @@ import type {CompiledDeck} from '../deck.js'
 import {CitedeckError} from '../errors.js'
 import {report} from '../messages.js'
 import {type HandoutSize, type Paper, defaultPaper, layoutHandout, printHandout} from './handout.js'
-import {fontsAndImages, openDeck} from './load.js'
+import {fontsAndImages, type OpenedDeck, openDeck, PRINT_QUERY, showInPlace} from './load.js'
 import {setMetadata} from './metadata.js'
 import {numberPages} from './slide-numbers.js'
 
@@ -42,6 +42,12 @@ export interface PrintOptions {
   onProgress?: Progress
   /** A new page of `browser` to print in, which printing closes (default: one opened for it). */
   page?: Page
+  /**
+   * `page` holds the deck's document already (the fit step's measuring page,
+   * check/measure-page.ts), and this is what its load recorded: the deck's
+   * slides are swapped in and reveal started there, not loaded again.
+   */
+  loaded?: OpenedDeck
 }
 
 export interface Printed {
@@ -79,8 +85,9 @@ async function render(
 ): Promise<Uint8Array> {
   const {config} = deck
   progress('load')
-  // margin=0 makes each page exactly the slide; one page per slide, however long (the fit step reports overflow).
-  const opened = await openDeck(page, deck, {query: 'print-pdf&margin=0&pdfMaxPagesPerSlide=1', timeout: remaining()})
+  let opened = options.loaded
+  if (opened) await showInPlace(page, deck)
+  else opened = await openDeck(page, deck, {query: PRINT_QUERY, timeout: remaining()})
   await settle(page, remaining())
   progress('layout')
   await exposeSlides(page)

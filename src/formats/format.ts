@@ -5,6 +5,7 @@
  */
 import type {Browser, Page} from 'puppeteer-core'
 import type {CompiledDeck} from '../deck.js'
+import type {OpenedDeck} from '../export/load.js'
 import type {HandoutSize, Paper, Progress} from '../export/pdf.js'
 
 export type FormatName = 'html' | 'embed' | 'pdf' | 'handout' | 'notes' | 'pptx'
@@ -33,8 +34,13 @@ export interface EmitContext {
   output: string
   /** The project's browser, launched at the first format that asks. */
   browser: () => Promise<Browser>
-  /** A new page in that browser, opened while the deck compiled when it could be (default: a new page of `browser`); the format closes it. */
-  page?: () => Promise<Page>
+  /**
+   * A page to print in, which the format closes: the page the fit step
+   * measured the deck in, holding its document (`loaded`), or a new page of
+   * `browser`, opened while the deck compiled when it could be (default: a
+   * new page of `browser`).
+   */
+  page?: () => Promise<{page: Page; loaded?: OpenedDeck}>
   options: FormatOptions
 }
 

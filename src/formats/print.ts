@@ -12,8 +12,8 @@ import type {CompiledDeck} from '../deck.js'
 export async function emitPdf(format: FormatName, deck: CompiledDeck, context: EmitContext, layout: PrintOptions): Promise<Emitted | undefined> {
   const {options} = context
   const {printDeck} = await import('../export/pdf.js')
-  const page = context.page && (await context.page())
-  const printed = await printDeck(deck, await context.browser(), {timeout: options.timeout, onProgress: options.onProgress, ...layout, page})
+  const given = context.page && (await context.page())
+  const printed = await printDeck(deck, await context.browser(), {timeout: options.timeout, onProgress: options.onProgress, ...layout, page: given?.page, loaded: given?.loaded})
   if (options.strict && hasWarnings(deck.file)) return undefined
   options.onProgress?.('write')
   await writeFileAtomic(context.output, printed.bytes)

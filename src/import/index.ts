@@ -14,7 +14,8 @@ import type {FoundCitation} from './in-text.js'
 import {writeOutline} from './outline.js'
 import type {ImportReport} from './report.js'
 import {splitBlocks} from './structure.js'
-import {essayLanguage, taggerFor} from './spanish.js'
+import {detectLanguage} from './language.js'
+import {taggerFor} from './spanish.js'
 import {pointMaker, repairText} from './text-repair.js'
 import {essayTopic} from './topics.js'
 
@@ -109,8 +110,9 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
   const bibliography = options.inlineReferences ? {items, start: section?.start ?? repaired.text.length} : {file: 'references.json'}
   const labels = new Map(references.map((reference) => [reference.item.id, reference.label]))
   const csl = options.csl ?? (style === 'apa' ? undefined : style)
-  const tagWords = await taggerFor(body)
-  const language = essayLanguage(body)
+  const detected = detectLanguage(body)
+  const tagWords = await taggerFor(detected)
+  const language = detected === 'en' ? undefined : detected
   const referencesTitle = section ? headingText(repaired.text.slice(section.start)) : undefined
   const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames, labels, bibliography, ...(csl ? {csl} : {}), ...(tagWords ? {tagWords} : {}), ...(language ? {language} : {}), ...(referencesTitle ? {referencesTitle} : {})})
   for (const problem of outline.problems) message(file, problem.reason, place(problem.at), problem.rule, {note: problem.note})

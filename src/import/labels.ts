@@ -1,7 +1,7 @@
 /**
  * The words citedeck writes on an imported deck's slides itself (titles it
  * falls back to, `Kennedy on …`), in the essay's language: a Spanish essay's
- * deck says `Conclusión` and `Referencias`, not English. English unless the
+ * deck says `Conclusión` and `Referencias`, a German one `Fazit`, not English. English unless the
  * essay is in a language listed here.
  */
 export interface Labels {
@@ -39,7 +39,53 @@ const SPANISH: Labels = {
   words: (who) => `Palabras de ${who}`
 }
 
-/** The labels for an essay in `language` (`es`), English otherwise. */
+const FRENCH: Labels = {
+  lang: 'fr',
+  conclusion: 'Conclusion',
+  references: 'Références',
+  keyPoints: 'Points clés',
+  summaryTable: 'Tableau récapitulatif',
+  inTheirWords: 'Dans leurs mots',
+  on: (who, what) => `${who} sur ${what}`,
+  words: (who) => `Les mots de ${who}`
+}
+
+const GERMAN: Labels = {
+  lang: 'de',
+  conclusion: 'Fazit',
+  references: 'Literaturverzeichnis',
+  keyPoints: 'Kernpunkte',
+  summaryTable: 'Übersicht',
+  inTheirWords: 'In ihren Worten',
+  on: (who, what) => `${who} über ${what}`,
+  words: (who) => `${who} im Wortlaut`
+}
+
+const ITALIAN: Labels = {
+  lang: 'it',
+  conclusion: 'Conclusione',
+  references: 'Bibliografia',
+  keyPoints: 'Punti chiave',
+  summaryTable: 'Tabella riassuntiva',
+  inTheirWords: 'Con le loro parole',
+  on: (who, what) => `${who} su ${what}`,
+  words: (who) => `Le parole di ${who}`
+}
+
+const PORTUGUESE: Labels = {
+  lang: 'pt',
+  conclusion: 'Conclusão',
+  references: 'Referências',
+  keyPoints: 'Pontos-chave',
+  summaryTable: 'Tabela-resumo',
+  inTheirWords: 'Nas suas palavras',
+  on: (who, what) => `${who} sobre ${what}`,
+  words: (who) => `Palavras de ${who}`
+}
+
+const LABELS: Record<string, Labels> = {es: SPANISH, fr: FRENCH, de: GERMAN, it: ITALIAN, pt: PORTUGUESE}
+
+/** The labels for an essay in `language` (`es`, `fr`, `de`, `it`, `pt`), English otherwise. */
 export function labelsFor(language: string | undefined): Labels {
-  return language === 'es' ? SPANISH : ENGLISH
+  return LABELS[language ?? ''] ?? ENGLISH
 }

@@ -6,7 +6,6 @@
 import type nlp from 'compromise'
 import {wordTags} from './bullet-words.js'
 import type {Labels} from './labels.js'
-import {isEnglish} from './noun-phrase.js'
 import type {WordTags} from './spanish.js'
 import {type PhraseOptions, contentWords, keyPhrases, slideTitle} from './topics.js'
 
@@ -15,6 +14,8 @@ export interface TitleContext {
   blocks: Array<{kind: string; text: string}>
   citedNames: string[]
   tagWords?: WordTags
+  /** The essay's language when not English. */
+  language?: string
 }
 
 /**
@@ -69,6 +70,6 @@ export function phraseContext(input: TitleContext): PhraseOptions {
   const counts = new Map<string, number>()
   const paragraphs = input.blocks.filter((block) => block.kind !== 'heading')
   for (const block of paragraphs) for (const word of new Set(contentWords(block.text))) counts.set(word, (counts.get(word) ?? 0) + 1)
-  const english = isEnglish(paragraphs.map((block) => block.text).join(' '))
-  return {exclude: new Set(input.citedNames.map((name) => name.toLowerCase())), frequency: {counts, paragraphs: paragraphs.length}, english, ...(input.tagWords ? {tagWords: input.tagWords} : {})}
+  const english = input.language === undefined || input.language === 'en'
+  return {exclude: new Set(input.citedNames.map((name) => name.toLowerCase())), frequency: {counts, paragraphs: paragraphs.length}, english, ...(input.language ? {language: input.language} : {}), ...(input.tagWords ? {tagWords: input.tagWords} : {})}
 }

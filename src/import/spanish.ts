@@ -5,26 +5,19 @@
  * knows `reconocen` is a verb, so a title stops before it. Loaded only for a
  * Spanish essay (it takes about half a second to load).
  */
-import {isEnglish} from './noun-phrase.js'
+import type {Language} from './language.js'
+import {neutralTagger} from './neutral-tags.js'
 
 export type WordTags = (text: string) => Map<string, string[]>
 
-const SPANISH = /^(?:el|la|los|las|que|de|y|en|una|por|para|con|del|se|es)$/
-
-/** True when `text` reads as Spanish. */
-export function isSpanish(text: string): boolean {
-  const words = text.toLowerCase().match(/\p{L}+/gu)?.slice(0, 300) ?? []
-  return !isEnglish(text) && words.filter((word) => SPANISH.test(word)).length >= words.length * 0.15
-}
-
-/** The language of `text` when citedeck knows it apart from English (`es`), else undefined. */
-export function essayLanguage(text: string): string | undefined {
-  return isSpanish(text) ? 'es' : undefined
-}
-
-/** A tagger for `text`'s language when compromise cannot tag it and a model ships for it; otherwise undefined. */
-export async function taggerFor(text: string): Promise<WordTags | undefined> {
-  if (!isSpanish(text)) return undefined
+/**
+ * A tagger for an essay in `language` when compromise's English one does not
+ * apply: Spanish's shipped model, or for languages without one the tags their
+ * closed word classes give (`neutral-tags.ts`); undefined for English.
+ */
+export async function taggerFor(language: Language): Promise<WordTags | undefined> {
+  if (language === 'en') return undefined
+  if (language !== 'es') return neutralTagger(language)
   const {default: nlp} = await import('es-compromise')
   return (paragraph) => {
     const tags = new Map<string, string[]>()

@@ -25,15 +25,15 @@ export interface TitleLine {
   marked?: boolean
 }
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre'
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|jänner|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro'
 const DATE = new RegExp(
-  String.raw`^(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?)?(?:${MONTHS})\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?:de\s+)?\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?:spring|summer|fall|autumn|winter)\s+\d{4})$`,
+  String.raw`^(?:(?:\d{1,2}(?:st|nd|rd|th|\.|er)?\s+(?:de\s+)?)?(?:${MONTHS})\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?:de\s+)?\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?:spring|summer|fall|autumn|winter)\s+\d{4})$`,
   'i'
 )
 const HONORIFIC = /^(?:Dr|Prof|Professor|Profesora?|Mr|Mrs|Ms|Mx|Miss|Sr|Sra|Srta|Dra|Herr|Frau|Mme|M)\b\.?(?:ª|º)?\s/u
 const COURSE_CODE = /\b\p{Lu}{2,6}\s?-?\d{3,4}[A-Z]?\b/u
 const COURSE_WORD =
-  /\b(?:course|class|period|block|module|seminar|section|unit|honou?rs|department|dept|faculty|school|college|university|institute|AP|IB|grade|year|semester|term|facultad|universidad|departamento|grupo|curso|asignatura|colegio|instituto|lycée|université)\b/iu
+  /\b(?:course|class|period|block|module|seminar|section|unit|honou?rs|department|dept|faculty|school|college|university|institute|AP|IB|grade|year|semester|term|facultad|universidad|departamento|grupo|curso|asignatura|colegio|instituto|lycée|université|licence|master|universität|hochschule|fakultät|institut|lehrstuhl|università|facoltà|corso|universidade|faculdade)\b/iu
 // Words of a name never in a title page's other lines.
 const NAME_PARTICLE = /^(?:de|del|de la|van|von|der|den|da|di|du|le|la|y|e|bin|ibn|al|el|ten|ter|st\.?)$/i
 const COMMON_SECTIONS =
@@ -41,18 +41,18 @@ const COMMON_SECTIONS =
 
 /** `Tutor: Dr Fiona McAllister` → the role its key names, or undefined. */
 function keyedRole(key: string): Role | undefined {
-  if (/name|author|student(?!\s*(?:number|id|no))|by|nombre|autor/i.test(key)) return 'author'
-  if (/date|fecha|submitted|due/i.test(key)) return 'date'
-  if (/tutor|teacher|instructor|professor|lecturer|supervisor|profesor|docente/i.test(key)) return 'instructor'
-  if (/course|class|module|unit|subject|period|asignatura|curso|materia/i.test(key)) return 'course'
-  if (/title|título/i.test(key)) return 'title'
+  if (/name|author|student(?!\s*(?:number|id|no))|by|nombre|autor|auteur|étudiant|verfasser|nome/i.test(key)) return 'author'
+  if (/date|fecha|submitted|due|abgabe|datum|remise|data/i.test(key)) return 'date'
+  if (/tutor|teacher|instructor|professor|lecturer|supervisor|profesor|docente|dozent|betreuer|prüfer|enseignant|professeur|relatore/i.test(key)) return 'instructor'
+  if (/course|class|module|unit|subject|period|asignatura|curso|materia|seminar|kurs|fach|modul|cours|matière|corso|disciplina/i.test(key)) return 'course'
+  if (/title|título|titel|titre|titolo/i.test(key)) return 'title'
   return 'detail'
 }
 
 /** What a title-page line is, from its words alone (no position). */
 export function lineRole(line: string): Role | undefined {
   const text = line.trim()
-  const keyed = /^([\p{L} ]{2,30}):\s+(\S.*)$/u.exec(text)
+  const keyed = /^([\p{L} ]{2,30}?)\s?:\s+(\S.*)$/u.exec(text)
   if (keyed && keyed[1]!.split(' ').length <= 3) {
     const role = keyedRole(keyed[1]!)
     // `Title: subtitle` is a title with a colon, not a labelled line.
@@ -60,7 +60,7 @@ export function lineRole(line: string): Role | undefined {
   }
   if (DATE.test(text.replace(/^[\p{L}]+,\s+/u, ''))) return 'date'
   if (HONORIFIC.test(text) && text.split(/\s+/).length <= 6) return 'instructor'
-  if (COURSE_CODE.test(text) || (COURSE_WORD.test(text) && text.split(/\s+/).length <= 10) || /^\p{L}+(?:\s+\p{L}+)?\s+\d{1,3}\b/u.test(text)) return 'course'
+  if (COURSE_CODE.test(text) || (COURSE_WORD.test(text) && text.split(/\s+/).length <= 10) || (/^\p{L}+(?:\s+\p{L}+)?\s+\d{1,3}\b/u.test(text) && text.split(/\s+/).length <= 5)) return 'course'
   if (isPersonName(text)) return 'author'
   return undefined
 }
@@ -82,7 +82,9 @@ export function isPersonName(text: string): boolean {
  * title; a marked line (`#`, Word's Title) is the title; otherwise the
  * longest line no other role claims.
  */
-export function readTitlePage(lines: TitleLine[]): Header {
+export function readTitlePage(given: TitleLine[]): Header {
+  // `Name · Course · Teacher · Date` on one line: each part is a line of its own.
+  const lines: TitleLine[] = given.flatMap((line) => (line.marked ? [line] : line.text.split(/\s+[·•|]\s+/).map((text) => ({text}))))
   const header: Header = {details: []}
   const counts = new Map<string, number>()
   for (const line of lines) counts.set(fold(line.text), (counts.get(fold(line.text)) ?? 0) + 1)
@@ -97,7 +99,7 @@ export function readTitlePage(lines: TitleLine[]): Header {
     if (seen.has(key)) return
     seen.add(key)
     const text = line.text.trim()
-    const value = (/^[\p{L} ]{2,30}:\s+(\S.*)$/u.exec(text)?.[1] ?? text).trim()
+    const value = (/^[\p{L} ]{2,30}?\s?:\s+(\S.*)$/u.exec(text)?.[1] ?? text).trim()
     const role = i === titleIndex ? 'title' : roles[i]
     if (role === 'title' && !header.title) header.title = text
     else if (role === 'author' && !header.author) header.author = value

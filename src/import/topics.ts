@@ -34,6 +34,8 @@ export interface PhraseOptions {
   english?: boolean
   /** Part-of-speech tags of the text's words (by lower-case word), to tell a noun phrase from a fragment. */
   tags?: Map<string, string[]>
+  /** The essay's language when not English (`de` reads noun phrases from capitals). */
+  language?: string
   /** Tags words of a text in a language compromise does not tag (Spanish). */
   tagWords?: (text: string) => Map<string, string[]>
 }
@@ -58,13 +60,13 @@ export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] 
   const weight = (word: string) => (spread.get(word) ?? 0) * rarity(word)
   const subject = subjectsOf(lead, english ? tags : undefined)
   const seen = new Map<string, Phrase>()
-  const candidates = english ? joinedPhrases(nouns ?? (nlp(clean).nouns().out('array') as string[]), clean) : articlePhrases(clean, tags)
+  const candidates = english ? joinedPhrases(nouns ?? (nlp(clean).nouns().out('array') as string[]), clean) : articlePhrases(clean, tags, options.language)
   const tagsOf = (word: string) => tags?.get(word.toLowerCase().replace(/[’']s$|[^\p{L}\p{N}]/gu, '')) ?? []
   for (const raw of candidates) {
     const tidied = tidy(raw)
     // `each queen founds`, `a translator faces`: a singular determiner before a plural means the plural is a verb.
     if (english && /^(?:a|an|each|every|one|this|that)\s+\S+\s+\p{Ll}+[^s’'\s]s[,.;:]?$/iu.test(raw.trim())) continue
-    const refined = refinePhrase(tidied, english ? tags : undefined)
+    const refined = refinePhrase(tidied, english ? tags : undefined, {capitalisedNouns: options.language === 'de'})
     // One common noun may still pair with another (`Pilots and productivity`); a lone name never.
     const lone = tidied.replace(LEADING_VAGUE, '')
     const noun = !tags || !english || (tagsOf(lone).includes('Noun') && !tagsOf(lone).some((tag) => tag === 'Adjective' || tag === 'Verb'))

@@ -28,6 +28,7 @@ import type {Browser, Page} from 'puppeteer-core'
 import type {VFile} from 'vfile'
 import {type CompileOptions, compileSource, readInput} from '../build.js'
 import type {FitOptions} from '../check/fit.js'
+import {type HeldPage, MeasurePage} from '../check/measure-page.js'
 import type {CitationScope} from '../cite/cache.js'
 import type {CompiledDeck} from '../deck.js'
 import type {BrowserSession} from '../export/browser.js'
@@ -224,9 +225,28 @@ export class Project {
     return this.caches.rebuild(resolve(path))
   }
 
-  /** Writes `deck` as `format` at `output`; `undefined` when `strict` and the export warned. */
-  emit(deck: CompiledDeck, format: FormatName, output: string, options: FormatOptions = {}): Promise<Emitted | undefined> {
-    return FORMATS[format].emit(deck, {output: resolve(output), browser: () => this.browser(), page: () => this.page(), options})
+  /**
+   * Writes `deck` as `format` at `output`; `undefined` when `strict` and the
+   * export warned. A PDF format prints in `held`, the page the deck was
+   * measured in (see `measuringPage`), when given; the caller closes it if not.
+   */
+  emit(deck: CompiledDeck, format: FormatName, output: string, options: FormatOptions = {}, held?: HeldPage): Promise<Emitted | undefined> {
+    let given = held
+    const page = async () => {
+      const taken = given
+      given = undefined
+      return taken ? {page: taken.page, loaded: taken.opened} : {page: await this.page()}
+    }
+    return FORMATS[format].emit(deck, {output: resolve(output), browser: () => this.browser(), page, options})
+  }
+
+  /**
+   * A page for the fit step to measure a deck in that the caller keeps after
+   * the compile, so the deck can be printed in it (`handOver`, then `emit`
+   * with it): it opens in the page `warmUp` opened while the deck compiled.
+   */
+  measuringPage(): MeasurePage {
+    return new MeasurePage(() => this.browser(), {newPage: () => this.page()})
   }
 
   /**

@@ -53,6 +53,21 @@ describe('names', () => {
     expect(readNames('Abernathy, J. L., and Kwame Zhang III. “Cities”')?.names[1]).toEqual({family: 'Zhang', given: 'Kwame', suffix: 'III'})
   })
 
+  it('reads given-first names: an initial then a given name, Iberian double surnames, three names against two', () => {
+    const families = (text: string) => readNames(text)?.names.map((name) => [name['non-dropping-particle'], name.family].filter(Boolean).join(' '))
+    expect(readNames('Kim, T., J. Paul Le Guin, and J. Ní Bhriain. “Who”')?.names[1]).toEqual({family: 'Le Guin', given: 'J. Paul'})
+    expect(families('Okafor-Reyes, Ngozi, and H. Rider Haggard. Markets.')).toEqual(['Okafor-Reyes', 'Haggard'])
+    // Spanish and Portuguese names have two surnames; a known given name (`Lucía`, `Luis`) stays given, English middle names too.
+    expect(readNames('Smith, Emily, and Ahmed García Márquez. Climate.')?.names[1]).toEqual({family: 'García Márquez', given: 'Ahmed'})
+    expect(families('Halliday, Maria, and José Luis Fernández de Córdoba Jr. “Networks.”')).toEqual(['Halliday', 'Fernández de Córdoba'])
+    expect(families('Dupont, Kwame, and Ana Lucía Ibáñez. Soil.')).toEqual(['Dupont', 'Ibáñez'])
+    expect(families('Stowe, Charles, and Harriet Beecher Stowe. Letters.')).toEqual(['Stowe', 'Stowe'])
+    // `D’Angelo, J., Ana Lucía von Humboldt, A.-M. Abernathy`: three names, not an inverted `Ana Lucía von Humboldt, A.-M. Abernathy`.
+    expect(families('D’Angelo, J., Ana Lucía von Humboldt, A.-M. Abernathy, et al. “La salud.”')).toEqual(['D’Angelo', 'von Humboldt', 'Abernathy'])
+    // …but a first name written family-first stays one: `García Márquez, J. Paul, and Kwame Le Guin`.
+    expect(families('García Márquez, J. Paul, and Kwame Le Guin. “La memoria.”')).toEqual(['García Márquez', 'Le Guin'])
+  })
+
   it('takes a two-word surname written given-first whole when the list writes it family-first elsewhere', () => {
     const list = ['García Márquez, Emily. Health. Gallimard, 1970.', 'Lindqvist, J. Paul, and Maria García Márquez. Reading. MIT Press, 1951.', 'J. Paul Lindqvist. Water and Soil in Towns. Routledge, 1960.']
     const authors = buildReferences(list.map((text, i) => ({text, start: i * 100}))).map((reference) => reference.item.author?.map((name) => name.family))
@@ -64,7 +79,7 @@ describe('names', () => {
     expect(families('Levin, David, Unsettling Opera: Staging Mozart')).toEqual(['Levin'])
     expect(families('Card, S. K., Robertson, G. G., The Information Visualizer, an Information')).toEqual(['Card', 'Robertson'])
     expect(families('G. Gauthier, Andrei Tarkovski, Edilig, Paris, 1988')).toEqual(['Gauthier'])
-    expect(families('Abernathy, S., Jean-François St. John, and Chiara García Márquez. “Water”')).toEqual(['Abernathy', 'St. John', 'Márquez'])
+    expect(families('Abernathy, S., Jean-François St. John, and Chiara García Márquez. “Water”')).toEqual(['Abernathy', 'St. John', 'García Márquez'])
   })
 
   it('marks editors and translators, and never takes a title for a name', () => {
@@ -174,6 +189,10 @@ describe('splitting a list by its layout', () => {
     expect(texts('Nguyen, K. (1987) Las ciudades. 36. Springer Nguyen, K. and Okafor-Reyes, C. (1966) Water. Routledge.')[0]).toMatch(/36\. Springer$/)
     expect(texts('Smith, H. (2021) Soil. Doctoral dissertation. Universidad de Salamanca de Bruin, J. and Van Dyke, P. (1956) Les villes.')[1]).toMatch(/^de Bruin, J\./)
     expect(texts('1. Berg, Hiroshi van der. “Les enfants.” 46. Cambridge University Press, 1962.\n2. Berg, J. van der. “Who Decides?” El País, 1970.')[0]).toMatch(/^1\. Berg/)
+  })
+
+  it('cuts a run-on Harvard list at an undated entry', () => {
+    expect(texts('Al-Farsi, A.L. (1952) “Children,” Nature Climate Change, 50, pp. 142–163. Pérez-Ibáñez, J.-F. (no date) Who decides borders? Madrid: MIT Press.')).toHaveLength(2)
   })
 
   it('cuts MLA and IEEE run-on lists', () => {

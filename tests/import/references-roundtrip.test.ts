@@ -82,7 +82,8 @@ describe('reference lists rendered by citeproc read back', () => {
             expect(firstFamily(back), entry.text).toBe(firstFamily(item))
           })
         }),
-        {numRuns: 6}
+        // A random seed each run (fast-check prints it on failure); FC_SEED replays one, FC_RUNS searches longer.
+        {numRuns: Number(process.env.FC_RUNS ?? 6), ...(process.env.FC_SEED ? {seed: Number(process.env.FC_SEED)} : {})}
       )
     })
   }

@@ -11,6 +11,7 @@
  */
 import type {CslName} from '../csl.js'
 import {isGroupName} from './group.js'
+import {joinIberianSurname} from './iberian-names.js'
 
 export interface NameList {
   names: CslName[]
@@ -53,7 +54,8 @@ const INVERTED_INITIALS = sticky(String.raw`(${FAMILY}),\s*(${INITIAL_THEN_NAME}
 // `Gertz M., Lipeck U. W. Deriving…`: the last initial's full stop ends the list.
 const INVERTED_NO_COMMA = sticky(String.raw`(${WORD}(?:-${WORD})?)\s+(${INITIALS})(?=[,;]|\s+(?:and|&)\s|\s*$|(?<=\.)\s)`)
 // A direct name ends where the list goes on or ends (`Ai Li.` is no `Ai Li. Eager`).
-const DIRECT = sticky(String.raw`(${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]|$))?(?=\s*[,.;:(\[“"‘'«]|\s+(?:and|&|et|y|e|und)\s|\s+(?:1[5-9]|20)\d\d\b|\s*$)`)
+// `J. Paul Getty`, `H. Rider Haggard`: initials then one given name written out, before the surname.
+const DIRECT = sticky(String.raw`(${INITIALS}\s+${GIVEN_WORD}(?=\s)|${INITIALS}|${GIVEN_WORDS})\s*(${FAMILY})(?:,?\s+(${SUFFIX})(?=[\s,.]|$))?(?=\s*[,.;:(\[“"‘'«]|\s+(?:and|&|et|y|e|und)\s|\s+(?:1[5-9]|20)\d\d\b|\s*$)`)
 const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3}(?:-\p{Lu})?)(?=[,.;:]|\s+(?:and|&)\s|\s*\(|$)`)
 // The ellipsis first: APA's `…, Nguyen, T., … O’Brien, L.` must not stop at the comma before it.
 const SEPARATOR = sticky(String.raw`\s*(?:,?\s*(?:\.\s?\.\s?\.|…)\s*|,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*(?:(?:&|and|y|e|et|und)\s+)?|\s+(?:&|and|y|e|et|und)\s+)`)
@@ -78,7 +80,7 @@ const SURNAME_START = /\s(Le|La|De|Du|Da|Di|Del|Della|Van|Von|Ní|Nic|Mac|Mc|Ó|
 function direct(given: string, written: string): CslName {
   const start = SURNAME_START.exec(` ${given.trim()}`)
   if (start && given.trim().split(/\s+/).length > 1) return {...family(`${start[1]} ${written}`), given: clean(given.trim().slice(0, -start[1]!.length))}
-  return {...family(written), given: clean(given)}
+  return joinIberianSurname({...family(written), given: clean(given)})
 }
 
 const LEADING_PARTICLES = new RegExp(String.raw`^((?:${PARTICLE}\s+)+)(.+)$`, 'u')
@@ -151,11 +153,15 @@ export function readNames(text: string, {trusted = false, direct = false} = {}):
   for (const first of direct ? [...FIRST_TRIES].reverse() : FIRST_TRIES) {
     // `Berg, H. van der, Kwame Baptiste, J. de Bruin`: after an inverted first name with initials the others
     // may be inverted (APA) or direct (MLA, Chicago); both are read and the one reaching further wins.
+    let here: NameList | undefined
     for (const directAfterInverted of first[0] === 'inverted' ? [false, true] : [false]) {
       const list = readList(text, first, trusted, directAfterInverted)
       if (!list) continue
-      if (!best || reach(text, list) > reach(text, best)) best = list
+      // Between those two, on a tie the reading with more names wins: `D’Angelo, J., Ana Lucía von Humboldt,
+      // A.-M. Abernathy, et al.` is three names, not `D’Angelo` and an inverted `Ana Lucía von Humboldt, A.-M. Abernathy`.
+      if (!here || reach(text, list) > reach(text, here) || (reach(text, list) === reach(text, here) && list.names.length > here.names.length)) here = list
     }
+    if (here && (!best || reach(text, here) > reach(text, best))) best = here
   }
   return best
 }

@@ -13,8 +13,9 @@ export interface Span {
   start: number
 }
 
-// `(2010)`, `(2010a)`, `(n.d.)`, `(2010, May 3)`, `(in press)`: the date every APA entry has after its authors.
-const ENTRY_DATE = /(?<!\d\s?)\((\d{4}[a-z]?|n\.\s?d\.|in press)(?:,\s[^()]{1,30})?\)\.?/giu
+// `(2010)`, `(2010a)`, `(n.d.)`, `(no date)` (Harvard), `(s.f.)`, `(o.J.)`, `(2010, May 3)`, `(in press)`: the date every
+// author-date entry has after its authors.
+const ENTRY_DATE = /(?<!\d\s?)\((\d{4}[a-z]?|n\.\s?d\.|no date|undated|s\.\s?f\.|o\.\s?J\.|in press)(?:,\s[^()]{1,30})?\)\.?/giu
 
 // A sentence end inside an entry: a full stop not after an initial or a short abbreviation.
 // Pages or a number with the full stop dropped (`353–367 Office for National Statistics. (2023)`) end an entry too.

@@ -128,6 +128,9 @@ export function sentenceEnd(text: string, subtitles = false): {at: number; next:
 function isSubtitle(after: string): boolean {
   const trimmed = after.trim()
   if (!/^[\p{Lu}¿¡]/u.test(trimmed)) return false
+  // IEEE's `Climate and voices! Cities of markets, 5th ed. Paris: Routledge`: the edition closes the subtitle.
+  const edition = /^([^.?!]+?),\s+(?:\d+(?:st|nd|rd|th)|Rev\.?)\s+ed(?:n|ition)?\.\s+\S/u.exec(trimmed)
+  if (edition) return !/\d|\b(?:Press|Publishers?|Publishing|Books|Verlag|vol|pp)\b/u.test(edition[1]!)
   const end = sentenceEnd(trimmed)
   // Brackets closing a subtitle (`(No. 48)`, `(9th ed.)`) are the title's details, not a source.
   const sentence = trimmed.slice(0, end.at).replace(/\s*[([][^()[\]]*[)\]]\s*$/u, '')
