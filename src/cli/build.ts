@@ -82,7 +82,7 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
   if (flags.handoutNotes && !formats.includes('handout') && choice.handout === undefined) checkPdfOptions({handoutNotes: true})
   if (formats.includes('handout')) checkPdfOptions({handout: choice.handout ?? DEFAULT_HANDOUT, handoutNotes: flags.handoutNotes})
   // Watching keeps one browser for every save, and closes it on Ctrl-C itself, after the build in progress.
-  const project = new Project({theme: flags.theme, ...sourceOptions(flags), fit: flags.fit === false ? false : undefined, closedOnSignal: flags.watch, citeprocWorker: !flags.watch})
+  const project = new Project({theme: flags.theme, ...sourceOptions(flags), fit: flags.fit === false ? false : undefined, closedOnSignal: flags.watch, citeprocWorker: !flags.watch, oneBuild: !flags.watch})
   const run: BuildRun = {
     to: formats,
     output: flags.output,
