@@ -89,7 +89,7 @@ export async function compileDeck(file: VFile, options: CompileOptions = {}): Pr
 
 async function compileOnce(file: VFile, options: CompileOptions): Promise<CompiledDeck> {
   const baseDir = file.dirname ?? process.cwd()
-  options.cache?.slides.startBuild()
+  options.cache?.slides?.startBuild()
   file.data.allowOutside = options.allowOutside ?? options.allowOutsideImages ?? false
   const slides = await toSlides(file, options)
   const config = file.data.config!
@@ -114,8 +114,8 @@ async function compileOnce(file: VFile, options: CompileOptions): Promise<Compil
     images: copied.filter((asset) => !deckStyles.includes(asset)),
     safe: file.data.safe ?? false
   }
-  const {cache} = options
-  const assembled = await assembleDeck(parts, config, {embed: options.embed, serialise: cache && ((section) => cache.slides.html(section))})
+  const slideCache = options.cache?.slides
+  const assembled = await assembleDeck(parts, config, {embed: options.embed, serialise: slideCache && ((section) => slideCache.html(section))})
   applySeverities(file, config.lint)
   return {file, config, ...assembled, embedded: options.embed ?? false, slideCount: assembled.sections.length, parts}
 }

@@ -4,7 +4,8 @@
  * exit code (0 ok, 1 content errors, 2 usage or environment errors). Only this
  * module writes to the terminal.
  */
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync, realpathSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Command, CommanderError} from 'commander'
 import type {CliContext, CliIO} from './cli/context.js'
@@ -37,14 +38,19 @@ function commandsFor(argv: string[]): string[] {
   return Object.keys(COMMANDS)
 }
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version
+/** citedeck's version, from the package.json above this module (lib/cli.js, or the bundle in lib/bundle/). */
+function packageVersion(): string {
+  let folder = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder)
+  return (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {version: string}).version
+}
 
 /** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function citedeckCli(argv: string[], io: CliIO = defaultIO): Promise<number> {
   let exitCode = 0
   const program = new Command('citedeck')
     .description('Turn cited essays and Markdown outlines into offline Reveal.js decks with footnoted citations.')
-    .version(version, '-v, --version')
+    .version(packageVersion(), '-v, --version')
     .exitOverride()
     .configureOutput({writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd())})
     .showHelpAfterError('(run citedeck --help for usage)')
@@ -69,9 +75,9 @@ export async function citedeckCli(argv: string[], io: CliIO = defaultIO): Promis
   }
 }
 
-// Run when executed directly (the `citedeck` bin), not when imported by tests.
-if (process.argv[1] && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1])) {
-  citedeckCli(process.argv.slice(2)).then(
+/** Runs the CLI as the `citedeck` process: the exit code set, an unexpected error reported as a bug. */
+export function runCliProcess(argv: string[]): Promise<void> {
+  return citedeckCli(argv).then(
     (code) => {
       process.exitCode = code
     },
@@ -82,3 +88,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === (await import('node:fs
     }
   )
 }
+
+// Run when executed directly (the `citedeck` bin), not when imported by tests; the bundled CLI's loader calls `runCliProcess` itself.
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) void runCliProcess(process.argv.slice(2))

@@ -68,7 +68,7 @@ export function createProcessor(overrides: PipelineOptions = {}) {
     .use(remarkResolveCitations, {citations: overrides.citations})
     .use(remarkPaginateReferences)
     .use(remarkSafe, overrides)
-    .use(remarkRehype, {handlers: overrides.cache ? cachedHandlers(overrides.cache.slides) : handlers, allowDangerousHtml: true})
+    .use(remarkRehype, {handlers: overrides.cache?.slides ? cachedHandlers(overrides.cache.slides) : handlers, allowDangerousHtml: true})
     .use(rehypeFigures)
     .use(rehypeHighlightCode)
     .use(rehypeCodeLines)

@@ -22,7 +22,7 @@ import {fileCache, isMeasurement, type MeasureCache} from './cache.js'
 import {provenSlides} from './estimate.js'
 import {applySeverities} from './lint.js'
 import {type MeasuredSlide, type Measurement, measureDeck} from './measure.js'
-import {MeasurePage} from './measure-page.js'
+import {MeasurePage, type MeasurePageOptions} from './measure-page.js'
 import {DEFAULT_FLOOR, planFit, samePlan} from './plan.js'
 import {repaginateReferences} from './repaginate.js'
 import type {FitPlan} from './split.js'
@@ -47,6 +47,8 @@ export interface FitOptions {
    * export prints the deck in it; default: one opened and closed here).
    */
   page?: MeasurePage
+  /** Opens the page to measure in, when `page` is not given (default: a new page of `browser`). */
+  newPage?: MeasurePageOptions['newPage']
   /** The smallest scale of a slide's text before it is split instead (default: 0.8). */
   floor?: number
   /** Most times the deck is measured (default: 3). */
@@ -97,7 +99,7 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
   // The browser is asked for only when a slide is not in the cache: a rebuild need not start one.
   const browser = () => openBrowser(given)
   // Every round measures in one page: a later round swaps in only the slides its plan changed.
-  const page = options.page ?? new MeasurePage(browser)
+  const page = options.page ?? new MeasurePage(browser, {newPage: options.newPage})
   const restart = async () => {
     file.data = {...data}
     file.messages = [...messages]
@@ -157,7 +159,8 @@ export async function fitDeck(file: VFile, compile: () => Promise<CompiledDeck>,
     })
     message.fatal = undefined
   } finally {
-    if (!options.page) await page.close()
+    // Not awaited: the browser (the project's) closes its pages anyway, and the build need not wait for this one.
+    if (!options.page) void page.close()
     await stored?.save().catch(() => undefined)
   }
   return deck

@@ -53,6 +53,16 @@ declare module 'citeproc' {
     /** A locale term (`page`, `chapter`…); `plural` 0 or 1. */
     getTerm(term: string, form?: 'long' | 'short' | 'symbol', plural?: 0 | 1): string
   }
-  const CSL: {Engine: typeof Engine}
+  /** A node of a style or locale read into citeproc's JSON form. */
+  export interface XmlNode {
+    name: string
+    attrs: Record<string, string>
+    children: Array<XmlNode | string>
+  }
+  class XmlJSON {
+    dataObj: XmlNode
+    getNodesByName(json: XmlNode, name: string, nameAttribute?: string, found?: XmlNode[]): XmlNode[]
+  }
+  const CSL: {Engine: typeof Engine; XmlJSON: typeof XmlJSON}
   export default CSL
 }

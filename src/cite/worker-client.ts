@@ -33,9 +33,9 @@ export class CiteprocWorker {
   private readonly waiting = new Map<number, {resolve: (outputs: string[]) => void; reject: (error: Error) => void}>()
   private nextId = 0
 
-  /** Whether a worker can run here: compiled JavaScript, not the TypeScript sources. */
+  /** Whether a worker can run here: compiled JavaScript (`.js`, or `.cjs` in the bundled CLI), not the TypeScript sources. */
   static available(): boolean {
-    return WORKER.pathname.endsWith('.js')
+    return /\.c?js$/.test(WORKER.pathname)
   }
 
   /** Starts (once) an engine for `xml` and `lang` in the worker; the handle formats with it. */

@@ -68,22 +68,38 @@ function hash(text: string): string {
 
 let fingerprint: string | undefined
 
-/** A hash of the parse code (this folder, and the wrappers the pipeline puts around the parser) and the parser packages' versions. */
+/** The file `scripts/bundle.js` writes beside the bundled CLI: its parser's fingerprint, made once at `npm run build`. */
+export const FINGERPRINT_FILE = 'parser-fingerprint'
+
+/**
+ * A hash of the parse code (this folder, and the wrappers the pipeline puts
+ * around the parser) and the parser packages' versions. The bundled CLI reads
+ * the one its bundle step wrote instead: hashing the bundle's megabytes on
+ * every build cost more than parsing a short deck.
+ */
 export function parserFingerprint(): string {
   if (fingerprint) return fingerprint
-  const self = fileURLToPath(import.meta.url)
-  const here = dirname(self)
-  const ext = extname(self)
+  const here = dirname(fileURLToPath(import.meta.url))
+  try {
+    fingerprint = readFileSync(join(here, FINGERPRINT_FILE), 'utf8').trim()
+  } catch {
+    fingerprint = hashParser(here)
+  }
+  return fingerprint
+}
+
+/** The fingerprint of the parse code in `folder` (the compiled `lib/parse/`, or the bundle's folder) and its packages. */
+export function hashParser(folder: string): string {
+  const ext = extname(fileURLToPath(import.meta.url))
   const files = [
-    ...(readdirSync(here, {recursive: true}) as string[]).filter((name) => name.endsWith(ext) && !name.endsWith('.d.ts')).sort().map((name) => join(here, name)),
-    join(here, '..', `pipeline${ext}`),
-    join(here, '..', 'io', `source-limits${ext}`)
+    ...(readdirSync(folder, {recursive: true}) as string[]).filter((name) => /\.(c?js|ts)$/.test(name) && !name.endsWith('.d.ts')).sort().map((name) => join(folder, name)),
+    join(folder, '..', `pipeline${ext}`),
+    join(folder, '..', 'io', `source-limits${ext}`)
   ]
   const digest = createHash('sha256')
-  for (const file of files) digest.update(file.slice(here.length)).update(readFileSync(file))
+  for (const file of files) digest.update(file.slice(folder.length)).update(existsSync(file) ? readFileSync(file) : '')
   for (const name of PARSER_PACKAGES) digest.update(`${name}@${packageVersion(name)}`)
-  fingerprint = digest.digest('base64url')
-  return fingerprint
+  return digest.digest('base64url')
 }
 
 /** A package's version, from the nearest `node_modules/<name>/package.json` above this module, as Node finds packages. */

@@ -73,6 +73,13 @@ export interface ProjectOptions extends Omit<CompileOptions, 'fit' | 'cache' | '
    * core to spare; the worker ends with `close()`.
    */
   citeprocWorker?: boolean
+  /**
+   * The project builds one deck and is closed after (the CLI's one-off
+   * `build`): its browser closes as soon as the build has no more use for it,
+   * while the outputs are written, rather than at `close()` (default: `false`:
+   * it stays open for the next build).
+   */
+  oneBuild?: boolean
 }
 
 /** One compile of one deck. */
@@ -135,6 +142,8 @@ export class Project {
   private session: Promise<BrowserSession> | undefined
   /** A page opened while the deck compiles, for the first print (see `warmUp`). */
   private spare: Promise<Page> | undefined
+  /** A browser closing before the project does (see `oneBuild`). */
+  private closing: Promise<void> | undefined
   private closed = false
 
   constructor(options: ProjectOptions = {}) {
@@ -171,12 +180,13 @@ export class Project {
 
   /**
    * Starts the browser now, for a run that will need it: it launches while the
-   * deck compiles. With `printing`, a page is opened in it too, for `page()`.
+   * deck compiles. With `page`, a page is opened in it too, for `page()` (the
+   * fit step measures in it, a PDF prints in it).
    */
-  warmUp(printing = false): void {
+  warmUp(page = false): void {
     const browser = this.browser()
     browser.catch(() => undefined)
-    if (printing && !this.spare) {
+    if (page && !this.spare) {
       const spare = browser.then((open) => open.newPage())
       spare.catch(() => undefined)
       this.spare = spare
@@ -199,6 +209,7 @@ export class Project {
   async compile(input: string | VFile, run: CompileRun = {}): Promise<CompiledDeck> {
     const file = typeof input === 'string' ? await this.read(input) : input
     const {theme, lang, csl, safe, allowOutside, allowOutsideImages} = this.options
+    const fit = this.fitOptions(run.fit, JSON.stringify({theme, lang, csl, safe, allowOutside, allowOutsideImages, embed: run.embed}))
     return compileSource(
       file,
       {
@@ -210,11 +221,12 @@ export class Project {
         allowOutsideImages,
         embed: run.embed,
         // A one-off compile gets a cache of its own all the same: the fit step's later rounds reuse what the first parsed and rendered.
-        cache: run.rebuild === true ? this.rebuildCache(file.path) : run.rebuild || new RebuildCache(run.chunks),
+        // Unfitted, it renders each slide once: keeping the slides would only cost their signatures.
+        cache: run.rebuild === true ? this.rebuildCache(file.path) : run.rebuild || new RebuildCache(run.chunks, {slides: fit !== false}),
         citations: run.citations ?? this.caches.citationScope(),
         // Diagrams are drawn in the project's browser, which the fit step measures in too.
         diagrams: {browser: () => this.browser(), cache: this.caches.diagrams, cachePath: run.diagramsPath},
-        fit: this.fitOptions(run.fit, JSON.stringify({theme, lang, csl, safe, allowOutside, allowOutsideImages, embed: run.embed}))
+        fit
       },
       run.prepare
     )
@@ -269,20 +281,41 @@ export class Project {
     const measurements = beside && fitting ? cacheBeside(beside, 'measure') : undefined
     // The browser launches while the deck compiles when it will be needed: to print, or to measure a deck never measured here.
     const printing = !run.dryRun && formats.some((format) => format !== 'html' && format !== 'embed')
-    if (printing || (fitting && (!measurements || !existsSync(measurements)))) this.warmUp(printing)
+    if (printing || (fitting && (!measurements || !existsSync(measurements)))) this.warmUp(true)
     // citeproc's outputs and the parsed chunks from the last build of this output: a cold process need not make them again.
     const memo = beside && cacheBeside(beside, 'cite')
     const citations = this.caches.citationScope()
     if (memo) await this.caches.citations.memo.load(memo)
     const chunks = beside && !run.rebuild ? await ChunkStore.load(cacheBeside(beside, 'parse')) : undefined
     const onMeasure = run.onProgress && ((slides: number) => run.onProgress!('measure', slides))
-    const fit = fitting ? {...(measurements ? {cachePath: measurements} : {}), onMeasure, ...(typeof run.fit === 'object' ? run.fit : {})} : false
+    // A deck fitted and printed here loads once: measured in this page, it is printed in it after.
+    const measuring = printing && fitting ? this.measuringPage() : undefined
+    const fit = fitting ? {...(measurements ? {cachePath: measurements} : {}), onMeasure, ...(measuring ? {page: measuring} : {}), ...(typeof run.fit === 'object' ? run.fit : {})} : false
     // Compiled linked; the `embed` format inlines the files itself, so `--to html,embed` compiles once. Only `embed` alone compiles inlined, as before.
     const embedOnly = formats.length > 0 && formats.every((format) => format === 'embed')
     // Drawn diagrams are kept beside the output like measurements, so a rebuild draws only what changed.
     const diagramsPath = run.diagramsPath ?? (beside && cacheBeside(beside, 'diagrams'))
     run.onProgress?.('compile')
-    const deck = await this.compile(file, {fit, rebuild: run.rebuild, prepare: run.prepare, citations, chunks, embed: embedOnly, diagramsPath})
+    try {
+      return await this.compileAndWrite(file, run, formats, paths, {fit, rebuild: run.rebuild, prepare: run.prepare, citations, chunks, embed: embedOnly, diagramsPath}, {printing, memo, beside, measuring})
+    } finally {
+      await measuring?.close()
+    }
+  }
+
+  /** The rest of `build`: compile, keep the caches, write each format (the first PDF in the page the deck was measured in). */
+  private async compileAndWrite(
+    file: VFile,
+    run: BuildRun,
+    formats: FormatName[],
+    paths: Map<FormatName, string>,
+    compile: CompileRun & {chunks?: ChunkStore; citations: CitationScope},
+    {printing, memo, beside, measuring}: {printing: boolean; memo?: string; beside?: string; measuring?: MeasurePage}
+  ): Promise<ProjectBuild> {
+    const {citations, chunks} = compile
+    const deck = await this.compile(file, compile)
+    // Measured (or proven to fit) and nothing to print: a one-off build closes the browser while it writes.
+    if (this.options.oneBuild && !printing) this.release()
     if (memo) await this.caches.citations.memo.save(memo, citations.used).catch(() => undefined)
     await chunks?.save(cacheBeside(beside!, 'parse')).catch(() => undefined)
     // Info messages (such as "no browser to measure in") do not fail a strict build.
@@ -292,7 +325,8 @@ export class Project {
     let error: unknown
     for (const format of formats) {
       try {
-        const emitted = await this.emit(deck, format, paths.get(format)!, run)
+        const held = measuring && PRINTED.has(format) ? await measuring.handOver(deck) : undefined
+        const emitted = await this.emit(deck, format, paths.get(format)!, run, held)
         if (emitted) written.push(emitted)
       } catch (caught) {
         error = caught
@@ -307,7 +341,18 @@ export class Project {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await Promise.all([this.session?.then((session) => session.close(), () => undefined), this.caches.citations.worker?.close()])
+    this.release()
+    await Promise.all([this.closing, this.caches.citations.worker?.close()])
+  }
+
+  /** Starts closing the browser the project launched, if any; a later step that needs one launches another. */
+  private release(): void {
+    const session = this.session
+    this.session = undefined
+    this.spare = undefined
+    if (!session) return
+    const closing = session.then((open) => open.close(), () => undefined)
+    this.closing = Promise.all([this.closing, closing]).then(() => undefined)
   }
 
   /** The fit settings of one compile: the project's, this run's, and the project's browser and measurements. */
@@ -319,10 +364,15 @@ export class Project {
       ...(typeof base === 'object' ? base : {}),
       ...(typeof fit === 'object' ? fit : {}),
       browser: () => this.browser(),
+      // The page `warmUp` opened while the deck compiled, when it did.
+      newPage: () => this.page(),
       cache: this.caches.measurements
     }
   }
 }
+
+/** The formats printed from reveal's print layout, which can take over the page the deck was measured in. */
+const PRINTED: ReadonlySet<FormatName> = new Set(['pdf', 'handout', 'notes'])
 
 /** Where a build keeps what the next build of the same output can reuse: `.talk.citedeck-<what>.json` beside it. */
 function cacheBeside(output: string, what: string): string {

@@ -9,10 +9,15 @@ import {SlideCache} from './slide-cache.js'
 
 export class RebuildCache {
   readonly parse: ParseCache
-  readonly slides = new SlideCache()
+  /** Rendered slides; none for a one-off compile that is not fitted, which renders each slide once. */
+  readonly slides: SlideCache | undefined
 
-  /** @param store parsed chunks kept on disk by earlier builds (default: none). */
-  constructor(store?: ChunkStore) {
+  /**
+   * @param store parsed chunks kept on disk by earlier builds (default: none).
+   * @param options.slides keep rendered slides (default: `true`).
+   */
+  constructor(store?: ChunkStore, options: {slides?: boolean} = {}) {
     this.parse = new ParseCache(store)
+    this.slides = options.slides === false ? undefined : new SlideCache()
   }
 }
