@@ -7,7 +7,7 @@
  * - deck title = the essay's title (gold `title`)
  * - title-page lines (gold `title` and `front_matter_lines`) that became a slide title, bullet or quote
  * - bullets cut mid-phrase (a start of their sentence whose rest no other bullet keeps,
- *   other than a trailing example) or ending on a function word
+ *   other than a trailing example or the rest of a quotation shown on its quote slide) or ending on a function word
  * - bullets over 25 words (too long to present), and list items nested in the essay kept nested on the slides
  * - sentences with a contrast, condition, negation, limitation or attribution marker whose bullets lost it
  * - slide titles that are not noun phrases (fragments, bare names, verbs, function words at either end)
@@ -213,6 +213,7 @@ async function measure(path, gold, importEssay, spanishNlp) {
     if (/ \(cont\.\)$/.test(slide.title) && groups.length) groups[groups.length - 1].bullets.push(...slide.bullets)
     else groups.push({bullets: [...slide.bullets], notes: slide.notes.join('\n')})
   }
+  const quoteSlides = deck.slides.filter((slide) => slide.quote.length).map((slide) => words(slide.quote.filter((line) => !/^—/.test(line)).join(' ')))
   found.bullets = 0
   found.longBullets = 0
   found.badBullets = 0
@@ -248,7 +249,9 @@ async function measure(path, gold, importEssay, spanishNlp) {
       const ends = sentence.bullets.map((bullet) => subsequenceEnd(bullet, sentence.words)).filter((end) => end >= 0)
       if (ends.length) {
         const tail = sentence.words.slice(Math.max(...ends))
-        if (tail.length >= 3 && !isDroppablePhrase(tail.join(' '))) {
+        // The rest of a long quotation shortened on the bullet (`“…in arrogance […]”`) is on its quote slide.
+        const onQuoteSlide = quoteSlides.some((quote) => lcs(tail, quote) >= tail.length * 0.8)
+        if (tail.length >= 3 && !isDroppablePhrase(tail.join(' ')) && !onQuoteSlide) {
           found.badBullets++
           note('bullet cut mid-phrase', `${sentence.bullets[sentence.bullets.length - 1].join(' ')} ‖ ${tail.join(' ')}`)
         }
@@ -256,7 +259,8 @@ async function measure(path, gold, importEssay, spanishNlp) {
       const markers = sentence.words.filter((word, i) => (MARKERS.has(word) || /n[’']t$/.test(word)) && !(i === 0 && OPENERS.has(word)))
       if (!markers.length || !sentence.bullets.length) continue
       found.markerSentences++
-      const kept = new Set(sentence.bullets.flat())
+      const quoted = quoteSlides.filter((quote) => lcs(quote, sentence.words) >= quote.length * 0.8)
+      const kept = new Set([...sentence.bullets.flat(), ...quoted.flat()])
       const lost = [...new Set(markers)].filter((marker) => !kept.has(marker))
       if (lost.length) {
         found.markerLost++

@@ -16,7 +16,7 @@ export interface Clause {
 // Where a long clause's subordinate part starts: a reason, concession, contrast, time, relative or participle clause.
 // (A comma closing a quotation comes before its mark: `…“bunny lover,” suggesting…`.) `: a being who…`: what a colon announces.
 const SUBORDINATE =
-  /(?<=,[”"]?)\s+(?=(?:because|since|although|though|while|whereas|even though|even when|even if|when|which|who|where|in which|of which|by which|through which|so that|only to|as if|rather than|not by|arguing|noting|suggesting|proposing|meaning|claiming|until|unless|particularly|especially|porque|aunque|mientras|cuando|lo que|ya que|sino|hasta|en el que|en la que|en los que|en las que)\s)|\s+(?=because\s)|:\s+(?=\p{L})|\s+and\s+(?=(?:found|finds|showed|shows|reported|reports|concluded|concludes|argued|argues|noted|notes|suggested|suggests|added|adds|realizes|realized|realised)\s)|\s+y\s+(?=(?:encontraron|sugirieron|concluyeron|mostraron|encontró|sugirió|concluyó|mostró|defiendo|sostengo|propongo|muestro)\s)|\s+(?=(?:in|of|by|through|on) which\s|(?:en|de|con|por) (?:el|la|los|las) que\s)/giu
+  /(?<=,[”"]?)\s+(?=(?:because|since|although|though|while|whereas|even though|even when|even if|when|which|who|where|in which|of which|by which|through which|so that|only to|as if|rather than|not by|arguing|noting|suggesting|proposing|meaning|claiming|until|unless|particularly|especially|porque|aunque|mientras|cuando|lo que|ya que|sino|hasta|en el que|en la que|en los que|en las que|qui|où|dont|alors que|bien que|même si|parce que|car|si bien que|tandis que|lorsque|ce qui|weil|obwohl|während|wenn|dass|wobei|sodass|perché|mentre|anche se|embora|enquanto)\s)|\s+(?=because\s)|:\s+(?=\p{L})|\s+and\s+(?=(?:found|finds|showed|shows|reported|reports|concluded|concludes|argued|argues|noted|notes|suggested|suggests|added|adds|realizes|realized|realised)\s)|\s+y\s+(?=(?:encontraron|sugirieron|concluyeron|mostraron|encontró|sugirió|concluyó|mostró|defiendo|sostengo|propongo|muestro)\s)|\s+(?=(?:in|of|by|through|on) which\s|(?:en|de|con|por) (?:el|la|los|las) que\s)/giu
 
 /**
  * A long clause cut where its subordinate part starts, nearest the middle:
@@ -51,12 +51,12 @@ export function clauses(text: string, words: Words): Clause[] {
     let cut: {at: number; next: string; level: number} | undefined
     // `…, he turned to Moscow`: a comma splice before a pronoun subject is a clause boundary too.
     // (`…, and that is a monster…`: a `that` before a verb is the subject, not a reported claim.)
-    for (const match of rest.matchAll(/;\s+|,\s+(and|but|yet|so|y|pero|sino)\s+(?:that\s+(?!(?:is|was|has|had|means|meant|makes|made|would|will|can|could|may|might|seems|seemed)\s)|que\s+)?|,\s+(?=(?:he|she|they|it|we|i|this|these|there)\s)/gi)) {
+    for (const match of rest.matchAll(/;\s+|,\s+(and|but|yet|so|y|pero|sino|mais|et|car|donc|aber|doch|sondern|denn|und|ma|e|però|mas|porém)\s+(?:that\s+(?!(?:is|was|has|had|means|meant|makes|made|would|will|can|could|may|might|seems|seemed)\s)|que\s+)?|,\s+(?=(?:he|she|they|it|we|i|this|these|there)\s)/gi)) {
       const before = rest.slice(0, match.index)
       let after = rest.slice(match.index + match[0].length)
       if (insideQuote(before) || wordCount(before) < MIN_WORDS || wordCount(after) < MIN_WORDS) continue
       // `If there is a monster in Frankenstein, it is…`: a clause opening with a subordinator is not a sentence of its own.
-      if (!/^[,;]\s+(?:and|but|yet|so|y|pero|sino)\s/i.test(match[0]) && !/^;/.test(match[0]) && SUBORDINATOR.test(before) && !/[,;]/.test(before)) continue
+      if (!/^[,;]\s+(?:and|but|yet|so|y|pero|sino|mais|et|car|donc|aber|doch|sondern|denn|und|ma|e|però|mas|porém)\s/i.test(match[0]) && !/^;/.test(match[0]) && SUBORDINATOR.test(before) && !/[,;]/.test(before)) continue
       const joiner = (match[1] ?? '').toLowerCase()
       // `…, and that freedom threatened…` after no `that` clause: `that` is a determiner of the next clause's subject.
       const thatTaken = /\s(?:that|que)\s+$/i.test(match[0])
@@ -67,11 +67,11 @@ export function clauses(text: string, words: Words): Clause[] {
       const item = /,\s*([^,;:]+)$/.exec(before)?.[1]
       if (joiner && !reported && ((item && wordCount(item) <= 3 && !words.hasVerb(item)) || !words.hasVerb(after.split(/[,;:]/)[0]!))) continue
       // `X showed that A, and that B`: B is X's claim too, under the bullet that names X.
-      if (reported && /^(?:and|y)$/.test(joiner)) {
+      if (reported && /^(?:and|y|et|und|e)$/.test(joiner)) {
         cut = {at: match.index, next: match[0].replace(/^,\s+/, '') + after, level: 2}
         break
       }
-      const keep = joiner && !/^(?:and|y)$/.test(joiner) ? `${capitalise(joiner)} ` : ''
+      const keep = joiner && !/^(?:and|y|et|und|e)$/.test(joiner) ? `${capitalise(joiner)} ` : ''
       cut = {at: match.index, next: keep + (keep ? after : capitalise(after)), level: 1}
       break
     }

@@ -16,7 +16,7 @@ import type {ImportReport} from './report.js'
 import {splitBlocks} from './structure.js'
 import {detectLanguage} from './language.js'
 import {taggerFor} from './spanish.js'
-import {pointMaker, repairText} from './text-repair.js'
+import {pointMaker, quoteMarks, repairText} from './text-repair.js'
 import {essayTopic} from './topics.js'
 
 export type {CslItem} from './csl.js'
@@ -114,7 +114,8 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
   const tagWords = await taggerFor(detected)
   const language = detected === 'en' ? undefined : detected
   const referencesTitle = section ? headingText(repaired.text.slice(section.start)) : undefined
-  const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames, labels, bibliography, ...(csl ? {csl} : {}), ...(tagWords ? {tagWords} : {}), ...(language ? {language} : {}), ...(referencesTitle ? {referencesTitle} : {})})
+  const marks = quoteMarks(source)
+  const outline = writeOutline({header, blocks: outlineBlocks, cites, citedNames, labels, bibliography, ...(csl ? {csl} : {}), ...(tagWords ? {tagWords} : {}), ...(language ? {language} : {}), ...(referencesTitle ? {referencesTitle} : {}), ...(marks ? {quoteMarks: marks} : {})})
   for (const problem of outline.problems) message(file, problem.reason, place(problem.at), problem.rule, {note: problem.note})
   const inOutline = outline.sentences.filter((sentence) => outline.markdown.includes(sentence)).length
   return {

@@ -10,8 +10,8 @@
 type Tags = Map<string, string[]>
 
 // Words a title does not start with (subordinators, negation, conjunctions) or lead with as a vague modifier.
-const LEADING = /^(?:(?:anything|everything|nothing|something|if|when|whenever|because|although|though|while|whereas|unless|until|since|as|than|not|and|or|but|so|yet|nor|then|even|just|only|also|same|other|whole|such|certain|various|own|main|different|many|few|several|all|both|most|some|more|much|every|each|any|another|next|last|first|new)\s+)+/i
-const VAGUE_HEADS = 'point|points|example|examples|thing|things|way|ways|view|terms|summary|question|fact|lot|kind|sort|part|case|number|idea|issue|side|matter|aspect|deal|chance|picture|moment|situation|amount|time|times|day|days|place|places|end|start|beginning|top|bottom|middle|rest|front|edge|reason|reasons|answer|problem|problems'
+const LEADING = /^(?:(?:second|third|fourth|fifth|final|anything|everything|nothing|something|if|when|whenever|because|although|though|while|whereas|unless|until|since|as|than|not|and|or|but|so|yet|nor|then|even|just|only|also|same|other|whole|such|certain|various|own|main|different|many|few|several|all|both|most|some|more|much|every|each|any|another|next|last|first|new)\s+)+/i
+const VAGUE_HEADS = 'claim|claims|argument|arguments|point|points|example|examples|thing|things|way|ways|view|terms|summary|question|fact|lot|kind|sort|part|case|number|idea|issue|side|matter|aspect|deal|chance|picture|moment|situation|amount|time|times|day|days|place|places|end|start|beginning|top|bottom|middle|rest|front|edge|reason|reasons|answer|problem|problems'
 const DETERMINER = new Set('the a an this that these those some any each every no'.split(' '))
 // Articles of other languages: a noun phrase starts after one.
 const ARTICLE = new Set(
@@ -31,13 +31,16 @@ const FUNCTION = new Set(
 export function refinePhrase(phrase: string, tags?: Tags, {capitalisedNouns = false} = {}): string | undefined {
   // `terms of the number`, `point of view`: a vague head before `of` says nothing.
   const bare = phrase.replace(LEADING, '').replace(new RegExp(String.raw`^(?:\p{L}+\s+)?(?:${VAGUE_HEADS})\s+of\s+(?:the\s+|a\s+|an\s+)?`, 'iu'), '')
-  let words = bare.split(/\s+/).filter(Boolean)
+  // `second reading more convincing`: a comparison after the noun is a predicate, not part of the phrase.
+  let words = bare.replace(/\s+(?:more|less|most|least|so|too|very)\s+\S+$/i, '').split(/\s+/).filter(Boolean)
   const tagsOf = (word: string) => tags?.get(word.toLowerCase().replace(/[’']s$|[^\p{L}\p{N}]/gu, '')) ?? []
   // `Strongest evidence for bans` → `Evidence for bans`: a title names the thing, not its rank.
   while (words.length > 2 && tags && tagsOf(words[0]!).includes('Superlative')) words = words.slice(1)
   // `Readers uneasy`, `titles available`: a predicate adjective is not part of the phrase.
   while (words.length > 1 && tags && isModifierOnly(tagsOf(words[words.length - 1]!))) words = words.slice(0, -1)
   if (words.length < 2) return undefined
+  // `spite of`, `part de`: a phrase never ends on a function word, tagged or not.
+  if (/^(?:of|to|in|on|for|with|by|from|at|as|and|or|the|a|an)$/i.test(words[words.length - 1]!) || FUNCTION.has(words[words.length - 1]!.toLowerCase()) || LINKING.has(words[words.length - 1]!.toLowerCase())) return undefined
   // `Fair point`, `Good example`: an adjective on a vague noun.
   if (new RegExp(`^(?:${VAGUE_HEADS})$`, 'i').test(words[words.length - 1]!) && (!tags || words.slice(0, -1).every((word) => isModifierOnly(tagsOf(word))))) return undefined
   if (words.some((word) => /\d/.test(word) && !/^\d{4}s?$/.test(word))) return undefined

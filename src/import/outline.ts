@@ -11,7 +11,7 @@ import {PLACEHOLDER, Words, wordTags} from './bullet-words.js'
 import {essentials} from './shorten.js'
 import type {CslItem} from './csl.js'
 import {escapeMarkdown} from './escape.js'
-import {type Quotation, attribute, findQuotations} from './quotes.js'
+import {type Quotation, attribute, elideLongQuotations, findQuotations} from './quotes.js'
 import {splitSentences} from './sentences.js'
 import {labelsFor} from './labels.js'
 import {chunk, frontMatter, listLine, nesting, notes, table} from './outline-markdown.js'
@@ -51,6 +51,8 @@ export interface OutlineInput {
   language?: string
   /** The essay's reference-list heading (`Works Cited`, `Referencias`): the references slide's title. */
   referencesTitle?: string
+  /** The essay's own double quotation marks (`«`, `»`), read as `“ ”` while importing and shown again on the deck. */
+  quoteMarks?: {open: string; close: string}
 }
 
 export interface OutlineProblem {
@@ -74,7 +76,11 @@ export interface OutlineResult {
 
 
 export function writeOutline(input: OutlineInput): OutlineResult {
-  const render = (text: string) => escapeMarkdown(text).replace(PLACEHOLDER, (_, i: string) => input.cites[Number(i)]!)
+  const marks = input.quoteMarks
+  const render = (text: string) => {
+    const quoted = marks ? text.replace(/“/g, marks.open).replace(/”/g, marks.close) : text
+    return escapeMarkdown(quoted).replace(PLACEHOLDER, (_, i: string) => input.cites[Number(i)]!)
+  }
   const used = new Set<string>()
   // A bracketed citation, or one in parentheses left as written (its source is not in the list): a tag the bullet keeps.
   const parenthetical = (placeholder: string) => /^[[(]/.test(input.cites[Number(/\d+/.exec(placeholder)![0])]!)
@@ -170,8 +176,10 @@ export function writeOutline(input: OutlineInput): OutlineResult {
     const claims = sentences.map((sentence) => essentials(sentence.text, new Words(tags)))
     const title = !hasSections && index >= lastParagraph ? takeTitle(labels.conclusion, used) : topicTitle(claims.join(' '), doc, topicSentences(claims), phraseOptions, used, labels.keyPoints, input.tagWords ? tags : wordTags(doc, {every: true}))
     paragraphTitle = title
+    // A quotation with a slide of its own: its sentence's bullet quotes only its start.
+    const quotations = findQuotations(block.text)
     const bullets = [
-      ...sentences.flatMap((sentence) => toBullets(sentence.text, parenthetical, tags)),
+      ...sentences.flatMap((sentence) => toBullets(elideLongQuotations(sentence.text, quotations), parenthetical, tags)),
       // A nested item stays nested under the item above it.
       ...items.flatMap((item, i) => toBullets(item, parenthetical, tags).map((bullet) => ({...bullet, level: Math.min(3, bullet.level + itemLevels[i]! - 1)})))
     ].map((bullet) => ({...bullet, text: render(bullet.text)}))
@@ -181,7 +189,7 @@ export function writeOutline(input: OutlineInput): OutlineResult {
       if (n === 0) push(notes([render(block.text), ...items.map((item, i) => listLine({text: render(item), level: itemLevels[i]!})), ...remarks].join('\n\n')), block.start)
       result.slides++
     })
-    for (const quote of findQuotations(block.text)) {
+    for (const quote of quotations) {
       quoteSlide(quote, block.text.slice(0, quote.start), citationAfter(block.text, quote), block.start, title)
     }
     // A list ends the paragraph: what follows it is announced by the last item, not by `…are:`.

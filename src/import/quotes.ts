@@ -78,3 +78,38 @@ export function personIn(clause: string, cited: string[]): string | undefined {
   }
   return undefined
 }
+
+// A quotation this long is shown whole on its quote slide; the bullet of its sentence, this long too, quotes only its start.
+const LONG_QUOTATION = 25
+const LONG_SENTENCE = 25
+const FUNCTION_END = /^(?:the|a|an|of|to|in|on|at|by|for|with|and|or|but|that|which|is|are|was|were|be|his|her|their|its|own|el|la|los|las|un|una|de|del|y|o|que|en|con|por|para|le|les|des|du|et|à|der|die|das|und|zu|von|mit|il|di|e|os|as|do|da)$/i
+// Words that open a clause or phrase inside a quotation: its start may end before one.
+const CLAUSE_OPENER = /^(?:who|which|that|because|and|but|when|where|while|if|as|to|so|qui|que|dont|où|et|mais|car|dass|weil|und|aber|wenn|die|der|das|y|pero|porque|cuando|donde|che|ma|perché)$/i
+
+/**
+ * `sentence` with each long quotation that has a quote slide cut to its
+ * start and marked as shortened (`«no basta con regar mejor […]»`): the
+ * slide after shows the whole quotation, the bullet says who says what.
+ */
+export function elideLongQuotations(sentence: string, quotations: Quotation[]): string {
+  if (sentence.split(/\s+/).length <= LONG_SENTENCE) return sentence
+  let text = sentence
+  for (const quote of quotations) {
+    if (quote.text.split(/\s+/).length < LONG_QUOTATION || !text.includes(quote.text)) continue
+    text = text.replace(quote.text, quotationStart(quote.text))
+  }
+  return text
+}
+
+/** The quotation's first clause when short, else its words before a clause opener (4–12 words in), never ending on a function word, with `[…]`. */
+function quotationStart(quote: string): string {
+  const all = quote.trim().split(/\s+/)
+  const clause = (/^[^,;:.!?]+/.exec(quote)?.[0] ?? quote).trim().split(/\s+/)
+  let words = clause
+  if (clause.length > 12) {
+    const opener = all.slice(4, 13).map((word) => word.replace(/[^\p{L}]/gu, '')).findLastIndex((word) => CLAUSE_OPENER.test(word))
+    words = all.slice(0, opener >= 0 ? opener + 4 : 10)
+  }
+  while (words.length > 3 && FUNCTION_END.test(words[words.length - 1]!.replace(/[^\p{L}]/gu, ''))) words = words.slice(0, -1)
+  return `${words.join(' ')} […]`
+}

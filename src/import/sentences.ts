@@ -17,6 +17,13 @@ const ABBREVIATION_END = /(?:^|[\s(])(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|e\.g|i\.e|etc
 const QUOTE_END = /[.!?][”’]\s+(?=[“‘]?\p{Lu})/gu
 const PAREN_END = /[)\]][.!?]\s+(?=[«“‘(¿¡]?\p{Lu})|[.!?][”’]?(?:\uE000\d+\uE001)+\s+(?=[«“‘(¿¡]?\p{Lu})/gu
 
+// A quotation longer than this is no longer read as one sentence (a closing mark is missing).
+const MAX_QUOTED_WORDS = 120
+
+function openQuote(text: string): boolean {
+  return (text.match(/“/g) ?? []).length > (text.match(/”/g) ?? []).length
+}
+
 export function splitSentences(original: string): Sentence[] {
   // A citation placeholder opening a sentence hides the sentence start from compromise: show it a capitalised word of the same length.
   const text = original.replace(/\uE000\d+\uE001/g, (match) => 'C' + 'x'.repeat(match.length - 1))
@@ -35,7 +42,11 @@ export function splitSentences(original: string): Sentence[] {
   const merged: Sentence[] = []
   for (const sentence of raw) {
     const previous = merged[merged.length - 1]
-    if (previous && (ABBREVIATION_END.test(previous.text.trimEnd()) || /^[\p{Ll}\d]/u.test(sentence.text))) {
+    // A quotation of several sentences (`“I’ve got out at last. And I’ve pulled off…”`) is one sentence of the essay.
+    // So is a citation left alone after a quotation's closing mark (`…put me back!” (Gilman 656).`).
+    const citationOnly = /^(?:\uE000\d+\uE001\s*)+[.!?]?$/u.test(original.slice(sentence.start, sentence.start + sentence.text.length).trim())
+    const quoting = previous && (citationOnly || openQuote(previous.text)) && previous.text.split(/\s+/).length + sentence.text.split(/\s+/).length <= MAX_QUOTED_WORDS && previous.text.split(/\s+/).length + sentence.text.split(/\s+/).length <= MAX_QUOTED_WORDS
+    if (previous && (ABBREVIATION_END.test(previous.text.trimEnd()) || /^[\p{Ll}\d]/u.test(sentence.text) || quoting)) {
       previous.text = text.slice(previous.start, sentence.start + sentence.text.length)
     } else if (sentence.text.trim()) {
       merged.push({...sentence})

@@ -42,8 +42,9 @@ function dropAsides(text: string): string {
  * where the sentence's verb comes.
  */
 function dropExamples(text: string, words: Words): string {
-  const found = /(,?)\s+(such as|including|for example|for instance|e\.g\.,?|por ejemplo|como|incluidos?)\s+/i.exec(text)
-  if (!found || (found[2]!.toLowerCase() === 'como' && !found[1])) return text
+  const found = /(,?)\s+(such as|including|for example|for instance|e\.g\.,?|por ejemplo|como|incluidos?|par exemple|notamment|comme|zum Beispiel|z\.\s?B\.|beispielsweise|wie etwa|wie|ad esempio|per esempio|por exemplo)\s+/i.exec(text)
+  // (`como`, `comme`, `wie` are examples only after a comma: `tan grande como`, `so groß wie`.)
+  if (!found || (/^(?:como|comme|wie)$/i.test(found[2]!) && !found[1])) return text
   const start = found.index
   const rest = text.slice(start + found[0].length)
   let end = rest.search(/[;:]|,\s+(?!(?:and|or|y|o)\s)(?=\S+(?:\s+\S+){3})/)
@@ -57,7 +58,8 @@ function dropExamples(text: string, words: Words): string {
   // An example with a verb of its own (`including a study where students scored lower`) is a finding: it stays.
   if (MARKER.test(example) || /\uE000|[“”]/u.test(example) || (found[1] && example.split(/\s+/).some((word) => words.isFinite(word)))) return text
   // `Clubs, such as the Michigan club, organised rides`: an example between a subject and its verb takes both its commas.
-  const between = found[1] && words.isFinite(firstWord(rest.slice(end).replace(/^,\s*/, '')))
+  // (`Others, such as Haney-Peritz, insist…`: with no verb before it, the example follows the subject whatever the next word's tag.)
+  const between = found[1] && (words.isFinite(firstWord(rest.slice(end).replace(/^,\s*/, ''))) || !words.hasVerb(text.slice(0, start)))
   const after = rest.slice(end).replace(/^,(?=\s)/, found[1] && !between ? ',' : '')
   return (text.slice(0, start) + (found[1] || !after ? '' : ' ') + after).replace(/\s{2,}/g, ' ')
 }

@@ -63,6 +63,10 @@ export function repairText(source: string, {markdown = false} = {}): Repaired {
   state = edit(state, /(?<=\p{L})'(?=\p{L})/gu, () => '’')
   state = edit(state, /(?<=\p{L}) +(?=[,;](?:\s|$))/gmu, () => '')
   state = edit(state, MISSING_SPACE, (match) => `${match[1]} `)
+  // Guillemets are double quotation marks too (`«…»`, German `»…«`): read as `“…”`, the spaces inside them dropped.
+  // (`quoteMarks` tells the deck to show them as the essay wrote them.)
+  const reversed = quoteMarks(source)?.open === '»'
+  state = edit(state, reversed ? /»|«/g : /«\s*|\s*»/g, (match) => (match[0].trim() === (reversed ? '»' : '«') ? '“' : '”'))
   state = edit(state, /["“”„‟″]/g, (match) => {
     const before = state.text[match.index - 1]
     return before === undefined || /[\s([{\u2014–-]/.test(before) ? '“' : '”'
@@ -70,6 +74,16 @@ export function repairText(source: string, {markdown = false} = {}): Repaired {
   state = edit(state, /(?<=^|[\s([{])['‘](?=\S)/gmu, () => '‘')
   state = edit(state, /(?<=\S)'/g, () => '’')
   return state
+}
+
+/** The double quotation marks of an essay not written with `“…”` or straight quotes (`« `, ` »`; `„`, `“`), or undefined. */
+export function quoteMarks(source: string): {open: string; close: string} | undefined {
+  const first = /[«»„]/.exec(source)
+  if (!first) return undefined
+  if (first[0] === '„') return {open: '„', close: '“'}
+  if (first[0] === '»') return {open: '»', close: '«'}
+  // French sets guillemets off with (no-break) spaces; Spanish and Italian do not.
+  return /«[\s\u00a0\u202f]/.test(source) ? {open: '«\u00a0', close: '\u00a0»'} : {open: '«', close: '»'}
 }
 
 /** Turns offsets of the original text into 1-based points. */

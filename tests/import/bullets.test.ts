@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {type Bullet, toBullets} from '../../src/import/bullets.js'
+import {neutralTagger} from '../../src/import/neutral-tags.js'
 
 const C = '\uE0000\uE001'
 const D = '\uE0001\uE001'
@@ -180,5 +181,41 @@ describe('toBullets', () => {
       `${C} showed that heat waves kill more people in dense neighborhoods with few trees than in leafy suburbs`,
       '  and that older residents living alone are most at risk'
     ])
+  })
+})
+
+/**
+ * French and German sentences, tagged by their closed word classes only (no
+ * English rule): the contrast (`mais`, `aber`, `sondern`), reason (`car`,
+ * `weil`) and condition (`si`, `wenn`) clauses stay, and the bullets keep the
+ * citations, so dropping a `mais` clause fails.
+ */
+const OTHER_LANGUAGES: Array<['fr' | 'de', string, string[]]> = [
+  [
+    'fr',
+    `Les écrans aggravent ce décalage chez la plupart des adolescents, car la lumière bleue retarde la sécrétion de mélatonine, mais les horaires scolaires jouent un rôle plus important encore ${C}.`,
+    [`Les écrans aggravent ce décalage chez la plupart des adolescents, car la lumière bleue retarde la sécrétion de mélatonine ${C}`, `Mais les horaires scolaires jouent un rôle plus important encore ${C}`]
+  ],
+  [
+    'fr',
+    `Dans ce travail, je soutiens que les politiques cyclables fonctionnent lorsqu’elles forment un réseau continu, mais qu’elles échouent si elles se limitent à quelques tronçons isolés.`,
+    ['Je soutiens que les politiques cyclables fonctionnent lorsqu’elles forment un réseau continu, mais qu’elles échouent si elles se limitent à quelques tronçons isolés']
+  ],
+  [
+    'de',
+    `Messungen in Berlin zeigen allerdings, dass sich die durchschnittliche Fahrzeit auf den untersuchten Abschnitten nur um wenige Sekunden pro Kilometer verlängerte, weil die Fahrzeuge ohnehin die meiste Zeit an Ampeln stehen ${C}.`,
+    [`Messungen in Berlin zeigen allerdings, dass sich die durchschnittliche Fahrzeit auf den untersuchten Abschnitten nur um wenige Sekunden pro Kilometer verlängerte ${C}`, '  weil die Fahrzeuge ohnehin die meiste Zeit an Ampeln stehen']
+  ],
+  [
+    'de',
+    `Kommunen sollten daher nicht nur Schilder an allen Hauptstraßen der Innenstadt aufstellen, sondern Tempo 30 als Teil einer umfassenden Verkehrsplanung behandeln ${C}.`,
+    [`Kommunen sollten daher nicht nur Schilder an allen Hauptstraßen der Innenstadt aufstellen, sondern Tempo 30 als Teil einer umfassenden Verkehrsplanung behandeln ${C}`]
+  ]
+]
+
+describe('toBullets in other languages', () => {
+  it.each(OTHER_LANGUAGES)('%s: %s', (language, sentence, bullets) => {
+    const tags = neutralTagger(language)!(sentence.replace(/\uE000\d+\uE001/g, ' '))
+    expect(lines(toBullets(sentence, () => true, tags))).toEqual(bullets)
   })
 })

@@ -10,7 +10,7 @@ import {type ReadDate, readDate} from './dates.js'
 import {takeLinks} from './links.js'
 import {type NameList, readNames} from './names.js'
 import {type Source, readSource} from './source.js'
-import {readTitle, sentenceEnd} from './title.js'
+import {isUntitledArticle, readTitle, sentenceEnd} from './title.js'
 import {inferType} from './type.js'
 import {EDITION, EDITION_PHRASE} from './source-patterns.js'
 import {isGroupName} from './group.js'
@@ -34,8 +34,9 @@ export interface ReadEntry {
 
 // A date in brackets right after the names: `(2019a).`, `(2021, March 4).`, `(n.d.)`, `(1967/1970)`.
 const BRACKET_DATE = /^\s*[.,]{0,2}\s*\(([^()]{1,40})\)\s*[.,:]?\s*/u
-// A bare date after the names: `Marsh. 1990. Title`, `Heidegger M., 1927, Title` (the names end before `.,`).
-const BARE_DATE = /^\s*[.,]{0,2}\s*((?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?f\.|o\.\s?J\.)(?:\/\d{4})?)\s*[.,:]\s+/u
+// A bare date after the names: `Marsh. 1990. Title`, `Heidegger M., 1927, Title` (the names end before `.,`),
+// or with no stop at all before the title, as anthropology and archaeology write it: `Levine, Robert 1977 Title`.
+const BARE_DATE = /^\s*[.,:]{0,2}\s*((?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?f\.|o\.\s?J\.)(?:\/\d{4})?)(?:\s*[.,:]\s+|\s+(?=[\p{Lu}“"«‘]))/u
 const UNTITLED_ARTICLE = /^[^,.]{1,40},\s*\d+[A-Za-z]?,\s*[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?$/u
 const SAME_AUTHORS = /^\s*(?:[—–]{1,3}|-{2,3}|_{2,})\s*[.,]?\s*/u
 /** Reads `text`, one reference entry. */
@@ -71,7 +72,9 @@ export function readEntry(text: string): ReadEntry {
       if (date) rest = date.rest
     }
   }
-  if (title === undefined) {
+  // Only where no sentence ends the names (`A. Author, Phys. Rev. B 12, 345`) or a date stands between (`2004, A&A, 416`).
+  if (title === undefined && (names || same) && (date || /^\s*,/u.test(rest)) && isUntitledArticle(rest)) rest = rest.replace(/^[\s.,:;]+/, '')
+  else if (title === undefined) {
     const read = readTitle(rest)
     title = read.title
     notes = read.notes
@@ -99,8 +102,9 @@ export function readEntry(text: string): ReadEntry {
   const source = readSource(rest, {linked: Boolean(item.URL && !item.DOI), dated: hasDay(date?.date), reported: notes.some((note) => /^(?:No\.|Report|Working paper)/iu.test(note))})
   for (const note of notes) applyNote(note, source)
   fill(item, {names, literal, title, date: date?.date, source})
+  if (links.arXiv) item.note = links.arXiv
   if (source.leftover.length > 0) {
-    item.note = source.leftover.join('. ')
+    item.note = [links.arXiv, ...source.leftover].filter(Boolean).join('. ')
     unsure.push(item['container-title'] ? 'publisher' : 'container')
   }
   inferType(item, {genre: source.genre, medium: item.medium, chapter: source.chapter === true, groupAuthor: literal !== undefined})
