@@ -44,7 +44,8 @@ export function parts(text: string): string[] {
     const previous = joined[joined.length - 1]
     // A part a form labels (`second edition`, `Rev. ed`) joins no other.
     if (previous !== undefined && (isLabelled(part) || isLabelled(previous))) joined.push(part)
-    else if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part)) joined[joined.length - 1] += `, ${part}`
+    // (Chicago's `Routledge, n.d.` ends with its missing date, a part of its own.)
+    else if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part) && !/^(?:n\.\s?d|s\.\s?f)\.?$/u.test(part)) joined[joined.length - 1] += `, ${part}`
     // `edited by Emily O’Brien, Chiara García Márquez, and L. Halliday`: the names run to their `and`.
     else if (previous !== undefined && /^(?:edited|translated|ed\.|trans\.)\s+by\s/iu.test(previous) && !/\s(?:and|&)\s/u.test(previous) && namesRunToAnd(cleaned, index)) joined[joined.length - 1] += `, ${part}`
     // `New York, NY: Publisher`, `Upper Saddle River, New Jersey: Publisher`: a place with a comma.
