@@ -28,9 +28,12 @@ const PRINT_QUERY = 'print-pdf&margin=0&pdfMaxPagesPerSlide=1'
 /** Child modes: run the CLI or the floor in this fresh process, then report peak RSS on stderr. */
 async function child(mode, args) {
   if (mode === '--cli') {
-    const {citedeckCli} = await import(pathToFileURL(join(ROOT, 'lib/cli.js')).href)
-    const quiet = {stdout: () => undefined, stderr: (text) => process.stderr.write(text + '\n')}
-    process.exitCode = await citedeckCli(args, quiet)
+    // The CLI as installed: its entry runs the command in process.argv (see scripts/cli-loader.js).
+    const cli = join(ROOT, 'lib/cli.js')
+    process.argv = [process.argv[0], cli, ...args]
+    process.on('exit', () => process.stderr.write(`maxrss ${process.resourceUsage().maxRSS}\n`))
+    await import(pathToFileURL(cli).href)
+    return
   } else {
     const [folder, output] = args
     const puppeteer = (await import('puppeteer-core')).default

@@ -145,33 +145,47 @@ const FIELDS = {
   isbn: {tags: ['isbn'], item: (item) => item.ISBN, same: (a, b) => digits(a).replace(/ /g, '') === digits(b).replace(/ /g, '')}
 }
 
+/**
+ * Scores one labelled sequence: `[{field, gold, have, right, kind}]` for every
+ * field the labels or the reader have, or undefined when nothing was read.
+ */
+export function scoreSequence(sequence) {
+  const text = sequence.parts.map((part) => part.text).join(' ')
+  const [reference] = buildReferences([{text, start: 0}])
+  if (!reference) return undefined
+  const labelled = new Set(sequence.parts.map((part) => part.tag))
+  const notes = sequence.parts.filter((part) => part.tag === 'note').map((part) => ` ${norm(part.text)} `)
+  const results = []
+  for (const [field, spec] of Object.entries(FIELDS)) {
+    if (labelled.has('source') && SOURCE_FIELDS.has(field)) continue
+    const gold = (spec.gold?.(sequence.parts) ?? sequence.parts.filter((part) => spec.tags.includes(part.tag))).map((part) => part.text).join(' ') || undefined
+    const have = spec.item(reference.item, gold)
+    if (gold === undefined && have === undefined) continue
+    if (gold === undefined && notes.some((note) => norm(have) && note.includes(` ${norm(have)} `))) continue
+    if (gold === undefined && spec.unlabelled?.(sequence.parts, have)) continue
+    const right = gold !== undefined && have !== undefined && spec.same(gold, have)
+    const kind = right ? 'right' : gold === undefined ? 'invented' : have === undefined ? 'missed' : 'wrong'
+    results.push({field, gold, have, right, kind})
+  }
+  return {text, item: reference.item, results}
+}
+
 export async function evaluate(corpus) {
   const sequences = readSequences(join(corpus, 'references', 'anystyle-core.xml'))
   const scores = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, {right: 0, total: 0, missed: 0, wrong: 0, invented: 0}]))
   const misses = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, []]))
   let entries = 0
   for (const sequence of sequences) {
-    const text = sequence.parts.map((part) => part.text).join(' ')
-    const [reference] = buildReferences([{text, start: 0}])
-    if (!reference) continue
+    const scored = scoreSequence(sequence)
+    if (!scored) continue
     entries++
-    const labelled = new Set(sequence.parts.map((part) => part.tag))
-    const notes = sequence.parts.filter((part) => part.tag === 'note').map((part) => ` ${norm(part.text)} `)
-    for (const [field, spec] of Object.entries(FIELDS)) {
-      if (labelled.has('source') && SOURCE_FIELDS.has(field)) continue
-      const gold = (spec.gold?.(sequence.parts) ?? sequence.parts.filter((part) => spec.tags.includes(part.tag))).map((part) => part.text).join(' ') || undefined
-      const have = spec.item(reference.item, gold)
-      if (gold === undefined && have === undefined) continue
-      if (gold === undefined && notes.some((note) => norm(have) && note.includes(` ${norm(have)} `))) continue
-      if (gold === undefined && spec.unlabelled?.(sequence.parts, have)) continue
+    for (const {field, gold, have, right, kind} of scored.results) {
       const score = scores[field]
       score.total++
-      if (gold !== undefined && have !== undefined && spec.same(gold, have)) score.right++
+      if (right) score.right++
       else {
-        if (gold === undefined) score.invented++
-        else if (have === undefined) score.missed++
-        else score.wrong++
-        misses[field].push(`  ${field}: want ${JSON.stringify(gold)} got ${JSON.stringify(have)}  in ${JSON.stringify(text.slice(0, Number(process.env.EVAL_VERBOSE_WIDTH ?? 120)))}`)
+        score[kind]++
+        misses[field].push(`  ${field}: want ${JSON.stringify(gold)} got ${JSON.stringify(have)}  in ${JSON.stringify(scored.text.slice(0, Number(process.env.EVAL_VERBOSE_WIDTH ?? 120)))}`)
       }
     }
   }

@@ -10,7 +10,7 @@ import type {PdfStep} from '../export/pdf.js'
 import {Project, type ProjectOptions} from '../project/index.js'
 import {exportPdfWith, type PdfOptions, type PdfResult} from './pdf.js'
 
-export interface BatchOptions extends Omit<PdfOptions, 'browser' | 'output' | 'onProgress'>, Pick<ProjectOptions, 'launching'> {
+export interface BatchOptions extends Omit<PdfOptions, 'browser' | 'output' | 'onProgress'>, Pick<ProjectOptions, 'launching' | 'citeprocWorker'> {
   /** Decks printing at the same time (default: the number of cores, at most 4). */
   concurrency?: number
   /** Where each deck's PDF goes (default: `dist/<deck>.pdf`, as `exportPdf`). */

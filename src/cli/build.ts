@@ -13,7 +13,8 @@ import {hasErrors} from '../messages.js'
 import {type BuildRun, Project} from '../project/index.js'
 import {fitLine, formatMessages, writtenLines} from './format.js'
 import type {CliContext, CliIO} from './context.js'
-import {parsePdfChoice, progressPrinter} from './pdf.js'
+import {parsePdfChoice} from './pdf.js'
+import {progressPrinter} from './progress.js'
 import {sourceOptions, withAllowOutside} from './source-flags.js'
 
 interface BuildFlags {
@@ -58,7 +59,7 @@ export function buildCommand(context: CliContext): Command {
     .option('--handout-notes', 'speaker notes beside the handout\'s slides instead of ruled lines')
     .option('-w, --watch', 'build again on every save of the deck or a file it uses, until Ctrl-C')
     .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
-    .option('--verbose', 'also say how the slides were fitted: measured in the browser, or proven to fit by an estimate')
+    .option('--verbose', 'also say how the slides were fitted (measured in the browser, or proven to fit by an estimate), and each step as it starts, with the seconds since the start')
     .action(async (input: string, flags: BuildFlags) => {
       context.exit(await runBuild(input, flags, context))
     })
@@ -83,13 +84,14 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
   if (formats.includes('handout')) checkPdfOptions({handout: choice.handout ?? DEFAULT_HANDOUT, handoutNotes: flags.handoutNotes})
   // Watching keeps one browser for every save, and closes it on Ctrl-C itself, after the build in progress.
   const project = new Project({theme: flags.theme, ...sourceOptions(flags), fit: flags.fit === false ? false : undefined, closedOnSignal: flags.watch, citeprocWorker: !flags.watch, oneBuild: !flags.watch})
+  const printer = progressPrinter(io, flags)
   const run: BuildRun = {
     to: formats,
     output: flags.output,
     strict: flags.strict,
     force: flags.force,
     ...choice,
-    onProgress: progress(io, input, flags.quiet)
+    onProgress: printer && ((step, slides) => printer(input, step, slides))
   }
   try {
     if (flags.watch) {
@@ -99,13 +101,9 @@ async function runBuild(input: string, flags: BuildFlags, {io}: CliContext): Pro
     }
     return await buildOnce(project, input, run, io, flags.quiet, flags.verbose)
   } finally {
+    printer?.done()
     await project.close()
   }
-}
-
-function progress(io: CliIO, input: string, quiet?: boolean): BuildRun['onProgress'] {
-  const printer = progressPrinter(io, quiet)
-  return printer && ((step, slides) => printer(input, step, slides))
 }
 
 async function buildOnce(project: Project, input: string, run: BuildRun, io: CliIO, quiet?: boolean, verbose?: boolean): Promise<number> {

@@ -5,11 +5,11 @@ import {Command, Option} from 'commander'
 import {defaultOutput} from '../build.js'
 import {CitedeckError, exitCodeFor} from '../errors.js'
 import {HANDOUT_SIZES, type HandoutSize, type Paper} from '../export/handout.js'
-import type {PdfStep} from '../export/pdf.js'
 import {defaultPdfOutput, pdfSuffix} from '../export/pdf-options.js'
 import {hasErrors} from '../messages.js'
-import type {CliContext, CliIO} from './context.js'
+import type {CliContext} from './context.js'
 import {fitLine, formatMessages} from './format.js'
+import {progressPrinter} from './progress.js'
 import {sourceOptions, withAllowOutside} from './source-flags.js'
 
 interface PdfFlags {
@@ -55,7 +55,7 @@ export function pdfCommand(context: CliContext): Command {
     .option('--no-fit', 'print the slides as written, without measuring them to scale down or split those that overflow')
     .option('--strict', 'fail (exit 1) on warnings too')
     .addOption(new Option('-q, --quiet', 'print only errors and warnings'))
-    .option('--verbose', 'also say how the slides were fitted: measured in the browser, or proven to fit by an estimate')
+    .option('--verbose', 'also say how the slides were fitted (measured in the browser, or proven to fit by an estimate), and each step as it starts, with the seconds since the start')
     .action(async (inputs: string[], flags: PdfFlags) => {
       context.exit(await runPdf(inputs, flags, context))
     })
@@ -76,8 +76,11 @@ async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Prom
   const {launchBrowser} = await import('../export/browser.js')
   const launching = launchBrowser()
   const {exportPdfs} = await import('../api/batch.js')
+  const progress = progressPrinter(io, flags)
   const items = await exportPdfs(inputs, {
     launching,
+    // As a one-off build does: citations are formatted in a worker thread while the deck parses.
+    citeprocWorker: true,
     ...choice,
     notes: flags.notes,
     theme: flags.theme,
@@ -88,8 +91,9 @@ async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Prom
     timeout: Math.min(timeout * 1000, 2 ** 31 - 1),
     concurrency,
     output,
-    onProgress: progressPrinter(io, flags.quiet)
+    onProgress: progress
   })
+  progress?.done()
   let code = 0
   for (const item of items) {
     const fitted = flags.verbose && item.result && fitLine(item.result.file)
@@ -142,23 +146,4 @@ function outputFor(inputs: string[], output: string | undefined, suffix: string)
     names.set(name(input), input)
   }
   return (input) => join(output ?? 'dist', name(input))
-}
-
-const STEPS: Record<PdfStep, (slides?: number) => string> = {
-  compile: () => 'compiling',
-  launch: () => 'starting the browser',
-  measure: (slides) => `measuring ${slideCount(slides)}`,
-  load: () => 'loading',
-  layout: () => 'laying out',
-  print: (slides) => (slides === undefined ? 'printing' : `printing ${slideCount(slides)}`),
-  write: () => 'writing'
-}
-
-const slideCount = (slides = 0) => `${slides} slide${slides === 1 ? '' : 's'}`
-
-/** Progress on a terminal only, one line a step: `citedeck: deck.md: printing…`. */
-export function progressPrinter(io: CliIO, quiet = false) {
-  if (quiet || !io.isTTY) return undefined
-  return (input: string, step: PdfStep, slides?: number) =>
-    io.stderr(step === 'launch' ? `citedeck: ${STEPS[step]()}…` : `citedeck: ${input}: ${STEPS[step](slides)}…`)
 }

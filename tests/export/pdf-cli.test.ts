@@ -58,6 +58,18 @@ describeBrowser('citedeck pdf', () => {
     expect((await readPdf(out)).pages).toHaveLength(14)
   })
 
+  it('prints the slides as written with --no-fit, and says each step with --verbose: nothing measured', async () => {
+    const long = Array.from({length: 24}, (_, index) => `- point ${index}`).join('\n')
+    const deck = tempDeck(`---\ntitle: As written\n---\n\n## Long\n\n${long}\n\n## Short\n\n- one\n`)
+    const out = join(mkdtempSync(join(tmpdir(), 'citedeck-pdf-cli-out-')), 'as-written.pdf')
+    const result = await run('pdf', deck, '--no-fit', '--verbose', '-o', out)
+    expect(result.code).toBe(0)
+    // The title slide, then the long slide on one page (not split), then the short one.
+    expect((await readPdf(out)).pages).toHaveLength(3)
+    const steps = result.stderr.split('\n').map((line) => /^citedeck: (?:.*deck\.md: )?(.*?)… \(\d+\.\d s\)$/.exec(line)?.[1]).filter(Boolean)
+    expect(steps).toEqual(['starting the browser', 'compiling', 'loading', 'laying out', 'printing 3 slides', 'writing'])
+  })
+
   it('exports several decks through one browser into a folder, two at a time', async () => {
     const one = tempDeck('---\ntitle: One\n---\n\n## A\n\nText\n', 'one')
     const two = tempDeck('---\ntitle: Two\nlang: de-DE\n---\n\n## B\n\nText\n\n## C\n\nMore\n', 'two')

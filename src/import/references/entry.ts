@@ -10,7 +10,7 @@ import {type ReadDate, readDate} from './dates.js'
 import {takeLinks} from './links.js'
 import {type NameList, readNames} from './names.js'
 import {type Source, readSource} from './source.js'
-import {readTitle, sentenceEnd} from './title.js'
+import {isUntitledArticle, readTitle, sentenceEnd} from './title.js'
 import {inferType} from './type.js'
 import {EDITION, EDITION_PHRASE} from './source-patterns.js'
 import {isGroupName} from './group.js'
@@ -34,8 +34,9 @@ export interface ReadEntry {
 
 // A date in brackets right after the names: `(2019a).`, `(2021, March 4).`, `(n.d.)`, `(1967/1970)`.
 const BRACKET_DATE = /^\s*[.,]{0,2}\s*\(([^()]{1,40})\)\s*[.,:]?\s*/u
-// A bare date after the names: `Marsh. 1990. Title`, `Heidegger M., 1927, Title` (the names end before `.,`).
-const BARE_DATE = /^\s*[.,]{0,2}\s*((?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?f\.|o\.\s?J\.)(?:\/\d{4})?)\s*[.,:]\s+/u
+// A bare date after the names: `Marsh. 1990. Title`, `Heidegger M., 1927, Title` (the names end before `.,`),
+// or with no stop at all before the title, as anthropology and archaeology write it: `Levine, Robert 1977 Title`.
+const BARE_DATE = /^\s*[.,:]{0,2}\s*((?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?f\.|o\.\s?J\.)(?:\/\d{4})?)(?:\s*[.,:]\s+|\s+(?=[\p{Lu}“"«‘]))/u
 const UNTITLED_ARTICLE = /^[^,.]{1,40},\s*\d+[A-Za-z]?,\s*[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?$/u
 const SAME_AUTHORS = /^\s*(?:[—–]{1,3}|-{2,3}|_{2,})\s*[.,]?\s*/u
 /** Reads `text`, one reference entry. */
@@ -71,7 +72,9 @@ export function readEntry(text: string): ReadEntry {
       if (date) rest = date.rest
     }
   }
-  if (title === undefined) {
+  // Only where no sentence ends the names (`A. Author, Phys. Rev. B 12, 345`) or a date stands between (`2004, A&A, 416`).
+  if (title === undefined && (names || same) && (date || /^\s*,/u.test(rest)) && isUntitledArticle(rest)) rest = rest.replace(/^[\s.,:;]+/, '')
+  else if (title === undefined) {
     const read = readTitle(rest)
     title = read.title
     notes = read.notes
@@ -99,8 +102,9 @@ export function readEntry(text: string): ReadEntry {
   const source = readSource(rest, {linked: Boolean(item.URL && !item.DOI), dated: hasDay(date?.date), reported: notes.some((note) => /^(?:No\.|Report|Working paper)/iu.test(note))})
   for (const note of notes) applyNote(note, source)
   fill(item, {names, literal, title, date: date?.date, source})
+  if (links.arXiv) item.note = links.arXiv
   if (source.leftover.length > 0) {
-    item.note = source.leftover.join('. ')
+    item.note = [links.arXiv, ...source.leftover].filter(Boolean).join('. ')
     unsure.push(item['container-title'] ? 'publisher' : 'container')
   }
   inferType(item, {genre: source.genre, medium: item.medium, chapter: source.chapter === true, groupAuthor: literal !== undefined})
@@ -153,9 +157,11 @@ interface FirstPart {
 function firstPart(text: string): FirstPart | undefined {
   if (/^[“"‘'«]/u.test(text)) return {text: '', rest: text, quoted: true, dated: false}
   // IEEE and Vancouver put a comma after a group author: `World Health Organization, “Title,” …`.
-  const comma = /^([^,.“"()]{3,100}),\s+(?=[“"‘'«\p{Lu}])/u.exec(text)
+  // `Organisation for Economic Co-operation and Development (OECD), “Title,”`: with its abbreviation.
+  const comma = /^([^,.“"()]{3,100}?(?:\s*\(\p{Lu}[\p{Lu}\d&]+\))?),\s+(?=[“"‘'«\p{Lu}])/u.exec(text)
   if (comma && isGroupName(comma[1]!)) return {text: comma[1]!.trim(), rest: text.slice(comma[0].length), quoted: false, dated: false}
-  const bracket = /^([^()]{2,150}?)\s*\(([^()]{1,40})\)\s*[.,]?\s*/u.exec(text)
+  // `Organisation for Economic Co-operation and Development (OECD) (1957)`: the abbreviation's bracket before the date's.
+  const bracket = /^([^()]{2,150}?(?:\s*\(\p{Lu}[\p{Lu}\d&.]+\))?)\s*\(([^()]{1,40})\)\s*[.,]?\s*/u.exec(text)
   if (bracket && readDate(bracket[2]!)) {
     const name = bracket[1]!.replace(/\.$/, '').trim()
     if (!/[.?!]\s/.test(name)) return {text: name, rest: text.slice(bracket[1]!.length), quoted: false, dated: true}

@@ -15,6 +15,8 @@ export interface Links {
   ISBN?: string
   /** `[3]`, `3.`: the entry's number in its list. */
   number?: string
+  /** `arXiv:0903.0619`, `hep-th/9711200`: the preprint's id in the archive. */
+  arXiv?: string
 }
 
 // A bare `3 ` counts only before an inverted name (`3 Kim, H., Detavernier, C.`), as `2019 Title` is no number.
@@ -25,9 +27,11 @@ const URL = /<?((?:https?:\/\/|www\.)[^\s<>]+?)>?(?=[.,;]?(?:\s|$))/iu
 // Words that lead to a link, in several languages; the date between them is the access date.
 const LEAD = /(?:(?:Retrieved|Recuperado|Consultado|Abgerufen|Consulté|Accessed|Disponible)\b([^]*?)(?:\bfrom|\bde|\bvon|\bsur|\bat|\ben)?\s*|(?:\[Online\]\.?\s*)?Available(?:\s+(?:at|from|online))?\s*:?\s*|URL:?\s*|Online:?\s*)$/iu
 const ACCESSED = /^\s*[.,]?\s*[([]?\s*(?:Accessed|Retrieved|Consulté le|Consultado el|Abgerufen am|Zugriff am|viewed|cited)\s*:?\s*([^)\]]{4,40}?)(?:\s*[)\]]\s*\.?|\.(?=\s|$)|$)\s*/iu
+// `arXiv:0903.0619 [hep-th]`, `arXiv preprint arXiv:1504.07295`, `[hep-th/9711200]`: physics cites the preprint beside the article.
+const ARXIV = /\s*\[?\s*(?:arXiv preprint\s+)?(?:arXiv[:\s]\s*((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?)|(?<=\[)([a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:\s*\[[^\]]*\])?\s*\]?(?=[\s.,;]|$)/u
 const ISBN = /\s*\(?ISBN(?:-1[03])?:?\s*([\dXx][\d\s-]{8,16}[\dXx])\)?\.?/u
 
-/** Cuts DOI, URL, access date, ISBN and the list number out of `entry`. */
+/** Cuts DOI, URL, access date, ISBN, arXiv id and the list number out of `entry`. */
 export function takeLinks(entry: string): Links {
   const links: Links = {rest: entry}
   const number = NUMBER.exec(links.rest)
@@ -35,6 +39,11 @@ export function takeLinks(entry: string): Links {
   if (number && Number(number[1] ?? number[2] ?? number[3]) < 1000) {
     links.number = number[1] ?? number[2] ?? number[3]
     links.rest = links.rest.slice(number[0].length)
+  }
+  const arXiv = ARXIV.exec(links.rest)
+  if (arXiv) {
+    links.arXiv = `arXiv:${arXiv[1] ?? arXiv[2]}`
+    links.rest = cut(links.rest, arXiv.index, arXiv[0].length)
   }
   const isbn = ISBN.exec(links.rest)
   if (isbn) {

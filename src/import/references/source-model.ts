@@ -32,6 +32,8 @@ export interface Source {
   leftover: string[]
   /** The volume was a bare number after a name (`Labour Economics, 41, 61–76`; `Routledge, 23, 1997` is a report's number). */
   bareVolume?: boolean
+  /** How many text parts came before the first volume, issue or page: a periodical's name runs to its numbers. */
+  numbersAt?: number
 }
 
 /** What the rest of the entry tells about its source. */

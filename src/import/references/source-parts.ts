@@ -8,7 +8,7 @@
 import {MONTH_WORD} from './dates.js'
 import {readNames} from './names.js'
 import {isKnownPlace} from './places.js'
-import {EDITION, EDITION_PHRASE} from './source-patterns.js'
+import {EDITION, EDITION_PHRASE, HOUSE_WORDS} from './source-patterns.js'
 import {isAbbreviation} from './title.js'
 
 const MONTH_DAY_COMMA = new RegExp(String.raw`(${MONTH_WORD}\s+\d{1,2}),\s+(?=\d{4})`, 'gu')
@@ -27,6 +27,7 @@ export function parts(text: string): string[] {
       const before = protectedText.slice(start, i)
       // `9th ed. Gallimard`: an edition's `ed.` ends its part.
       if (char === '.' && (isAbbreviation(before) || MONTH_ABBREVIATION.test(before)) && !isLabelled(`${before.trim()}.`)) continue
+      if (char === '.' && inAbbreviatedName(before, protectedText.slice(i + 1))) continue
       // `5. Ed.`, `2. Aufl.`: an edition's number keeps its full stop.
       if (char === '.' && /(?:^|\s)\d{1,2}$/u.test(before) && /^\s+(?:ed|edn|éd|Aufl|Auflage|vyd|izd)\b/iu.test(protectedText.slice(i + 1))) continue
       out.push(protectedText.slice(start, i))
@@ -41,7 +42,8 @@ export function parts(text: string): string[] {
     const previous = joined[joined.length - 1]
     // A part a form labels (`second edition`, `Rev. ed`) joins no other.
     if (previous !== undefined && (isLabelled(part) || isLabelled(previous))) joined.push(part)
-    else if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part)) joined[joined.length - 1] += `, ${part}`
+    // (Chicago's `Routledge, n.d.` ends with its missing date, a part of its own.)
+    else if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part) && !/^(?:n\.\s?d|s\.\s?f)\.?$/u.test(part)) joined[joined.length - 1] += `, ${part}`
     // `edited by Emily O’Brien, Chiara García Márquez, and L. Halliday`: the names run to their `and`.
     else if (previous !== undefined && /^(?:edited|translated|ed\.|trans\.)\s+by\s/iu.test(previous) && !/\s(?:and|&)\s/u.test(previous) && namesRunToAnd(cleaned, index)) joined[joined.length - 1] += `, ${part}`
     // `New York, NY: Publisher`, `Upper Saddle River, New Jersey: Publisher`: a place with a comma.
@@ -54,6 +56,34 @@ export function parts(text: string): string[] {
     else joined.push(part)
   }
   return joined
+}
+
+// Labels, MLA's medium and a film's director are no words of a journal's name.
+const NOT_IN_NAME = /^(?:Vols?|Nos?|Nr|Eds?|Edn|Pp?|Dirs?|Web|Print|Online|Accessed|Retrieved|Available|Hrsg|Art)\.?$/iu
+const ABBREVIATED = /^\p{Lu}[\p{L}]{0,5}\.$/u
+// The words of a journal's name up to its numbers: `Theor. Math. Phys. 2`, `Express 2010`, `B428`.
+const NAME_TO_NUMBERS = /^((?:\s+\p{Lu}[\p{L}&]*\.?){0,5})(\s*,)?\s+(?=[A-Z]?\d)/u
+const MONTH = new RegExp(String.raw`^${MONTH_WORD}$`, 'iu')
+
+/**
+ * Whether the full stop after `before` sits inside a journal's name written in
+ * abbreviations right before its numbers (`Fortsch. Phys. 55`, `IEEE Trans.
+ * Electr. Dev. 1982`, `Opt. Express 18`): another abbreviation must stand next
+ * to it, or the word be a short one (`Opt.`); a place, publisher or month is
+ * no such word, and a comma before the number (`St. John. Springer, 1997`)
+ * ends the name.
+ */
+function inAbbreviatedName(before: string, after: string): boolean {
+  const word = /(?:^|\s)(\p{Lu}[\p{L}]{0,6})$/u.exec(before)?.[1]
+  const run = NAME_TO_NUMBERS.exec(after)
+  if (!word || !run || isKnownPlace(word) || NOT_IN_NAME.test(`${word}.`)) return false
+  const following = run[1]!.trim().split(/\s+/).filter(Boolean)
+  if (following.some((token) => isKnownPlace(token.replace(/\.$/, '')) || NOT_IN_NAME.test(token) || HOUSE_WORDS.test(token) || MONTH.test(token))) return false
+  // A comma may end the name only when every word after this one is abbreviated too (`J. Am. Dent. Assoc., 114`).
+  if (run[2] && !(following.length > 0 && following.every((token) => ABBREVIATED.test(token)))) return false
+  const previous = /(?:^|\s)(\p{Lu}[\p{L}]{0,5}\.)\s+\S+$/u.exec(before)?.[1]
+  const neighbour = following.some((token) => ABBREVIATED.test(token)) || previous !== undefined
+  return neighbour || (word.length <= 4 && !/^\p{Lu}+$/u.test(word) && following.length > 0)
 }
 
 function isLabelled(part: string): boolean {

@@ -7,6 +7,8 @@ import type {Source, SourceContext} from './source-model.js'
 import {isKnownPlace} from './places.js'
 import {isPlaceName} from './source-parts.js'
 import {HOUSE_WORDS, SERIES} from './source-patterns.js'
+import {namesOnly} from './source-chapter.js'
+import {MONTH_WORD} from './dates.js'
 
 /**
  * Places the text parts by their position: places trail the source
@@ -24,6 +26,7 @@ export function settle(source: Source, context: SourceContext) {
     delete source.volume
   }
   joinInstitutions(texts)
+  joinPeriodical(texts, source)
   if (!source.place) takePlace(texts, source)
   // A thesis or a numbered report names its institution where a book names its publisher, and has no container:
   // `PhD thesis, DIKU, University of Copenhagen`, `Technical Report TR-17, Supercomputing Research Center, May 1995`.
@@ -61,6 +64,32 @@ export function series(text: string, source: Source) {
   if (match && /vol/i.test(text.slice(match[1]!.length))) source.volume ??= match[2]!
   else if (match) source.collectionNumber = match[2]!
 }
+
+/**
+ * A periodical's or proceedings' name runs to its numbers and may hold commas
+ * (`Systems, Man and Cybernetics, IEEE Transactions on, vol. 19`,
+ * `Visualization in Biomedical Computing, Proc. SPIE, 1808, 259-273`): the
+ * text parts before the first volume, issue or page are one container, unless
+ * one of them is a place or names a publishing house.
+ */
+function joinPeriodical(texts: string[], source: Source) {
+  const count = source.numbersAt ?? 0
+  if (source.chapter || count < 2 || texts.length < count) return
+  const head = texts.slice(0, count)
+  if (!head.every(isNamePiece)) return
+  texts.splice(0, count, head.join(', '))
+}
+
+// Pieces that are no part of a periodical's name: labels left bare (`Vol.`, `Suppl`), roman volumes (`XII`, `X L I`),
+// a part or an issue's theme (`Part II`, `Special Issue on …`).
+const NOT_NAME = /^(?:(?:[IVXLC]+\s?)+|(?:Vols?|Suppl|Part|Special\s+(?:Issue|Section))\b.*)$/u
+
+/** A piece of a periodical's name: no place, house, label, date or list of names. */
+function isNamePiece(text: string): boolean {
+  return !NOT_NAME.test(text) && !isKnownPlace(text) && !HOUSE_WORDS.test(text) && !MONTH.test(text) && !namesOnly(text)
+}
+
+const MONTH = new RegExp(String.raw`\b${MONTH_WORD}\b`, 'iu')
 
 const REPORT_KIND = /\b(?:report|rep\.|rpt\.|working paper|discussion paper|white paper)/iu
 

@@ -36,7 +36,15 @@ export function readSource(text: string, {chapterLead = false, ...context}: Sour
   rest = rest.replace(BRACKETED_FACTS, (_, inner: string) => `, ${inner},`)
   const lead = readChapterLead(rest, source, chapterLead)
   for (const detail of lead.details) classify(detail, source)
-  for (const part of parts(lead.rest)) classify(part, source)
+  // The text parts that run unbroken from the start to the first volume, issue or page (settle may join them).
+  let unbroken = true
+  for (const part of parts(lead.rest)) {
+    const texts = source.texts.length
+    classify(part, source)
+    const numbered = Boolean(source.volume || source.issue || source.page)
+    if (unbroken && numbered) source.numbersAt = source.texts.length
+    if (numbered || source.texts.length === texts) unbroken = false
+  }
   settle(source, context)
   return source
 }
@@ -50,7 +58,8 @@ function classify(raw: string, source: Source) {
   if (inner && readDate(inner[1]!)) {
     source.dates.push(readDate(inner[1]!)!)
     part = `${part.slice(0, inner.index)}${part.slice(inner.index + inner[0].length)}`.trim()
-    const pages = /^(.*?)\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u.exec(part)
+    // `no. 7327 (2001): 1469–71`; physics' `Phys. Lett. B428 (1998) 105-114` puts the pages after the year with no colon.
+    const pages = /^(.*?)\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u.exec(part) ?? /^(.*?\d[A-Za-z]?)\s+([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u.exec(part)
     if (pages) {
       source.page = dash(pages[2]!)
       part = pages[1]!
@@ -106,8 +115,12 @@ function classify(raw: string, source: Source) {
   }
   // `Labour Economics, 41, 61–76`: a bare number after the journal is its volume.
   else if (/^\d{1,4}[A-Za-z]?$/.test(part) && (source.container || source.texts.length > 0) && !source.volume && !readDate(part)) {
-    source.volume = part
-    source.bareVolume = true
+    // `JHEP 1005, 067 (2010)`: after a name that ends in its volume, the number is the page.
+    if (/\s\d{1,4}$/u.test(source.texts[source.texts.length - 1] ?? '') && !source.page) source.page = part
+    else {
+      source.volume = part
+      source.bareVolume = true
+    }
   }
   // `ApJ, 660, 1118`: a number after the volume is its page, unless it is the year the source has not given yet.
   else if (/^[A-Za-z]?\d{1,5}[A-Za-z]?$/.test(part) && source.volume && !source.page && !(/^(?:1[5-9]|20)\d\d$/.test(part) && source.dates.length === 0)) source.page = part

@@ -89,7 +89,7 @@ function readQuoted(text: string): ReadTitle | undefined {
     const next = text[i + 1]
     if (next !== undefined && !/[\s.,;:)\]]/.test(next)) continue
     if ((close === "'" || close === '’') && /\p{L}/u.test(text[i - 1] ?? '') && /^\s*\p{Ll}/u.test(text.slice(i + 1))) continue
-    const title = text.slice(1, i).trim().replace(/[.,]$/, '').trim()
+    const title = text.slice(1, i).trim().replace(/[.,]$/, '').replace(/[\s.]+$/u, '')
     if (!title) return undefined
     // `“It’s not fair”: Students’ views…` quotes the title's first words; a quoted title ends in punctuation.
     if (!/[.,?!]$/.test(text.slice(1, i)) && !/^\s*[.,]/.test(text.slice(i + 1)) && text.slice(i + 1).trim()) return undefined
@@ -139,3 +139,22 @@ function isSubtitle(after: string): boolean {
   if (!more || /^(?:1[5-9]|20)\d\d[a-z]?\s*[;:,]\s*\(?\d|^\d+\s*\(\d/u.test(more)) return false
   return !/\d|^(?:In|En|Dans|Im|Retrieved|Recuperado|Available|Edited|Translated|Accessed)\b|\b(?:Press|UP|Publishers?|Publishing|Books|Verlag|Editorial|Ediciones|vol|pp)\b/u.test(sentence)
 }
+
+// Physics and chemistry cite articles by journal and numbers only: `Phys. Rev. Lett. 83, 3370 (1999)`,
+// `Nano Lett. 2010, 10, 1012`, `JHEP 0912, 031 (2009) [arXiv:…]`, `ApJ, 650, 102`.
+const JOURNAL_WORD = /^(?:\p{Lu}[\p{L}&]{0,5}\.|\p{Lu}[\p{Ll}&]*\p{Lu}[\p{L}&]*|\p{Lu})$/u
+const NUMBERS_ONLY = /^(?:[\s,;:()–-]|pp?\.|[A-Z]?\d+[A-Za-z]?)+\.?$/u
+
+/**
+ * Whether `text` (what follows the names and date) is an article cited
+ * without its title: a journal's name in abbreviations or capitals, then two
+ * or more numbers (volume, page, year) and nothing else but an arXiv note.
+ */
+export function isUntitledArticle(text: string): boolean {
+  const bare = text.replace(/^[\s.,:;]+/, '').replace(/\s*\[(?:[^[\]]|\[[^[\]]*\])*\]\.?/gu, '').replace(/[\s.]+$/u, '')
+  const match = /^((?:\p{Lu}[\p{L}&]*\.?\s+){0,6}\p{Lu}[\p{L}&]*\.?)\s*,?\s+([A-Z]?\d.*)$/u.exec(bare)
+  if (!match) return false
+  const words = match[1]!.split(/\s+/)
+  return words.some((word) => JOURNAL_WORD.test(word)) && NUMBERS_ONLY.test(match[2]!) && (match[2]!.match(/\d+/g) ?? []).length >= 2
+}
+
