@@ -10,7 +10,7 @@ import {report as message} from '../messages.js'
 import type {CslItem} from './csl.js'
 import {documentText, readDocx} from './docx.js'
 import {readEssayReferences, reportUncited} from './essay-references.js'
-import type {FoundCitation} from './in-text.js'
+import {type FoundCitation, findCitations} from './in-text.js'
 import {writeOutline} from './outline.js'
 import type {ImportReport} from './report.js'
 import {splitBlocks} from './structure.js'
@@ -71,14 +71,19 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
 
   const {section, references, style, reader} = readEssayReferences(file, repaired.text, place, footnotes)
   const body = repaired.text.slice(0, section?.start ?? repaired.text.length)
-  const {header, blocks} = splitBlocks(repaired.text, body.length)
+  // A fresh reader: the essay's reader keeps the note before (for `Ibid.`) and must meet each paragraph once.
+  const citesSource = (text: string) => findCitations(text, reader.context).citations.some((citation) => citation.keys.length > 0)
+  const {header, blocks} = splitBlocks(repaired.text, body.length, citesSource)
+  const dropNoteMarks = noteMarkDropper(file, repaired.text, place)
+  for (const key of ['title', 'subtitle', 'author', 'date'] as const) if (header[key] !== undefined) header[key] = dropNoteMarks(header[key]!)
+  header.details = header.details.map(dropNoteMarks)
 
   const comments = docsComments(repaired.text.slice(body.length))
   const cites: string[] = []
   const found: FoundCitation[] = []
   let previous: {text: string; lastKey?: string} | undefined
   const outlineBlocks = blocks.map((block) => {
-    if (block.kind === 'heading') return {kind: block.kind, text: block.text, start: block.start}
+    if (block.kind === 'heading') return {kind: block.kind, text: dropNoteMarks(block.text), start: block.start}
     // A quotation set off from the sentence introducing it belongs to that sentence's source.
     const introduced = block.kind === 'quote' || previous?.text.trimEnd().endsWith(':')
     const {citations, problems, lastKey} = reader.find(block.text, introduced ? previous?.lastKey : undefined)
@@ -133,6 +138,19 @@ export async function importEssay(file: VFile, options: ImportOptions = {}): Pro
       warnings: file.messages.length
     }
   }
+}
+
+/**
+ * A footnote on the title or on a heading (a thank-you, a word count) has no
+ * slide text to go to: its mark leaves the line, said once, so `[^n]` is never
+ * shown as text.
+ */
+function noteMarkDropper(file: VFile, text: string, place: (offset: number) => Point): (line: string) => string {
+  return (line) =>
+    line.replace(/\s*\[\^(\d+)\]/g, (mark, n: string) => {
+      message(file, `Footnote ${n} stands on a title or heading and was left out`, place(Math.max(0, text.indexOf(mark.trim()))), 'import-heading-note', {info: true})
+      return ''
+    })
 }
 
 /** The essay text (a .docx's with its footnote marks, and the notes), or undefined after a fatal message. */

@@ -32,8 +32,14 @@ interface Line {
 const LIST_MARK = /^(?:[-*+•●○◦▪■–]|\d{1,2}[.)](?=\s+\S.{0,80}$))\s+/u
 // A paragraph says something: more than a title's worth of words, or a sentence that ends.
 const PROSE_WORDS = 25
+// A Word footnote's mark in the text (see docx.ts).
+const FOOTNOTE_MARK = /\[\^\d+\]/
 
-export function splitBlocks(text: string, end: number): {header: Header; blocks: Block[]} {
+/**
+ * `cites` tells a line that carries a citation (an in-text citation of the
+ * essay's sources): such a line is body text, never a title-page line.
+ */
+export function splitBlocks(text: string, end: number, cites: (text: string) => boolean = () => false): {header: Header; blocks: Block[]} {
   const lines: Line[] = []
   let offset = 0
   for (const line of text.slice(0, end).split('\n')) {
@@ -91,8 +97,8 @@ export function splitBlocks(text: string, end: number): {header: Header; blocks:
       blocks.push(current)
     }
   }
-  markHeadings(blocks)
-  return {header: takeTitlePage(blocks), blocks}
+  markHeadings(blocks, cites)
+  return {header: takeTitlePage(blocks, cites), blocks}
 }
 
 function block(kind: Block['kind'], text: string, start: number, level?: number): Block {
@@ -116,13 +122,13 @@ function isProse(text: string): boolean {
  * sentence or an introduction (`…as follows:`), without a citation, and
  * followed by prose. `Introduction`, `2. The case for shorter hours`.
  */
-function markHeadings(blocks: Block[]) {
+function markHeadings(blocks: Block[], cites: (text: string) => boolean) {
   blocks.forEach((candidate, i) => {
     if (candidate.kind !== 'paragraph' || !candidate.single) return
     const text = candidate.text
     const next = blocks[i + 1]
     const before = blocks[i - 1]
-    if (wordCount(text) > 12 || /[.,;:]$/.test(text) || !/^[\p{Lu}\d¿¡“]/u.test(text) || /\(\s*[^)]*\d{4}/.test(text)) return
+    if (wordCount(text) > 12 || /[.,;:]$/.test(text) || !/^[\p{Lu}\d¿¡“]/u.test(text) || /\(\s*[^)]*\d{4}/.test(text) || FOOTNOTE_MARK.test(text) || cites(text)) return
     if (!next || next.kind === 'heading' || !isProse(next.text) || (before && /:$/.test(before.text))) return
     candidate.kind = 'heading'
     candidate.level = 2
@@ -135,14 +141,16 @@ function markHeadings(blocks: Block[]) {
  * the first paragraph or section heading. The last of them is a section
  * heading, not a title-page line, when it reads as one (`Introduction`, or
  * numbered like the essay's other headings) and the title is found above it.
+ * A line with a footnote mark or a citation is the essay's first paragraph:
+ * a title page cites nothing.
  */
-function takeTitlePage(blocks: Block[]): Header {
+function takeTitlePage(blocks: Block[], cites: (text: string) => boolean): Header {
   const page: TitleLine[] = []
   let count = 0
   for (const candidate of blocks) {
     if (candidate.kind === 'heading' && candidate.level === 1 && !page.some((line) => line.marked) && !isCommonSection(candidate.text)) {
       page.push({text: candidate.text, marked: true})
-    } else if ((candidate.kind === 'paragraph' || candidate.implicit) && candidate.single && !isProse(candidate.text)) {
+    } else if ((candidate.kind === 'paragraph' || candidate.implicit) && candidate.single && !isProse(candidate.text) && !FOOTNOTE_MARK.test(candidate.text) && !cites(candidate.text)) {
       page.push({text: candidate.text})
     } else break
     count++
