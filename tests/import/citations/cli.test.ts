@@ -81,12 +81,38 @@ async function chicagoDocx(): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(document))
 }
 
+/** A short first paragraph with notes right under the Title, and a note on the Title itself. */
+async function shortOpeningDocx(): Promise<Uint8Array> {
+  const note = (text: string) => ({children: [new Paragraph(text)]})
+  const document = new Document({
+    footnotes: {
+      1: note('Stephen Halliday, The Great Stink of London (Stroud: Sutton, 1999), 42.'),
+      2: note('Dale H. Porter, The Thames Embankment (Akron: University of Akron Press, 1998), 12.'),
+      3: note('Written for History 201.')
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({children: [new TextRun('The Great Stink'), new FootnoteReferenceRun(3)], heading: HeadingLevel.TITLE}),
+          new Paragraph({children: [new TextRun('The Thames smelled badly in 1858.'), new FootnoteReferenceRun(1), new TextRun(' Parliament fled its rooms.'), new FootnoteReferenceRun(2)]}),
+          new Paragraph('Bazalgette built the sewers and the embankments together over many years of work. The river was narrowed and the city changed.'),
+          new Paragraph('Bibliography'),
+          new Paragraph('Halliday, Stephen. The Great Stink of London: Sir Joseph Bazalgette and the Cleansing of the Victorian Metropolis. Stroud: Sutton, 1999.'),
+          new Paragraph('Porter, Dale H. The Thames Embankment: Environment, Technology, and Society in Victorian London. Akron: University of Akron Press, 1998.')
+        ]
+      }
+    ]
+  })
+  return new Uint8Array(await Packer.toBuffer(document))
+}
+
 interface Imported {
   stderr: string
   deck: string
 }
 
 const imported: Record<string, Imported> = {}
+let shortOpening: {stderr: string; html: string}
 
 /** The CLI's messages, each from its file's name on (the path before it depends on the working folder). */
 function messages(stderr: string): string[] {
@@ -106,6 +132,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'harvard.txt'), HARVARD)
   writeFileSync(join(dir, 'mla.txt'), MLA)
   writeFileSync(join(dir, 'chicago.docx'), await chicagoDocx())
+  writeFileSync(join(dir, 'short.docx'), await shortOpeningDocx())
+  const built = await run('build', join(dir, 'short.docx'), '-o', join(dir, 'short'), '--no-fit', '-q')
+  expect(built.code, built.stderr).toBe(0)
+  shortOpening = {stderr: built.stderr, html: readFileSync(join(dir, 'short', 'index.html'), 'utf8')}
   for (const file of ['apa.txt', 'harvard.txt', 'mla.txt', 'chicago.docx']) {
     const result = await run('import', join(dir, file), '-o', join(dir, file.replace('.', '-')), '-q')
     expect(result.code, result.stderr).toBe(0)
@@ -149,6 +179,17 @@ describe('in-text citations through citedeck import', () => {
     expect(deck).toContain('[@halliday1999, p. 50; @porter1998, p. 12]')
     expect(deck).toContain('[@porter1998, p. 30]')
     expect(stderr).toMatch(/chicago\.docx:\d+:\d+: info: Footnote 4 cites no entry of the bibliography and was left out: “The smell was worst in June\.” \[import-note-without-source\]/)
+  })
+
+  it('a short first paragraph with notes under the Title is body text, not the subtitle; no note mark is shown as text', () => {
+    const {html, stderr} = shortOpening
+    expect(html).not.toContain('cd-subtitle')
+    expect(html).not.toMatch(/\[\^\d+\]|\\\[\\\^/)
+    expect(html).toMatch(/<h1>The Great Stink<\/h1>/)
+    // Word numbers the notes as they stand (the Title's is 1). Both of the paragraph's cite on the slide with the sentence that carries them.
+    const slide = html.slice(html.indexOf('The Thames smelled badly'))
+    expect(slide.slice(0, slide.indexOf('</section>'))).toMatch(/Halliday[\s\S]*Porter/)
+    expect(stderr).toMatch(/short\.docx:\d+:\d+: info: Footnote 1 stands on a title or heading and was left out \[import-heading-note\]/)
   })
 })
 
