@@ -316,6 +316,8 @@ export class Project {
     const deck = await this.compile(file, compile)
     // Measured (or proven to fit) and nothing to print: a one-off build closes the browser while it writes.
     if (this.options.oneBuild && !printing) this.release()
+    // Nor has it any more citations to format: the worker's memory goes before any printing.
+    if (this.options.oneBuild) void this.caches.citations.worker?.close()
     if (memo) await this.caches.citations.memo.save(memo, citations.used).catch(() => undefined)
     await chunks?.save(cacheBeside(beside!, 'parse')).catch(() => undefined)
     // Info messages (such as "no browser to measure in") do not fail a strict build.
