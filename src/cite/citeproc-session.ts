@@ -17,6 +17,11 @@ const require = createRequire(import.meta.url)
 let CSL: typeof Citeproc | undefined
 const citeproc = () => (CSL ??= indexMacros(require('citeproc') as typeof Citeproc))
 
+/** Loads citeproc now: the worker does, as it starts, while the main thread is still reading the deck's style. */
+export function loadCiteproc(): void {
+  citeproc()
+}
+
 /**
  * citeproc finds the definition of every macro it expands (each `<text
  * macro>`, again at each use) by walking the whole style from its root: a

@@ -184,17 +184,19 @@ export class CiteEngine {
   /** One source's bibliography entry (registered sources only). */
   entry(id: string): string | undefined {
     if (this.entryById) return this.entryById.get(id)
-    const byId = new Map(this.bibliography().map((entry) => [entry.id, entry.html]))
-    if (!this.recorded) this.entryById = byId
+    const entries = this.bibliography()
+    const byId = new Map(entries.map((entry) => [entry.id, entry.html]))
+    if (entries === this.entries) this.entryById = byId
     return byId.get(id)
   }
 
   /** Registered sources as the style sorts and prints them. */
   bibliography(): BibliographyEntry[] {
     if (this.entries) return this.entries
+    const made = this.outputs.has('bibliography')
     const entries = JSON.parse(this.output('bibliography', {kind: 'bibliography'})) as BibliographyEntry[]
-    // A recording's empty list is no bibliography to keep.
-    if (!this.recorded) this.entries = entries
+    // A recording's empty list is no bibliography to keep; one made already is, recording or not.
+    if (!this.recorded || made) this.entries = entries
     return entries
   }
 }

@@ -38,6 +38,8 @@ export async function prewarmCitations(file: VFile, overrides: ConfigOverrides, 
   remarkDeckConfig(overrides)(tree, copy)
   const config = copy.data.config!
   if (config.bibliography.length === 0 && config.references.length === 0) return
+  // The thread starts and loads citeproc while citation-js loads here to give the style.
+  worker.boot()
   const {resolveStyleAndLocale} = await import('./styles.js')
   const {style, locale} = resolveStyleAndLocale(config.csl, config.lang, copy, cache.styles)
   worker.start(style.xml, locale)

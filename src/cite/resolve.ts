@@ -38,11 +38,13 @@ export function remarkResolveCitations(options: ResolveOptions = {}) {
     const sources = citations.length > 0 || config.nocite.length > 0 ? await loadSources(file, config, citations, scope) : undefined
     // A style that cannot be used is an error even when nothing is cited, as an unknown theme is; a shipped name needs no loading.
     if (!sources && !shippedName(config.csl)) (await import('./styles.js')).resolveStyle(config.csl, file, scope.cache.styles)
-    // Cited outputs made in the citeproc worker, when there is one: a first walk only notes the calls.
-    if (sources) await sources.prefetch(() => resolveSlides(slides, definitions, config, sources))
+    // Cited outputs made in the citeproc worker, when there is one: a first walk notes the calls it finds no output for.
+    const walk = () => resolveSlides(slides, definitions, config, sources)
+    const walked = sources && (await sources.prefetch(walk))
     // From here to the end, no wait: the engine stays registered with this deck's sources (see `loadSources`).
     sources?.register()
-    const marks = resolveSlides(slides, definitions, config, sources)
+    // The first walk is the deck's when it found every output (the worker's guess made them all); else a walk with them.
+    const marks = walked ?? walk()
     for (const mark of marks) mark()
     if (sources) sources.placeReferences(tree, slides, config)
   }
@@ -105,8 +107,13 @@ function resolveSlides(slides: Slide[], definitions: Map<string, FootnoteDefinit
 
 interface Sources {
   register: () => void
-  /** Runs `walk` once to note the outputs it needs, and makes them in one batch in the citeproc worker; nothing without one. */
-  prefetch: (walk: () => void) => Promise<void>
+  /**
+   * Runs `walk` once to note the outputs it needs that are not made yet, and
+   * makes them in one batch in the citeproc worker; nothing without one.
+   * Resolves to that walk's result when no output was missing, so that it
+   * need not run again.
+   */
+  prefetch: <T>(walk: () => T) => Promise<T | undefined>
   /** The same for a guess, without waiting for the outputs; `prefetch` waits for them first. */
   speculate: (walk: () => void) => void
   /** Puts the reference list on its slides (references.ts), with no wait since the sources were registered. */
@@ -173,13 +180,19 @@ async function loadSources(file: VFile, config: DeckConfig, citations: Citation[
 
   return {
     register,
-    async prefetch(walk) {
-      if (!engine.remote) return
+    async prefetch<T>(walk: () => T) {
+      if (!engine.remote) return undefined
       // The outputs of a guess first (see prewarm.ts): the walk then asks only for what it missed.
       await engine.settled()
       register()
+      let walked: T | undefined
+      const missing = recordAll(() => {
+        walked = walk()
+      })
+      if (missing.size === 0) return walked
       // A worker that failed (or citeproc throwing on a source) leaves the outputs to the walk after, here, as without one.
-      await engine.fetch(recordAll(walk)).catch(() => undefined)
+      await engine.fetch(missing).catch(() => undefined)
+      return undefined
     },
     speculate(walk) {
       if (!engine.remote) return

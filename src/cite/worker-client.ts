@@ -38,6 +38,11 @@ export class CiteprocWorker {
     return /\.c?js$/.test(WORKER.pathname)
   }
 
+  /** Starts the thread, which loads citeproc, before an engine is asked for: the main thread is still finding the style. */
+  boot(): void {
+    this.thread()
+  }
+
   /** Starts (once) an engine for `xml` and `lang` in the worker; the handle formats with it. */
   start(xml: string, lang: string): void {
     const key = `${lang}\u0000${xml}`

@@ -4,11 +4,14 @@
  * formatting each deck's citations in one batch (see ./worker-client.ts).
  */
 import {parentPort} from 'node:worker_threads'
-import {CiteprocSession} from './citeproc-session.js'
+import {CiteprocSession, loadCiteproc} from './citeproc-session.js'
 import type {CitationRequest, WorkerReply} from './worker-client.js'
 import type {CslItem} from './load.js'
 
 const sessions = new Map<number, {session: CiteprocSession; items: Map<string, CslItem>}>()
+
+// The thread starts before the deck's style is known (see `CiteprocWorker.boot`): citeproc loads meanwhile.
+loadCiteproc()
 
 parentPort!.on('message', (message: CitationRequest) => {
   if (message.type === 'start') {
