@@ -246,6 +246,7 @@ function fill(item: CslItem, read: {names?: NameList; literal?: string; title?: 
     ['issue', source.issue],
     ['page', source.page],
     ['number-of-pages', source.pageCount],
+    ['number-of-volumes', source.volumeCount],
     ['number', source.number],
     ['edition', source.edition],
     ['collection-title', source.collection],

@@ -28,6 +28,8 @@ export function parts(text: string): string[] {
       // `9th ed. Gallimard`: an edition's `ed.` ends its part.
       if (char === '.' && (isAbbreviation(before) || MONTH_ABBREVIATION.test(before)) && !isLabelled(`${before.trim()}.`)) continue
       if (char === '.' && inAbbreviatedName(before, protectedText.slice(i + 1))) continue
+      // `vols. 19–21` labels its numbers; `4 vols. New York` counts the volumes and ends its part.
+      if (char === '.' && /(?:^|\s)vols$/iu.test(before) && /^\s+\d/u.test(protectedText.slice(i + 1))) continue
       // `5. Ed.`, `2. Aufl.`: an edition's number keeps its full stop.
       if (char === '.' && /(?:^|\s)\d{1,2}$/u.test(before) && /^\s+(?:ed|edn|éd|Aufl|Auflage|vyd|izd)\b/iu.test(protectedText.slice(i + 1))) continue
       out.push(protectedText.slice(start, i))
