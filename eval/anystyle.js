@@ -132,7 +132,8 @@ const FIELDS = {
     // Only a series the labels name as a container excuses a series read where they name none.
     unlabelled: (parts, have) => parts.some((part) => ['container-title', 'journal'].includes(part.tag) && seriesTitle(part.text) === seriesTitle(have))
   },
-  volume: {tags: ['volume'], item: (item) => [item.volume, item.issue].filter(Boolean).join(' ') || undefined, same: (a, b) => (digits(goldVolume(a)) === digits(b) && digits(b) !== '') || volumeTokens(goldVolume(a)) === volumeTokens(b)},
+  // A work's count of volumes (`2 vols.`) is labelled its volume; CSL keeps it as number-of-volumes.
+  volume: {tags: ['volume'], item: (item) => [item.volume, item.issue].filter(Boolean).join(' ') || item['number-of-volumes'], same: (a, b) => (digits(goldVolume(a)) === digits(b) && digits(b) !== '') || volumeTokens(goldVolume(a)) === volumeTokens(b)},
   // An article's number stands for its pages; a report's number is no page.
   // The labels call a book's length (`272 pp.`) its pages; CSL keeps it as number-of-pages.
   pages: {tags: ['pages'], item: (item) => item.page ?? item['number-of-pages'] ?? (item.type === 'report' ? undefined : item.number), same: (a, b) => pageDigits(a) === pageDigits(b) && digits(a) !== ''},

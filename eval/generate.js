@@ -2,9 +2,11 @@
  * Varied CSL items for the round trip, from a seeded generator: nine types,
  * personal names with particles (lower-case or capitalised), hyphens,
  * apostrophes, Mac/Mc/Ó, two- and three-word surnames, initials or full given
- * names and suffixes, group authors, 1–25 authors, edited volumes, undated
- * works, and titles in English, Spanish, French and German with subtitles
- * after `:`, `?` or `!`.
+ * names and suffixes, given names that look like surnames (`Harriet Beecher
+ * Stowe`), Chinese, Japanese and Korean names, Spanish and Portuguese double
+ * surnames, group authors (some with their abbreviation), 1–25 authors,
+ * edited and translated books, undated works, and titles in English,
+ * Spanish, French and German with subtitles after `:`, `?` or `!`.
  */
 
 const FAMILIES = [
@@ -14,10 +16,11 @@ const FAMILIES = [
   {family: 'Ní Bhriain'}, {family: 'St. John'}, {family: 'Le Guin'}, {family: 'Zhang'}, {family: 'Dupont'}, {family: 'Rundlöf'},
   {family: 'Halliday'}, {family: 'Pérez-Ibáñez'}, {family: 'Abernathy'}, {family: 'Oyelaran'}, {family: 'Lindqvist'}, {family: 'Baptiste'},
   {family: 'MacLeod'}, {family: 'McCarthy'}, {family: "D'Angelo"}, {family: 'Silva', 'non-dropping-particle': 'da'}, {family: 'Humboldt', 'non-dropping-particle': 'von'},
-  {family: 'Van Dyke'}, {family: 'De Luca'}, {family: 'Al-Farsi'}, {family: 'Nakamura'}, {family: 'Kim'}, {family: 'Fernández de Córdoba'}, {family: 'Ó Súilleabháin'}
+  {family: 'Van Dyke'}, {family: 'De Luca'}, {family: 'Al-Farsi'}, {family: 'Nakamura'}, {family: 'Kim'}, {family: 'Fernández de Córdoba'}, {family: 'Ó Súilleabháin'},
+  {family: 'Gonçalves Ferreira'}, {family: 'Wang'}, {family: 'Tanaka'}, {family: 'Park'}, {family: 'Stowe'}, {family: 'Santos', 'non-dropping-particle': 'dos'}
 ]
-const GIVEN = ['Maria', 'John', 'Jean-François', 'Ana Lucía', 'Thomas', 'Priya', 'Kwame', 'Sofia', 'Hiroshi', 'Emily', 'Ahmed', 'Lars', 'Chiara', 'Anne-Marie', 'José Luis', 'Min-jun', 'Ngozi', 'Mary K.', 'J. Paul']
-const GROUPS = ['World Health Organization', 'National Research Council', 'Instituto Nacional de Estadística', 'American Psychological Association', 'Office for National Statistics', 'European Environment Agency']
+const GIVEN = ['Maria', 'John', 'Jean-François', 'Ana Lucía', 'Thomas', 'Priya', 'Kwame', 'Sofia', 'Hiroshi', 'Emily', 'Ahmed', 'Lars', 'Chiara', 'Anne-Marie', 'José Luis', 'Min-jun', 'Ngozi', 'Mary K.', 'J. Paul', 'Harriet Beecher', 'Xiaoming', 'Ji-woo', 'Yuki', 'María José']
+const GROUPS = ['World Health Organization', 'National Research Council', 'Instituto Nacional de Estadística', 'American Psychological Association', 'Office for National Statistics', 'European Environment Agency', 'Centers for Disease Control and Prevention [CDC]', 'Organisation for Economic Co-operation and Development (OECD)']
 const WORDS = {
   en: ['climate', 'memory', 'reading', 'cities', 'water', 'learning', 'migration', 'evidence', 'policy', 'children', 'language', 'health', 'soil', 'markets', 'history', 'attention', 'networks', 'energy', 'voices', 'borders'],
   es: ['la memoria', 'el agua', 'las ciudades', 'la lengua', 'los niños', 'la salud', 'el trabajo', 'la escuela'],
@@ -83,6 +86,7 @@ export function generateItems(rand, count) {
       case 'book':
         Object.assign(item, {publisher: pick(PUBLISHERS), 'publisher-place': pick(PLACES)})
         if (rand() < 0.25) item.edition = String(int(2, 11))
+        if (rand() < 0.15) item.translator = names().slice(0, 2)
         // An edited volume: its editors stand where the authors would.
         if (rand() < 0.12) {
           item.editor = names().slice(0, 3)

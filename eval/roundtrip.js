@@ -90,12 +90,13 @@ function shown(value, text) {
 function check(item, entry, parsed) {
   const text = norm(entry)
   const wrong = []
-  const families = (list) => (list ?? []).map((name) => name.literal ?? [name['non-dropping-particle'], name.family].filter(Boolean).join(' '))
+  // A group's abbreviation (`[CDC]`, `(OECD)`) is an alias for the in-text citations, not part of its name.
+  const families = (list) => (list ?? []).map((name) => name.literal?.replace(/\s*[[(]\p{Lu}{2,}[\])]$/u, '') ?? [name['non-dropping-particle'], name.family].filter(Boolean).join(' '))
   // Authors stand before the title, editors after it: `Nguyen, L., et al. … edited by T. García Márquez` shows
   // no author García Márquez even when the item has one hidden by `et al.`.
   const at = item.title ? ` ${text} `.indexOf(` ${norm(item.title)} `) : -1
-  const part = {author: at < 0 ? text : text.slice(0, at), editor: at < 0 ? text : text.slice(at)}
-  for (const role of ['author', 'editor']) {
+  const part = {author: at < 0 ? text : text.slice(0, at), editor: at < 0 ? text : text.slice(at), translator: at < 0 ? text : text.slice(at)}
+  for (const role of ['author', 'editor', 'translator']) {
     const want = families(item[role]).filter((name) => shown(name, part[role]))
     if (want.length === 0) continue
     const list = parsed?.[role] ?? (role === 'author' && !parsed?.author ? parsed?.editor : undefined)

@@ -43,7 +43,7 @@ const LONG_BULLET = 25
 // A sentence may open with these to link it to the one before; a bullet list may drop them.
 const OPENERS = new Set('however but yet still pero sin embargo'.split(' '))
 const EXAMPLE_START = /^(?:such as|including|for example|for instance|like|e g|por ejemplo|como)\b/
-const REFERENCE_HEADING = /^(?:#+\s*)?(?:references?|reference list|works cited|bibliography|referencias|bibliografía|sources)\s*:?\s*$/i
+const REFERENCE_HEADING = /^(?:#+\s*)?(?:references?|reference list|works cited|bibliography|referencias|bibliografía|sources|références|bibliographie|literaturverzeichnis|literatur|quellen|bibliografia|referências)\s*:?\s*$/i
 const SKIPPED_TITLES = /^(?:references|referencias|works cited|bibliography|bibliografía|key points(?: \d+)?|ideas clave(?: \d+)?|in their words(?: \d+)?|en sus palabras(?: \d+)?|summary table|tabla resumen|conclusion|conclusión|conclusiones)$/i
 
 /** Lower-case words, citations and Markdown marks dropped. */
@@ -128,22 +128,32 @@ function subsequenceEnd(bullet, sentence) {
   return j
 }
 
-function isSpanish(text) {
-  const sample = words(text).slice(0, 400)
-  return sample.filter((word) => /^(?:el|la|los|las|que|de|y|en|una|por|para|con)$/.test(word)).length > sample.length * 0.15
-}
+// Function words of the other languages citedeck reads (French, German, Italian, Portuguese): a title neither starts nor ends on one.
+const OTHER_FUNCTION_WORDS = new Set(
+  (
+    'le la les l un une des du de d et ou mais donc car ni que qui dont où à au aux en dans par pour sur avec sans sous ce cette ces son sa ses leur est sont a ont ne pas ' +
+    'der die das den dem des ein eine einen einem einer und oder aber denn sondern dass weil wenn mit von zu für auf an in im ist sind hat nicht ' +
+    'il lo gli di che e per non è o os as um uma do da em não'
+  ).split(' ')
+)
 
 /**
  * Why a slide title is not a noun phrase of 2–7 words, or undefined when it is one.
  * Spanish titles are tagged with es-compromise: a verb after the first word (`Propios autores reconocen`) is not a title.
  */
-function titleProblem(title, spanish, spanishNlp) {
+function titleProblem(title, language, spanishNlp) {
+  const spanish = language === 'es'
   const list = title.split(/\s+/)
   if (list.length < 2 || list.length > 7) return 'length'
   if (/\d/.test(title) && !/^\d{4}s?$/.test(list.find((word) => /\d/.test(word)))) return 'number'
   const first = list[0].toLowerCase()
   const last = list[list.length - 1].toLowerCase().replace(/[^\p{L}]/gu, '')
   if (FUNCTION_WORDS.has(last)) return 'ends on a function word'
+  // French, German, Italian, Portuguese: no tagger to judge by here, only the function words at either end.
+  if (!spanish && language !== 'en') {
+    if (OTHER_FUNCTION_WORDS.has(last)) return 'ends on a function word'
+    return OTHER_FUNCTION_WORDS.has(first) && !/^(?:le|la|les|der|die|das|il|lo|o|a|os|as)$/.test(first) ? 'starts on a function word' : undefined
+  }
   if (spanish) {
     if (FUNCTION_WORDS.has(first) && !/^(?:el|la|los|las|un|una)$/.test(first)) return 'starts on a function word'
     const tags = spanishNlp(title).terms().json().map((term) => new Set(term.terms[0].tags))
@@ -188,12 +198,12 @@ async function essayText(path) {
 }
 
 /** Figures for one essay. */
-async function measure(path, gold, importEssay, spanishNlp) {
+async function measure(path, gold, {importEssay, detectLanguage}, spanishNlp) {
   const value = path.endsWith('.docx') ? new Uint8Array(readFileSync(path)) : readFileSync(path, 'utf8')
   const {markdown} = await importEssay(new VFile({path, value}))
   const deck = readDeck(markdown)
   const text = await essayText(path)
-  const spanish = isSpanish(text)
+  const language = detectLanguage(text)
   const found = {problems: []}
   const note = (kind, detail) => found.problems.push(`${kind}: ${detail}`)
 
@@ -298,7 +308,7 @@ async function measure(path, gold, importEssay, spanishNlp) {
   found.titles = distinct.length
   found.badTitles = 0
   for (const title of distinct) {
-    const problem = titleProblem(title, spanish, spanishNlp)
+    const problem = titleProblem(title, language, spanishNlp)
     if (problem) {
       found.badTitles++
       note('title not a noun phrase', `${title} (${problem})`)
@@ -308,7 +318,10 @@ async function measure(path, gold, importEssay, spanishNlp) {
   const body = text.split('\n')
   const end = body.findIndex((line) => REFERENCE_HEADING.test(line.trim()))
   const skip = new Set([gold.title, ...(gold.front_matter_lines ?? []), ...(gold.sections ?? [])].map(normalize))
-  const paragraphs = (end < 0 ? body : body.slice(0, end)).map((line) => line.replace(/^\s*(?:#+|>)\s*/, '').trim()).filter((line) => line && !skip.has(normalize(line)))
+  // (A title-page line may join several of the gold's lines: `Name · Course · Date`.)
+  const paragraphs = (end < 0 ? body : body.slice(0, end))
+    .map((line) => line.replace(/^\s*(?:#+|>)\s*/, '').trim())
+    .filter((line) => line && !skip.has(normalize(line)) && !line.split(/\s+[·•|]\s+/).every((part) => skip.has(normalize(part))))
   const blocks = deck.slides.map((slide) => words([slide.title, ...slide.bullets, ...slide.quote, ...slide.notes].join(' ')))
   found.sentences = 0
   found.missing = 0
@@ -324,27 +337,41 @@ async function measure(path, gold, importEssay, spanishNlp) {
   return found
 }
 
-/** Figures over the corpus's essays, one line each (`evaluate` as `eval/run.js` calls it). */
+/** Figures over the corpus's essays, one line each (`evaluate` as `eval/run.js` calls it), then over our own fixture essays. */
 export async function evaluate(corpus, {verbose = false} = {}) {
   const folder = join(corpus, 'essays')
-  const {importEssay} = await import(join(repoRoot, 'lib/import/index.js'))
+  const essays = readdirSync(folder)
+    .filter((name) => /\.(?:txt|md|docx)$/.test(name) && existsSync(join(folder, name.replace(/\.[^.]+$/, '.expected.json'))))
+    .map((name) => ({name, path: join(folder, name), gold: join(folder, name.replace(/\.[^.]+$/, '.expected.json'))}))
+  // Our own essays in other languages and styles (tests/import/fixtures/<case>/gold.json): written here, so reported apart.
+  const fixtures = join(repoRoot, 'tests/import/fixtures')
+  const own = readdirSync(fixtures)
+    .filter((name) => existsSync(join(fixtures, name, 'gold.json')))
+    .map((name) => ({name, path: join(fixtures, name, readdirSync(join(fixtures, name)).find((file) => /^essay\.(?:txt|md|docx)$/.test(file))), gold: join(fixtures, name, 'gold.json')}))
+  return [...(await figures('essays.structure', essays, verbose)), ...(await figures('own_essays.structure', own, verbose))]
+}
+
+async function figures(prefix, essays, verbose) {
+  const library = {
+    importEssay: (await import(join(repoRoot, 'lib/import/index.js'))).importEssay,
+    detectLanguage: (await import(join(repoRoot, 'lib/import/language.js'))).detectLanguage
+  }
   const {default: spanishNlp} = await import('es-compromise')
-  const essays = readdirSync(folder).filter((name) => /\.(?:txt|md|docx)$/.test(name) && existsSync(join(folder, name.replace(/\.[^.]+$/, '.expected.json'))))
   const total = {}
   const details = []
-  for (const name of essays) {
-    const gold = JSON.parse(readFileSync(join(folder, name.replace(/\.[^.]+$/, '.expected.json')), 'utf8'))
-    const found = await measure(join(folder, name), gold, importEssay, spanishNlp)
+  for (const essay of essays) {
+    const gold = JSON.parse(readFileSync(essay.gold, 'utf8'))
+    const found = await measure(essay.path, gold, library, spanishNlp)
     for (const [key, value] of Object.entries(found)) if (typeof value === 'number') total[key] = (total[key] ?? 0) + value
-    if (verbose) details.push(...found.problems.map((problem) => `  ${basename(name)}: ${problem}`))
+    if (verbose) details.push(...found.problems.map((problem) => `  ${basename(essay.name)}: ${problem}`))
   }
-  const figure = (name, count, of, what = '') => `essays.structure.${name} ${count}/${of} (${((100 * count) / Math.max(1, of)).toFixed(1)}%)${what ? `  ${what}` : ''}`
+  const figure = (name, count, of, what = '') => `${prefix}.${name} ${count}/${of} (${((100 * count) / Math.max(1, of)).toFixed(1)}%)${what ? `  ${what}` : ''}`
   return [
     figure('deck_title_right', total.titleRight, essays.length),
     figure('title_page_lines_on_slides', total.titlePageSlides, total.titlePageLines, 'lower is better'),
     figure('bullets_cut_or_function_word_end', total.badBullets, total.bullets, 'lower is better'),
     figure('bullets_over_25_words', total.longBullets, total.bullets, 'too long to present; lower is better'),
-    figure('nested_list_items_kept', total.nestedKept, total.nestedItems, 'items nested in the essay that stay nested on the slides'),
+    figure('nested_list_items_kept', total.nestedKept ?? 0, total.nestedItems ?? 0, 'items nested in the essay that stay nested on the slides'),
     figure('marker_lost', total.markerLost, total.markerSentences, 'sentences with a contrast/condition/negation/attribution marker whose bullets lost it; lower is better'),
     figure('titles_not_noun_phrase', total.badTitles, total.titles, 'slide titles other than the essay’s headings; lower is better'),
     figure('sentences_missing', total.missing, total.sentences, 'from slides and notes; lower is better'),

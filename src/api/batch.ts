@@ -41,6 +41,11 @@ export async function exportPdfs(inputs: string[], options: BatchOptions = {}): 
     // The browser starts while the first decks compile.
     project.warmUp(true)
     const items: BatchItem[] = inputs.map((input) => ({input}))
+    // Once every deck is compiled, the citeproc worker has nothing left to do: its memory goes before the printing.
+    let compiling = items.length
+    const compiled = () => {
+      if (--compiling === 0) void project.caches.citations.worker?.close()
+    }
     let next = 0
     const worker = async () => {
       while (next < items.length) {
@@ -50,7 +55,7 @@ export async function exportPdfs(inputs: string[], options: BatchOptions = {}): 
             ...pdfOptions,
             output: output?.(item.input),
             onProgress: (step, slides) => onProgress?.(item.input, step, slides)
-          })
+          }, compiled)
         } catch (error) {
           // Without a browser no deck can print: stop the batch rather than repeat the error for each.
           if (!(error instanceof CitedeckError) || error.code === 'NOT_FOUND_BROWSER') throw error

@@ -49,8 +49,8 @@ export async function exportPdf(input: string | VFile | CompiledDeck, options: P
   }
 }
 
-/** One deck to PDF through `project` (its browser and caches); the batch export prints many this way. */
-export async function exportPdfWith(project: Project, input: string | VFile | CompiledDeck, options: PdfOptions): Promise<PdfResult> {
+/** One deck to PDF through `project` (its browser and caches), calling `onCompiled` before it prints; the batch export prints many this way. */
+export async function exportPdfWith(project: Project, input: string | VFile | CompiledDeck, options: PdfOptions, onCompiled?: () => void): Promise<PdfResult> {
   // The browser starts at once: it measures the slides for fitting, then prints them.
   project.warmUp(true)
   const timeout = options.timeout ?? DEFAULT_TIMEOUT
@@ -61,6 +61,7 @@ export async function exportPdfWith(project: Project, input: string | VFile | Co
     const measuring = project.measuringPage()
     try {
       const deck = await compiledInput(project, input, options.fit, output, options.onProgress, measuring)
+      onCompiled?.()
       const {file} = deck
       if (hasErrors(file) || (options.strict && hasWarnings(file))) return {file, deck}
       const format = options.notes ? 'notes' : options.handout ? 'handout' : 'pdf'

@@ -4,6 +4,7 @@ import {basename, extname, join, relative} from 'node:path'
 import {Command, Option} from 'commander'
 import {defaultOutput} from '../build.js'
 import {CitedeckError, exitCodeFor} from '../errors.js'
+import {cacheBeside} from '../io/cache-beside.js'
 import {HANDOUT_SIZES, type HandoutSize, type Paper} from '../export/handout.js'
 import {defaultPdfOutput, pdfSuffix} from '../export/pdf-options.js'
 import {hasErrors} from '../messages.js'
@@ -79,8 +80,9 @@ async function runPdf(inputs: string[], flags: PdfFlags, {io}: CliContext): Prom
   const progress = progressPrinter(io, flags)
   const items = await exportPdfs(inputs, {
     launching,
-    // As a one-off build does: citations are formatted in a worker thread while the deck parses.
-    citeprocWorker: true,
+    // As a one-off build does, citations are formatted in a worker thread while the deck parses; but only
+    // for a first export: with the citations kept beside the PDF, starting the worker costs more than it saves.
+    citeprocWorker: inputs.some((input) => !existsSync(cacheBeside(output(input), 'cite'))),
     ...choice,
     notes: flags.notes,
     theme: flags.theme,

@@ -63,6 +63,8 @@ export function clauses(text: string, words: Words): Clause[] {
       const reported = thatTaken && /(?<![\p{L}])(?:that|que)\s/iu.test(before)
       if (thatTaken && !reported) after = /(?:that|que)\s+$/i.exec(match[0])![0] + after
       if (!/^;/.test(match[0]) && !reported && !(words.hasVerb(before) && words.hasOwnSubject(thatTaken ? after.replace(/^(?:that|que)\s+/i, '') : after))) continue
+      // `…, dass Tempo 30 die Sicherheit verbessert, aber nur dann keinen Stau erzeugt, wenn…`: an adverb, then the verb last, continues the clause before.
+      if (joiner && verbFinalContinuation(after, words)) continue
       // `the Victoria, Albert, and Chelsea Embankments`: the last item of a list, not a clause.
       const item = /,\s*([^,;:]+)$/.exec(before)?.[1]
       if (joiner && !reported && ((item && wordCount(item) <= 3 && !words.hasVerb(item)) || !words.hasVerb(after.split(/[,;:]/)[0]!))) continue
@@ -81,4 +83,12 @@ export function clauses(text: string, words: Words): Clause[] {
     level = cut.level
   }
   return [...parts, {text: rest, level}]
+}
+
+/** A clause opening with an adverb whose only verb closes it (German word order of a subordinate clause): no subject of its own. */
+function verbFinalContinuation(text: string, words: Words): boolean {
+  const part = text.split(/[,;:]/)[0]!.trim().split(/\s+/)
+  if (part.length < 4 || !words.has(part[0]!, 'Adverb') || words.has(part[0]!, 'Noun')) return false
+  const verbs = part.map((word, i) => (words.hasVerb(word) ? i : -1)).filter((i) => i >= 0)
+  return verbs.length === 1 && verbs[0] === part.length - 1
 }

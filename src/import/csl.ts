@@ -54,6 +54,7 @@ export interface CslItem {
   issue?: string
   page?: string
   'number-of-pages'?: string
+  'number-of-volumes'?: string
   edition?: string
   number?: string
   genre?: string

@@ -10,7 +10,7 @@
 type Tags = Map<string, string[]>
 
 // Words a title does not start with (subordinators, negation, conjunctions) or lead with as a vague modifier.
-const LEADING = /^(?:(?:second|third|fourth|fifth|final|anything|everything|nothing|something|if|when|whenever|because|although|though|while|whereas|unless|until|since|as|than|not|and|or|but|so|yet|nor|then|even|just|only|also|same|other|whole|such|certain|various|own|main|different|many|few|several|all|both|most|some|more|much|every|each|any|another|next|last|first|new)\s+)+/i
+const LEADING = /^(?:(?:second|third|fourth|fifth|final|autre|autres|même|mêmes|plusieurs|certains|certaines|otro|otra|otros|otras|mismo|misma|varios|varias|andere|anderen|anderer|gleiche|gleichen|altro|altra|altri|outro|outra|outros|anything|everything|nothing|something|if|when|whenever|because|although|though|while|whereas|unless|until|since|as|than|not|and|or|but|so|yet|nor|then|even|just|only|also|same|other|whole|such|certain|various|own|main|different|many|few|several|all|both|most|some|more|much|every|each|any|another|next|last|first|new)\s+)+/i
 const VAGUE_HEADS = 'claim|claims|argument|arguments|point|points|example|examples|thing|things|way|ways|view|terms|summary|question|fact|lot|kind|sort|part|case|number|idea|issue|side|matter|aspect|deal|chance|picture|moment|situation|amount|time|times|day|days|place|places|end|start|beginning|top|bottom|middle|rest|front|edge|reason|reasons|answer|problem|problems'
 const DETERMINER = new Set('the a an this that these those some any each every no'.split(' '))
 // Articles of other languages: a noun phrase starts after one.
@@ -20,7 +20,7 @@ const ARTICLE = new Set(
 const CLITIC_BEFORE = /^(?:no|ne|n[’']|se|ya|nunca|me|te|nos|os)$/i
 const LINKING = new Set('de di da do of du della del dos das'.split(' '))
 const FUNCTION = new Set(
-  'que y e o u ni en con por para sin sobre entre como más menos pero sino aunque porque si cuando donde se es son fue ser ha han muy no et ou mais dans pour par avec sur qui est sont pas ne à avant après moins plus très trop sous chez vers depuis pendant sans encore aussi souvent déjà und oder aber mit für von zu ist sind nicht che e non per con su è sono'.split(' ')
+  'que y e o u ni en con por para sin sobre entre como más menos pero sino aunque porque si cuando donde se es son fue ser ha han muy no et ou mais dans pour par avec sur qui est sont pas ne à avant après moins plus très trop sous chez vers depuis pendant sans encore aussi souvent déjà on je tu nous vous ils elles toute tout tous toutes là ici aquí allí ahí hier dort qui und oder aber mit für von zu ist sind nicht che e non per con su è sono'.split(' ')
 )
 /**
  * A title-worthy form of a noun phrase, or undefined: leading subordinators

@@ -9,11 +9,13 @@ import {escapeMarkdown} from './escape.js'
 import type {Header} from './structure.js'
 
 const MAX_BULLETS = 6
+const MIN_BULLETS = 3
 const MAX_WORDS = 70
 
 /**
- * Splits bullets into slides of at most six and about 70 words, evenly
- * (7 → 4 + 3): long bullets, never cut, take more room. A bullet and those
+ * Splits bullets into slides of three to six and about 70 words, evenly
+ * (7 → 4 + 3): long bullets, never cut, take more room (the fit step
+ * scales a slide that still overflows). A bullet and those
  * nested under it stay on one slide.
  */
 export function chunk(bullets: Bullet[]): Bullet[][] {
@@ -23,7 +25,8 @@ export function chunk(bullets: Bullet[]): Bullet[][] {
     else units.push([bullet])
   }
   const words = bullets.reduce((sum, bullet) => sum + bullet.text.split(/\s+/).length, 0)
-  const count = Math.max(1, Math.ceil(units.length / MAX_BULLETS), Math.min(Math.ceil(units.length / 3), Math.round(words / MAX_WORDS)))
+  // A slide continued holds three bullets or more: a long paragraph splits only into slides of three or more.
+  const count = Math.max(1, Math.ceil(units.length / MAX_BULLETS), Math.min(Math.floor(units.length / MIN_BULLETS), Math.round(words / MAX_WORDS)))
   const size = Math.ceil(units.length / count)
   return Array.from({length: Math.ceil(units.length / size)}, (_, i) => units.slice(i * size, (i + 1) * size).flat())
 }

@@ -67,7 +67,9 @@ export function splitSentences(original: string): Sentence[] {
   })
   return split.map((sentence) => {
     const lead = sentence.text.length - sentence.text.trimStart().length
-    const start = sentence.start + lead
+    let start = sentence.start + lead
+    // compromise leaves an opening mark before a sentence's first word out of it (`“The Yellow Wallpaper” does not…`).
+    while (start > 0 && /[“‘«„(¿¡]/u.test(original[start - 1]!) && (start === 1 || /\s/.test(original[start - 2]!))) start--
     return {text: original.slice(start, start + sentence.text.trim().length), start}
   })
 }

@@ -49,7 +49,9 @@ export interface PhraseOptions {
  * Two recurring nouns with no phrase joining them pair up (`Phones and schools`).
  */
 export function keyPhrases(text: string, options: PhraseOptions = {}): Phrase[] {
-  const {lead = '', exclude = new Set<string>(), frequency, nouns, tags, english = true} = options
+  const {lead = '', exclude = new Set<string>(), frequency, nouns, english = true} = options
+  // A text of a language compromise does not tag (a quotation, a table's intro) is tagged by that language's tagger.
+  const tags = options.tags ?? (english ? undefined : options.tagWords?.(text))
   // Citations, `[WHO]` abbreviations and page references left as written (`(Brooks 595)`) are references, not topics.
   // (A numbered paragraph's number, `3. The strongest evidence…`, is not part of its first phrase.)
   const clean = text.replace(/^\d{1,2}[.)]\s+/, '').replace(/[\uE000-\uF8FF]\d*[\uE000-\uF8FF]?|\s\[[^\]]*\]|\([^()]*\d[^()]*\)/gu, ' ')
@@ -180,9 +182,10 @@ export function slideTitle(phrases: Phrase[], used: Set<string>, fallback: strin
   const overlaps = (a: string, b: string) => a.includes(b) || b.includes(a)
   // Names alone never make a title; nor do two nouns paired at random: both recur in the paragraph.
   const pairable = (phrase: Phrase) => phrase.single === true && phrase.recurs === true
+  // A phrase of two words or more may rank below single nouns that pair with nothing (`insecticides`, `plant`): it is still a title.
+  for (const phrase of phrases.slice(0, 12)) if (phrase.text.split(/\s+/).length > 1) options.push(phrase)
   for (let i = 0; i < top.length; i++) {
     const a = top[i]!
-    if (a.text.split(/\s+/).length > 1) options.push(a)
     for (let j = i + 1; j < top.length; j++) {
       const b = top[j]!
       // A pair says less than a phrase the essay wrote: it ranks a little below its members.

@@ -23,7 +23,7 @@
  * ```
  */
 import {existsSync} from 'node:fs'
-import {basename, dirname, join, resolve} from 'node:path'
+import {resolve} from 'node:path'
 import type {Browser, Page} from 'puppeteer-core'
 import type {VFile} from 'vfile'
 import {type CompileOptions, compileSource, readInput} from '../build.js'
@@ -34,6 +34,7 @@ import type {CompiledDeck} from '../deck.js'
 import type {BrowserSession} from '../export/browser.js'
 import {type BrowserSource, openBrowser} from '../export/browser-source.js'
 import {type Emitted, FORMAT_NAMES, FORMATS, type FormatName, type FormatOptions, outputPaths} from '../formats/index.js'
+import {cacheBeside} from '../io/cache-beside.js'
 import {recoverFolder} from '../io/write-output.js'
 import {hasErrors} from '../messages.js'
 import {ChunkStore} from '../parse/chunk-store.js'
@@ -316,6 +317,8 @@ export class Project {
     const deck = await this.compile(file, compile)
     // Measured (or proven to fit) and nothing to print: a one-off build closes the browser while it writes.
     if (this.options.oneBuild && !printing) this.release()
+    // Nor has it any more citations to format: the worker's memory goes before any printing.
+    if (this.options.oneBuild) void this.caches.citations.worker?.close()
     if (memo) await this.caches.citations.memo.save(memo, citations.used).catch(() => undefined)
     await chunks?.save(cacheBeside(beside!, 'parse')).catch(() => undefined)
     // Info messages (such as "no browser to measure in") do not fail a strict build.
@@ -373,8 +376,3 @@ export class Project {
 
 /** The formats printed from reveal's print layout, which can take over the page the deck was measured in. */
 const PRINTED: ReadonlySet<FormatName> = new Set(['pdf', 'handout', 'notes'])
-
-/** Where a build keeps what the next build of the same output can reuse: `.talk.citedeck-<what>.json` beside it. */
-function cacheBeside(output: string, what: string): string {
-  return join(dirname(resolve(output)), `.${basename(output)}.citedeck-${what}.json`)
-}

@@ -68,6 +68,14 @@ describe('names', () => {
     expect(families('García Márquez, J. Paul, and Kwame Le Guin. “La memoria.”')).toEqual(['García Márquez', 'Le Guin'])
   })
 
+  it('keeps a suffix out of the given names, a name before et al. out of the title, a group abbreviation out of the name', () => {
+    expect(item('Halliday, A. “Who.” In Markets, edited by Emily Nguyen and Ngozi Müller-Schmidt Jr. Springer, 1975.').editor?.[1]).toMatchObject({family: 'Müller-Schmidt', given: 'Ngozi'})
+    expect(item('van der Berg, Ana Lucía, Harriet Beecher Al-Farsi, et al., editors. Reading without Health. Penguin Books, 1950.').title).toBe('Reading without Health')
+    expect(item('Organisation for Economic Co-operation and Development (OECD) (1980) ‘Water of learning’, Public Health Reports, 89, pp. 386–422.')).toMatchObject({author: [{literal: 'Organisation for Economic Co-operation and Development'}], title: 'Water of learning', volume: '89'})
+    expect(item('Organisation for Economic Co-operation and Development (OECD), “Qui décide l’eau?” Journal of Applied Ecology, vol. 9, 1969.').author).toEqual([{literal: 'Organisation for Economic Co-operation and Development'}])
+    expect(item('Berg, M. K. van der. “Children without Energy.” Gallimard, n.d.').publisher).toBe('Gallimard')
+  })
+
   it('takes a two-word surname written given-first whole when the list writes it family-first elsewhere', () => {
     const list = ['García Márquez, Emily. Health. Gallimard, 1970.', 'Lindqvist, J. Paul, and Maria García Márquez. Reading. MIT Press, 1951.', 'J. Paul Lindqvist. Water and Soil in Towns. Routledge, 1960.']
     const authors = buildReferences(list.map((text, i) => ({text, start: i * 100}))).map((reference) => reference.item.author?.map((name) => name.family))
@@ -189,6 +197,12 @@ describe('splitting a list by its layout', () => {
     expect(texts('Nguyen, K. (1987) Las ciudades. 36. Springer Nguyen, K. and Okafor-Reyes, C. (1966) Water. Routledge.')[0]).toMatch(/36\. Springer$/)
     expect(texts('Smith, H. (2021) Soil. Doctoral dissertation. Universidad de Salamanca de Bruin, J. and Van Dyke, P. (1956) Les villes.')[1]).toMatch(/^de Bruin, J\./)
     expect(texts('1. Berg, Hiroshi van der. “Les enfants.” 46. Cambridge University Press, 1962.\n2. Berg, J. van der. “Who Decides?” El País, 1970.')[0]).toMatch(/^1\. Berg/)
+  })
+
+  it('cuts run-on lists at `---, editor.`, a group with its abbreviation, and a lower-case particle after `et al.`', () => {
+    expect(texts('Zhang, L. Energy and Reading. 58, Routledge, 2023. ---, editor. Energy in Energy. Gallimard, 1998.')).toHaveLength(2)
+    expect(texts('American Psychological Association. “Cities.” The Economic Journal 69, no. 1 (1951): 208–25. Centers for Disease Control and Prevention [CDC]. Health and Water. Springer, 2000.')).toHaveLength(2)
+    expect(texts('dos Santos, A. “Das.” Cognitive Psychology, vol. 1, 1965, doi:10.8584/ecoj.2018.1717.\ndos Santos, H., et al. “Climate.” Edutopia, 28 June 1989.')).toHaveLength(2)
   })
 
   it('cuts a run-on Harvard list at an undated entry', () => {

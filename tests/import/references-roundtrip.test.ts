@@ -59,8 +59,8 @@ function year(item: CslItem | undefined): number | undefined {
 
 function firstFamily(item: CslItem | undefined): string | undefined {
   const name = item?.author?.[0] ?? item?.editor?.[0]
-  // The essay's text repair curls apostrophes (`O’Brien`).
-  return (name?.literal ?? name?.family)?.replace(/’/g, "'")
+  // The essay's text repair curls apostrophes (`O’Brien`); a group's abbreviation (`[CDC]`) is an alias, not its name.
+  return (name?.literal?.replace(/\s*[[(]\p{Lu}{2,}[\])]$/u, '') ?? name?.family)?.replace(/’/g, "'")
 }
 
 describe('reference lists rendered by citeproc read back', () => {

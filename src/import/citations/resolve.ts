@@ -3,7 +3,8 @@
  * problems it reports, the essay's context (its references, the
  * abbreviations it defines, its style) and resolving names (with a year, a
  * title or neither) to an entry's key, with one message for a misspelt name,
- * a year that differs from the only entry, or a source the list lacks.
+ * a year that differs from the only entry by that name (linked to it), or a
+ * source the list lacks.
  */
 import {fold} from '../csl.js'
 import {type Reference, editDistance, matchReference} from '../references.js'
@@ -104,6 +105,12 @@ export function resolve(author: string, year: string, context: CiteContext, prob
     if (match?.ambiguous) problems?.push({offset, reason: `Citation \`${cleaned}, ${year}\` fits several entries; add a letter to the year (\`${year}a\`)`, rule: 'import-ambiguous-citation'})
     return exact
   }
+  // `Gates (2011)` with only `Gates, B. (2010)` in the list: the year is the slip, not the source.
+  const byName = onlyEntryByName(cleaned, context)
+  if (byName) {
+    problems?.push({offset, reason: `Citation \`${cleaned}, ${year}\` has no entry of ${year}: linked to the only entry by that name, \`${byName.label} (${byName.year || 'n.d.'})\`; did you mean ${byName.year || 'n.d.'}?`, rule: 'import-year-mismatch'})
+    return byName.item.id
+  }
   // Only when no reading of the names fits exactly: the nearest entry, with a message.
   for (const names of attempts(cleaned, context)) {
     const match = matchReference(context.references, names, normalYear(year))
@@ -112,6 +119,18 @@ export function resolve(author: string, year: string, context: CiteContext, prob
     return match.reference.item.id
   }
   problems?.push({offset, reason: `Citation \`${cleaned}, ${year}\` matches no entry of the reference list`, rule: 'import-unresolved-citation'})
+  return undefined
+}
+
+/** The one entry whose names are exactly the citation's, whatever its year; undefined when none or several. */
+function onlyEntryByName(cleaned: string, context: CiteContext): Reference | undefined {
+  for (const names of attempts(cleaned, context)) {
+    const [first, second] = names
+    if (!first) continue
+    const same = context.references.filter((reference) => reference.names[0] === first && (!second || reference.names[1] === second))
+    if (same.length === 1) return same[0]
+    if (same.length > 1) return undefined
+  }
   return undefined
 }
 

@@ -157,9 +157,11 @@ interface FirstPart {
 function firstPart(text: string): FirstPart | undefined {
   if (/^[“"‘'«]/u.test(text)) return {text: '', rest: text, quoted: true, dated: false}
   // IEEE and Vancouver put a comma after a group author: `World Health Organization, “Title,” …`.
-  const comma = /^([^,.“"()]{3,100}),\s+(?=[“"‘'«\p{Lu}])/u.exec(text)
+  // `Organisation for Economic Co-operation and Development (OECD), “Title,”`: with its abbreviation.
+  const comma = /^([^,.“"()]{3,100}?(?:\s*\(\p{Lu}[\p{Lu}\d&]+\))?),\s+(?=[“"‘'«\p{Lu}])/u.exec(text)
   if (comma && isGroupName(comma[1]!)) return {text: comma[1]!.trim(), rest: text.slice(comma[0].length), quoted: false, dated: false}
-  const bracket = /^([^()]{2,150}?)\s*\(([^()]{1,40})\)\s*[.,]?\s*/u.exec(text)
+  // `Organisation for Economic Co-operation and Development (OECD) (1957)`: the abbreviation's bracket before the date's.
+  const bracket = /^([^()]{2,150}?(?:\s*\(\p{Lu}[\p{Lu}\d&.]+\))?)\s*\(([^()]{1,40})\)\s*[.,]?\s*/u.exec(text)
   if (bracket && readDate(bracket[2]!)) {
     const name = bracket[1]!.replace(/\.$/, '').trim()
     if (!/[.?!]\s/.test(name)) return {text: name, rest: text.slice(bracket[1]!.length), quoted: false, dated: true}
@@ -244,6 +246,7 @@ function fill(item: CslItem, read: {names?: NameList; literal?: string; title?: 
     ['issue', source.issue],
     ['page', source.page],
     ['number-of-pages', source.pageCount],
+    ['number-of-volumes', source.volumeCount],
     ['number', source.number],
     ['edition', source.edition],
     ['collection-title', source.collection],

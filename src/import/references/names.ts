@@ -33,8 +33,9 @@ const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|des|di|da|du|dos|das
 const WORD = String.raw`(?!(?:Jr|Sr|II|III|IV)\.?(?=[\s,.]|$))(?!(?!Ó\s\p{Lu})\p{Lu}(?=[\s,.;:]|$))(?:St\.|Ste\.|\p{Lu}[\p{Lu}\-]+(?=,)|[\p{Lu}][\p{Ll}\p{M}]*(?:\p{Lu}+[\p{Ll}\p{M}]*)?(?:[’'][\p{Lu}\p{Ll}][\p{Ll}\p{M}]*)?(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}]+)*)`
 // A family name: particles, then one to three capitalised words (`Ní Bhriain`, `Moreno Fernández`).
 const FAMILY = String.raw`(?:${PARTICLE}\s+){0,3}${WORD}(?:\s+(?:${PARTICLE}\s+)*${WORD}){0,2}`
-// `St.` is a surname's first word (`St. John`), never an initial.
-const INITIAL = String.raw`(?:(?!St\.)\p{Lu}[\p{Ll}]?\.)`
+// `St.` is a surname's first word (`St. John`), never an initial; after a written-out word, `Jr.` and `Sr.` are
+// its suffix (`Ngozi Müller-Schmidt Jr. Springer`), though `D. Jr. RICHARD` has one for an initial.
+const INITIAL = String.raw`(?:(?!St\.)(?:(?<!\p{Ll}\s)|(?!Jr\.|Sr\.))\p{Lu}[\p{Ll}]?\.)`
 const INITIALS = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL})*`
 // Given names written out, possibly with initials (`Sandra M.`, `J. Paul`, `Ana Lucía`).
 // A title's first words are no given name (`The Information Visualizer`, `La Ville Cybernétique`).
@@ -220,7 +221,8 @@ function readList(text: string, first: Try, trusted: boolean, directAfterInverte
   // `Levin, David, Unsettling Opera:`, `J. Zhu, Y. Cui, Nano Lett.`: lists of several names join their last with
   // `and` or `&`, so a written-out direct name after a bare comma, closing the list before a comma, colon or
   // bracket, is the title.
-  while (names.length > 1 && !joined[names.length - 1] && spelledOutDirect(names[names.length - 1]!, forms[names.length - 1]!) && /^\s*[,:(]/u.test(text.slice(ends[names.length - 1]!))) {
+  // A name closed by `et al.` is a name (`Berg, Ana Lucía, Harriet Beecher Al-Farsi, et al., editors.`).
+  while (names.length > 1 && !etAl && !joined[names.length - 1] && spelledOutDirect(names[names.length - 1]!, forms[names.length - 1]!) && /^\s*[,:(]/u.test(text.slice(ends[names.length - 1]!))) {
     names.pop()
     etAl = false
   }

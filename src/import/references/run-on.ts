@@ -71,13 +71,14 @@ function numberedStarts(text: string): number[] {
 }
 
 // After an entry's end, its final full stop sometimes dropped (`…, 2006 Le Guin, Maria.`): `[3] `, `———. `, a capital or a particle.
-const ENTRY_GAP = /(?<=[.?!]["”’]?|\S:\/\/\S+|\S+\.(?:html?|pdf|aspx?)|\d)\s+(?=[—–]{2,3}\s*\.|-{3}\s*\.|\p{Lu}|(?:van|von|de|der|la|le|du|da|di)\s)/gu
+const ENTRY_GAP = /(?<=[.?!]["”’]?|\S:\/\/\S+|\S+\.(?:html?|pdf|aspx?)|\d)\s+(?=[—–]{2,3}\s*[.,]|-{3}\s*[.,]|\p{Lu}|(?:van|von|de|der|den|la|le|du|da|di|dos|das|del|della|ten|ter)\s)/gu
 
 // What an entry ends with: a year, pages, a number, a link or a bracket, and its full stop.
 const ENTRY_END = /(?:(?:1[5-9]|20)\d\d[a-z]?|\d+|\S+:\/\/\S+|www\.\S+|10\.\d{4,}\/\S+|\))\.?["”’]?\s*$/u
 
 // A group author closed by a full stop before a title: `World Health Organization. “Title.”`.
-const GROUP_START = /^([^.,:;?!“"‘«()[\]]{3,90}?)\.\s+(?=[“"‘«\p{Lu}])/u
+// `Centers for Disease Control and Prevention [CDC]. Title.`: with its abbreviation.
+const GROUP_START = /^([^.,:;?!“"‘«()[\]]{3,90}?(?:\s*[[(]\p{Lu}[\p{Lu}\d&]+[\])])?)\.\s+(?=[“"‘«\p{Lu}])/u
 
 function namedStarts(text: string): number[] {
   const cuts: number[] = []
@@ -85,7 +86,7 @@ function namedStarts(text: string): number[] {
     const at = match.index + match[0].length
     const rest = text.slice(at)
     if (!ENTRY_END.test(text.slice(0, match.index))) continue
-    if (/^(?:[—–]{2,3}\s*\.|-{3}\s*\.)/u.test(rest)) {
+    if (/^(?:[—–]{2,3}\s*[.,]|-{3}\s*[.,])/u.test(rest)) {
       cuts.push(at)
       continue
     }

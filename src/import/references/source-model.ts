@@ -13,6 +13,8 @@ export interface Source {
   page?: string
   /** A book's length (`272 pp.`). */
   pageCount?: string
+  /** A work's count of volumes (`2 vols.`). */
+  volumeCount?: string
   number?: string
   edition?: string
   /** The series a book or volume belongs to, and its number there. */

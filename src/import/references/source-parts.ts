@@ -28,6 +28,8 @@ export function parts(text: string): string[] {
       // `9th ed. Gallimard`: an edition's `ed.` ends its part.
       if (char === '.' && (isAbbreviation(before) || MONTH_ABBREVIATION.test(before)) && !isLabelled(`${before.trim()}.`)) continue
       if (char === '.' && inAbbreviatedName(before, protectedText.slice(i + 1))) continue
+      // `vols. 19–21` labels its numbers; `4 vols. New York` counts the volumes and ends its part.
+      if (char === '.' && /(?:^|\s)vols$/iu.test(before) && /^\s+\d/u.test(protectedText.slice(i + 1))) continue
       // `5. Ed.`, `2. Aufl.`: an edition's number keeps its full stop.
       if (char === '.' && /(?:^|\s)\d{1,2}$/u.test(before) && /^\s+(?:ed|edn|éd|Aufl|Auflage|vyd|izd)\b/iu.test(protectedText.slice(i + 1))) continue
       out.push(protectedText.slice(start, i))
@@ -42,7 +44,8 @@ export function parts(text: string): string[] {
     const previous = joined[joined.length - 1]
     // A part a form labels (`second edition`, `Rev. ed`) joins no other.
     if (previous !== undefined && (isLabelled(part) || isLabelled(previous))) joined.push(part)
-    else if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part)) joined[joined.length - 1] += `, ${part}`
+    // (Chicago's `Routledge, n.d.` ends with its missing date, a part of its own.)
+    else if (previous !== undefined && /^\p{Ll}/u.test(part) && !LABEL.test(part) && !/^(?:n\.\s?d|s\.\s?f)\.?$/u.test(part)) joined[joined.length - 1] += `, ${part}`
     // `edited by Emily O’Brien, Chiara García Márquez, and L. Halliday`: the names run to their `and`.
     else if (previous !== undefined && /^(?:edited|translated|ed\.|trans\.)\s+by\s/iu.test(previous) && !/\s(?:and|&)\s/u.test(previous) && namesRunToAnd(cleaned, index)) joined[joined.length - 1] += `, ${part}`
     // `New York, NY: Publisher`, `Upper Saddle River, New Jersey: Publisher`: a place with a comma.

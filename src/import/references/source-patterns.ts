@@ -10,11 +10,16 @@ export const EDITION = /^(?:\(?\s*)?(\d+|[a-z]+(?![a-z]))(?:st|nd|rd|th|\.ª|ª|
 // A short part naming an edition in words: `1st American ed.`, `Viking critical edition`, `Revised and expanded`, `Kritische Studienausgabe`, `2. vyd.`.
 export const EDITION_PHRASE = /^(?!gen\.)(?:[\p{L}\d.]+\s+){1,3}(?:ed|edn|edition|éd|édition|edición|edizione|Aufl|Auflage|vyd|izd)\.?$|^\p{L}*ausgabe(?:\s+\d+)?$|^(?:Revised|Reprint(?:ed)?|Expanded|Enlarged|Corrected|Updated)(?:,?\s+(?:and\s+)?\p{Ll}+)?(?:\s+ed(?:ition|n)?\.?)?$/iu
 // A label ends at its full stop, a space or a digit: `Thesis` and `Toronto` are no `t.` volume, `Norfolk` no issue.
-export const VOLUME = /^(?:vol(?:ume)?s?|v|Bd|Jg|t|tome|tomo)(?:\.\s*|\s+|(?=\d))([\w.-]+)$/iu
+export const VOLUME = /^(?:vol(?:ume)?s?|v|Bd|Jg|t|tome|tomo)(?:\.\s*|\s+|(?=\d))([\w.–-]+)$/iu
 export const ISSUE = /^(?:no|nos|nr|núm|num|n[°º]|issue|iss|Heft|H|fasc)(?:\.\s*|\s+|(?=\d))([\w/-]+)$/iu
 export const VOLUME_ISSUE = /^(\d+[A-Za-z]?)(\s*)\(([^()]+)\)(?:\s*[:\s]\s*(?:pp?\.\s*)?([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$/u
+// `13.2`, `45/4`, `33:3: 101-120`: volume and issue joined by a full stop, slash or colon (MLA's older `13.2`, Vancouver's colons).
+export const JOINED_ISSUE = /^(\d+[A-Za-z]?)(?:[./](\d+(?:[-–]\d+)?)|\s*:\s*(\d+)(?=\s*:))(?:\s*:?\s*(?:pp?\.\s*)?([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))?\s*:?$/u
+// `5 175-185`: a volume and its pages with only a space between.
+export const SPACED_PAGES = /^(\d{1,4}[A-Za-z]?)\s+([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)$/u
 export const VOLUME_PAGES = /^(\d+)\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$/u
-export const VANCOUVER = /^(\d{4}[a-z]?)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(\d+)?\s*(?:\(([^()]+)\))?\s*(?::\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?$/u
+// `2001;12(3):45-67`, `2005 ;59 (5): 533–38`, `2012 Jun; 24(2): p. 113-119`, and without the semicolon `2011 44(4) 644-9`.
+export const VANCOUVER = /^(\d{4}[a-z]?)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?(?:\s*;\s*(\d+)?\s*(?:\(([^()]+)\))?\s*(?::\s*(?:pp?\.\s*)?([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?|\s+(\d+)\s*\(([^()]+)\)\s*:?\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))$/u
 export const PAGES = /^(?:pp?|PP?|pgs?|pages?|Pages?|págs?|S|s|str|cc?)\.?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?(?:\s*(?:,|&|and)\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?\d+)?)*)\.?$/u
 export const RANGE = /^([A-Za-z]?\d+[A-Za-z]?\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?|[A-Z]\d+(?:\s*,\s*[A-Z]\d+)*)$/u
 export const ARTICLE = /^(?:Article|Art\.|Paper|article)\s*(?:No\.?\s*)?([\w.-]+)$|^(e\d{3,})$/u

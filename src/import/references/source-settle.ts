@@ -38,7 +38,9 @@ export function settle(source: Source, context: SourceContext) {
   const named = texts.findIndex((text, index) => SERIES.test(text) && (index > 0 || (!source.issue && !source.page)))
   if (named >= 0 && !source.collection) series(texts.splice(named, 1)[0]!, source)
   const dated = context.dated || source.monthDay || source.dates.some((date) => date.issued && 'date-parts' in date.issued && date.issued['date-parts'][0].length > 1)
-  const journal = Boolean(source.volume || source.issue || source.page || dated || source.chapter)
+  // A book's volume stands before its publisher (`Vol. 4. Academy of Political Science`); a journal's name stands before its volume.
+  const bookVolume = source.numbersAt === 0 && !source.issue && !source.page
+  const journal = Boolean((source.volume && !bookVolume) || source.issue || source.page || dated || source.chapter)
   // A report's number or a house's word makes a lone name its publisher (`JFK Library` before a URL is a site).
   const house = texts.length === 1 && (source.number || context.reported || HOUSE_WORDS.test(texts[0]!))
   // A meeting's or periodical's words make a lone name the container (`Proc. SPIE`, `SIGPLAN Notices`).

@@ -14,7 +14,7 @@ import {readNameRun} from './names.js'
 import {namesOnly, readChapterLead} from './source-chapter.js'
 import {isKnownPlace} from './places.js'
 import {isPlaceName, parts} from './source-parts.js'
-import {ARTICLE, EDITION, EDITION_PHRASE, EDITOR_WORD, EDITORS, ISSUE, ORIGINAL, PAGES, RANGE, REPORT_NUMBER, SERIES, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_OF, VOLUME_PAGES} from './source-patterns.js'
+import {ARTICLE, EDITION, EDITION_PHRASE, EDITOR_WORD, EDITORS, ISSUE, JOINED_ISSUE, ORIGINAL, PAGES, SPACED_PAGES, RANGE, REPORT_NUMBER, SERIES, TRANSLATORS, VANCOUVER, VOLUME, VOLUME_ISSUE, VOLUME_OF, VOLUME_PAGES} from './source-patterns.js'
 import {series, settle} from './source-settle.js'
 import type {Source, SourceContext} from './source-model.js'
 
@@ -42,7 +42,7 @@ export function readSource(text: string, {chapterLead = false, ...context}: Sour
     const texts = source.texts.length
     classify(part, source)
     const numbered = Boolean(source.volume || source.issue || source.page)
-    if (unbroken && numbered) source.numbersAt = source.texts.length
+    if (unbroken && numbered) source.numbersAt ??= source.texts.length
     if (numbered || source.texts.length === texts) unbroken = false
   }
   settle(source, context)
@@ -74,17 +74,26 @@ function classify(raw: string, source: Source) {
     return
   }
   let match: RegExpExecArray | null
-  if ((match = VANCOUVER.exec(part)) && (match[2] || match[4])) {
+  if ((match = VANCOUVER.exec(part)) && (match[2] || match[4] || match[5])) {
     source.dates.push(readDate(match[1]!)!)
-    if (match[2]) source.volume = match[2]
-    if (match[3]) source.issue = match[3]
-    if (match[4]) source.page = dash(match[4])
+    const [volume, issue, pages] = match[5] ? [match[5], match[6], match[7]] : [match[2], match[3], match[4]]
+    if (volume) source.volume = volume
+    if (issue) source.issue = issue
+    if (pages) source.page = dash(pages)
   } else if ((match = VOLUME_ISSUE.exec(part)) && !(match[2] && readDate(match[3]!))) {
     // `274(1608)` is an issue; `45 (1930)`, with a space, is MLA's or Chicago's year.
     source.volume = match[1]!
     source.issue = match[3]!.replace(/^(?:no|nr)\.?\s*/i, '')
     if (match[4]) source.page = dash(match[4])
   } else if ((match = VOLUME_PAGES.exec(part))) {
+    source.volume = match[1]!
+    source.page = dash(match[2]!)
+  } else if ((match = JOINED_ISSUE.exec(part)) && !source.volume && !/^0/.test(match[2] ?? match[3]!)) {
+    // (`version 2.0` is no issue 0, and an impact factor after the volume is none either.)
+    source.volume = match[1]!
+    source.issue = match[2] ?? match[3]!
+    if (match[4]) source.page = dash(match[4])
+  } else if ((match = SPACED_PAGES.exec(part)) && (source.container || source.texts.length > 0) && !source.volume) {
     source.volume = match[1]!
     source.page = dash(match[2]!)
   } else if ((match = VOLUME_OF.exec(part))) {
@@ -95,6 +104,13 @@ function classify(raw: string, source: Source) {
   else if ((match = REPORT_NUMBER.exec(part))) source.number = match[1] ?? match[2]!
   else if ((match = PAGES.exec(part))) source.page = dash(match[1]!)
   else if ((match = PAGE_COUNT.exec(part))) source.pageCount = match[1]!
+  else if ((match = VOLUME_COUNT.exec(part))) source.volumeCount = match[1]!
+  else if ((match = VOLUME_THEN.exec(part)) && !source.volume) {
+    // `Vol. 23 Doubleday, Page and Company`: a missing full stop after the volume.
+    source.volume = match[1]!
+    source.numbersAt ??= source.texts.length
+    classify(match[2]!, source)
+  }
   else if ((match = NAMED_PAGES.exec(part))) {
     // `Political Behavior pp. 1–22`: a comma missing before the pages.
     text(match[1]!, source)
@@ -150,8 +166,11 @@ function classify(raw: string, source: Source) {
   // `Notes in Applied Harmonics 41`: a series keeps its number (settle reads it).
   else if (SERIES.test(part) && /\s\d+[A-Za-z]?$/u.test(part)) text(part, source)
   else if ((match = NAMED_NUMBERS.exec(part)) && !readDate(match[2]!) && isNumbers(match[2]!)) {
-    // `SIGPLAN Notices 21(7)`, `Linguistic Inquiry 36: 1-22`, `Nutr. Rev. 2012`: a journal's name with its numbers or year.
-    text(match[1]!, source)
+    // `SIGPLAN Notices 21(7)`, `Linguistic Inquiry 36: 1-22`, `Nutr. Rev. 2012`: a journal's name with its numbers or year,
+    // and Vancouver's year between them (`Knee Res. 2014 Jun; 45(3) 211-9`).
+    const year = VANCOUVER_YEAR.exec(match[1]!)
+    if (year) source.dates.push(readDate(year[1]!)!)
+    text(year ? match[1]!.slice(0, year.index) : match[1]!, source)
     classify(match[2]!, source)
   } else if (/^(?:ser\.|Coll\.|coll\.)\s/u.test(part)) series(part, source)
   else if ((match = NAMED_YEAR.exec(part)) && !/^\d/.test(match[1]!)) {
@@ -165,6 +184,9 @@ const PLACE_PUBLISHER = /^([\p{Lu}][\p{L}.\s'’/;-]{1,40}?(?:,\s*[\p{Lu}][\p{L}
 const NAMES_AS_EDITORS = new RegExp(String.raw`^(.+?),?\s+(?:\(?${EDITOR_WORD}\.?\)?|editors?)$`, 'u')
 // A book's length: `272 pp.`, `406 p.`, `248p`, `634 s.`.
 const PAGE_COUNT = /^(\d+)\s*(?:pp?|pages|S|s|str)\.?$/u
+// A work's count of volumes: `2 vols.`, `8 volumes`, `3 Bde.`, `4 t.`.
+const VOLUME_COUNT = /^(\d{1,3})\s*(?:vols?|volumes|Bde|Bände|t|tomes|tomos)\.?$/iu
+const VOLUME_THEN = /^(?:Vols?|vols?)\.\s*(\d+[A-Za-z]?)\s+(\p{Lu}\p{L}.*)$/u
 const NAMED_PAGES = /^(\D.*?[\p{L})])\s+((?:pp?\.|pages?\s)\s*\d.*)$/u
 const PAGES_THEN = /^(?:pp?|pages?|Pages?)\.?\s*(\d+\s*[-–—]+\s*\d+)\s+(\p{Lu}.*)$/u
 // A work's state, which CSL keeps as its genre: `Preprint`, `Unpublished manuscript`, `to appear`.
@@ -173,12 +195,13 @@ const THESIS = /^(?:Doctoral dissertation|(?:Master'?s?|Masters|Bachelor'?s?|Dip
 // A report's kind standing alone in the source: `Technical report`, `Tech. rep.`, `Working paper`.
 const REPORT_GENRE = /^(?:Tech(?:nical)?\.?\s*(?:rep(?:ort)?|rpt)\.?|Research report|Working paper|Discussion paper|Internal report|White paper)$/iu
 const STATUS = /^(?:preprint|(?:unpublished\s+)?manuscript|unpublished|submitted(?:\s+for publication)?|to appear|in preparation|personal communication|draft)\b/iu
-const NAMED_NUMBERS = /^(\D.*?)\s+(\d+[A-Za-z]?\s*(?:\([^()]+\))?\s*(?::\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)?)$/u
+const NAMED_NUMBERS = /^(\D.*?)\s+(\d+[A-Za-z]?(?:\s*\([^()]+\)|[./]\d+(?:[-–]\d+)?|\s*:\s*\d+(?=\s*:))?\s*(?:(?::\s*|\s)(?:pp?\.\s*)?[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)?:?)$/u
+const VANCOUVER_YEAR = /\s+((?:1[5-9]|20)\d\d)(?:\s+[A-Z][a-z]{2})?\s*;?$/u
 const NAMED_YEAR = /^(.+?)\s+((?:1[5-9]|20)\d\d)$/u
 
-/** `21(7)`, `36: 1-22`, `14`: a volume, with its issue or pages. */
+/** `21(7)`, `36: 1-22`, `13.2`, `5 175-185`, `14`: a volume, with its issue or pages. */
 function isNumbers(text: string): boolean {
-  return VOLUME_ISSUE.test(text) || VOLUME_PAGES.test(text) || /^\d{1,4}[A-Za-z]?$/.test(text)
+  return VOLUME_ISSUE.test(text) || VOLUME_PAGES.test(text) || JOINED_ISSUE.test(text) || SPACED_PAGES.test(text) || /^\d{1,4}[A-Za-z]?$/.test(text)
 }
 
 // `12 Feb.`, `February 22`, or a month alone (`June, 1979`, `Tokyo, October, 1994`), and their ranges

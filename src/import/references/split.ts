@@ -49,7 +49,8 @@ export function startsEntry(text: string): boolean {
   if (NUMBERED.test(text) || /^(?:[—–]{1,3}|-{2,3}|_{2,})\s*[.,]/u.test(text) || /^[“"‘'«]\p{Lu}/u.test(text)) return true
   if (/^[^()]{1,150}?\((?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?f\.|o\.\s?J\.)/u.test(text) && /^[\p{Lu}\d]/u.test(text)) return true
   const names = readNames(text)
-  return Boolean(names && names.names.length > 0 && /^\s*[.(,]/.test(text.slice(names.end)) || names?.role)
+  // `dos Santos, H., et al. “Climate”`: `et al.` took the full stop that ends the names.
+  return Boolean((names && names.names.length > 0 && (names.etAl || /^\s*[.(,]/.test(text.slice(names.end)))) || names?.role)
 }
 
 /** Cuts the list text after the heading into entries. */

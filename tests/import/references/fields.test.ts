@@ -59,3 +59,25 @@ describe('a full stop in the source', () => {
     expect(item('Roe, Ken. “Salt.” In Seas and Shores, edited by Mark St. John. Springer, 1997.')).toMatchObject({editor: [{family: 'St. John', given: 'Mark'}], publisher: 'Springer'})
   })
 })
+
+describe('volume and issue', () => {
+  it('reads the joined and spaced forms: 13.2, 45/4, 33:3:, a volume and its pages with a space', () => {
+    expect(item('Hale, Nora. “Glass Minds.” Critical Enquiries 21.3 (1994): 301-318.')).toMatchObject({'container-title': 'Critical Enquiries', volume: '21', issue: '3', page: '301–318'})
+    expect(item('Lutz, K. (1988). Salt roads. Water Studies, 12:4: 55-70.')).toMatchObject({volume: '12', issue: '4', page: '55–70'})
+    expect(item('Morel, J. 1881 "Une borne milliaire." Bulletin de la société des antiquaires 9 201-210')).toMatchObject({'container-title': 'Bulletin de la société des antiquaires', volume: '9', page: '201–210'})
+    // A version number is no volume and issue.
+    expect(item('Orr, T. Grid language definition. Technical Report GL-4, version 2.0, Grid Systems Lab, 1990.').issue).toBeUndefined()
+  })
+
+  it('reads Vancouver’s year, volume, issue and pages with or without the semicolon', () => {
+    expect(item('Abe K, Ito R. Knee strength after surgery. Knee Res. 2014 45(3) 211-9.')).toMatchObject({'container-title': 'Knee Res.', volume: '45', issue: '3', page: '211–9'})
+    expect(item('Abe K, Ito R. Knee strength after surgery. Knee Res. 2014 Jun; 45(3): p. 211-219.')).toMatchObject({volume: '45', issue: '3', page: '211–219'})
+  })
+
+  it('keeps a count of volumes apart from a volume, and a book’s volume before its publisher', () => {
+    expect(item('Baird, Ian, ed. Lexicon of Sea Words. 3 vols. London: Harbour House, 1988.')).toMatchObject({'number-of-volumes': '3', publisher: 'Harbour House', 'publisher-place': 'London'})
+    const book = item('Hart, Lena. 1921. Essays on Canal Reform. Vol. 2 Society of Canal Studies.')
+    expect(book).toMatchObject({volume: '2', publisher: 'Society of Canal Studies'})
+    expect(book['container-title']).toBeUndefined()
+  })
+})
