@@ -183,6 +183,11 @@ function applyNote(note: string, source: Source) {
     source.translator = readSource(`translated by ${translator[1]}`).translator
     return
   }
+  // `Observations on Music (1769), in …`: the year the work first appeared.
+  if (/^(?:1[5-9]|20)\d\d$/u.test(note)) {
+    source.original ??= {'date-parts': [[Number(note)]]}
+    return
+  }
   if (/^(?:Video|Audio|Podcast|Film|Motion picture|TV series|Television series episode|Image|Map|Tweet|Blog post|Infographic)/i.test(note)) {
     source.genre ??= note
     return

@@ -12,6 +12,7 @@
 import type {CslName} from '../csl.js'
 import {isGroupName} from './group.js'
 import {joinIberianSurname} from './iberian-names.js'
+import {EDITOR_WORD} from './source-patterns.js'
 
 export interface NameList {
   names: CslName[]
@@ -62,7 +63,8 @@ const VANCOUVER = sticky(String.raw`(${FAMILY})\s+(\p{Lu}{1,3}(?:-\p{Lu})?)(?=[,
 const SEPARATOR = sticky(String.raw`\s*(?:,?\s*(?:\.\s?\.\s?\.|…)\s*|,\s*(?:(?:&|and|y|e|et|und)\s+)?|;\s*(?:(?:&|and|y|e|et|und)\s+)?|\s+(?:&|and|y|e|et|und)\s+)`)
 const ET_AL = sticky(String.raw`,?\s*(?:(?:&|and)\s+)?(?:et\.?\s*al\.?|and others|u\.\s?a\.)`)
 const ET_AL_NEXT = /^\s*(?:et\.?\s*al\.?|u\.\s?a\.)(?=[\s,.(]|$)/u
-const ROLE = sticky(String.raw`\s*(?:\((?:eds?|Eds?|Hrsg|Hg|Coords?|Comps?|Dirs?)\.?\)|,\s*(?:editors?|eds?\.|Eds?\.)(?=[\s.,]|$))`)
+// The editors' marks the source grammar knows too: `(Eds.)`, `(editors)`, `, (eds.)`, `(dir.)`, `(Hgg.)`, `(éd.)`, `(compilador)`.
+const ROLE = sticky(String.raw`\s*(?:,?\s*\(${EDITOR_WORD}\.?\)|,\s*(?:editors?|eds?\.|Eds?\.)(?=[\s.,]|$))`)
 const TRANSLATOR_ROLE = sticky(String.raw`\s*(?:\((?:Trans|trans|Tr|Übers)\.?\)|,\s*(?:translators?|trans\.)(?=[\s.,]|$))`)
 
 interface Read {

@@ -113,6 +113,6 @@ export function isPlaceName(text: string): boolean {
 
 const MONTH_ABBREVIATION = /(?:^|\s)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u
 
-export const LABEL = /^(?:pages?\s|vols?\.?|v\.|n[°º]|no\.?|nos\.?|nr\.?|núm\.?|pp?\.|pgs?\.?|págs?\.|s\.|ed\.|eds\.|edn|edited|trans|translated|transl|hrsg|in\s|en\s|dans\s|im\s|et al|e\d|art\.|article|issue|retrieved|available|accessed|doi|http|www)/iu
+export const LABEL = /^(?:pages?\s|vols?\.?|v\.|n[°º]|no\.?|nos\.?|nr\.?|núm\.?|pp?\.|pp?\s+\d|pgs?\.?|págs?\.|s\.|ed\.|eds\.|edn|edited|trans|translated|transl|hrsg|in\s|en\s|dans\s|im\s|et al|e\d|art\.|article|issue|retrieved|available|accessed|doi|http|www)/iu
 
 

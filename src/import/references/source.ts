@@ -124,6 +124,9 @@ function classify(raw: string, source: Source) {
   else if (/^(?:1[5-9]|20)\d\d\s*[-–]\s*(?:1[5-9]|20)\d\d$/.test(part) && !source.volume && source.texts.length > 0) {
     // `Foreign Relations of the United States, 1961-1963, VI`: a span of years names a series, not pages.
     source.texts[source.texts.length - 1] += `, ${part}`
+  } else if ((match = /^((?:1[5-9]|20)\d\d)\s*[-–]\s*(?:1[5-9]|20)\d\d$/u.exec(part)) && source.publisher && !source.volume && !source.page) {
+    // `New York: Harper & Row, 1974–1978`: a work published over years is dated by its first.
+    source.dates.push(readDate(match[1]!)!)
   } else if (/^[IVXLC]{1,6}$/.test(part) && source.texts.length > 0 && !source.volume) source.volume = part
   else if ((match = RANGE.exec(part)) && (source.container || source.texts.length > 0 || source.volume || source.publisher)) {
     // `A1, A6`: newspaper pages were cut at their comma.

@@ -41,7 +41,9 @@ export function readTitle(text: string): ReadTitle {
   }
   // `Title (Oxford: Clarendon Press, 1992).`, `Title, Addison-Wesley, 1988.`: the source follows in brackets or after a comma.
   const facts = edition ? null : /^(.+?)\s*\(([^()]*\b(?:1[5-9]|20)\d\d\b[^()]*)\)$/u.exec(title)
-  const cut = facts ? {title: facts[1]!, source: facts[2]!} : edition ? undefined : commaCut(title)
+  // Brackets of facts may follow an editor after the title's comma: `Title, Ugo Pavan (ed.) (Milan: Marea, 2001)`.
+  const before = facts ? commaCut(facts[1]!) : undefined
+  const cut = facts ? {title: before?.title ?? facts[1]!, source: [before?.source, facts[2]!].filter(Boolean).join(', ')} : edition ? undefined : commaCut(title)
   if (cut) {
     title = cut.title
     rest = `${cut.source}. ${rest}`.trim()
@@ -59,6 +61,10 @@ export function readTitle(text: string): ReadTitle {
 // What shows a title's comma starts the source: a year, pages, a volume, a publisher's or meeting's word.
 const SOURCE_SIGN = /\((?:eds?|Eds?|Hrsg|Hgg?|dir|éd)\.?\)|\b(?:1[5-9]|20)\d\d\b|\d+\s*[-–]\s*\d+|\b(?:pp?|vols?|no|Proc)\.|\b(?:Press|Verlag|Publish\w*|Proceedings|Conference|Symposium|Workshop|Report|[Tt]hesis|Journal|Preprint|[Mm]anuscript)\b/u
 
+const PERIOD = /^\s+(?:AD\s+)?(\d{3,4})\s*[-–]\s*(\d{2,4})(?:\s*:\s+\S.*)?$/u
+// The editor or translator after a title's comma: `, ed. Joseph Marten`, `, trans. Ana Ruiz`, `, Ugo Pavan (ed.)`, `, D. Stott (ed. and trans.)`.
+const ROLE_AFTER = /^\s+(?:(?:ed|eds|trans|tr)\.\s+\p{Lu}|(?:edited|translated)\s+by\s|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}\((?:eds?|editors?|ed\. and trans|trans|tr)\.?\)(?:\s|$))/u
+
 /**
  * `Parallel Program Design: A Foundation, Addison-Wesley, 1988`: a title cut
  * by a comma from its source (IEEE and many older styles). A comma followed by a
@@ -74,7 +80,9 @@ function commaCut(title: string): {title: string; source: string} | undefined {
     else if (depth === 0 && char === ',' && i > 0) {
       const after = title.slice(i + 1)
       if (!/^\s+(?:[\p{Lu}\d]|in:?\s|to appear|paper\s|pp?\.|pages?\s|ed\.|eds\.|edited|trans)/u.test(after)) continue
-      if (SOURCE_SIGN.test(after)) return {title: title.slice(0, i).trim(), source: after.trim()}
+      // `A History of Dartmouth College, 1815-1909`, `The Gulag Archipelago, 1918–1956: An Experiment`: a period the title names.
+      if (PERIOD.test(after)) continue
+      if (SOURCE_SIGN.test(after) || ROLE_AFTER.test(after)) return {title: title.slice(0, i).trim(), source: after.trim()}
     }
   }
   return undefined

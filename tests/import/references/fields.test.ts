@@ -81,3 +81,24 @@ describe('volume and issue', () => {
     expect(book['container-title']).toBeUndefined()
   })
 })
+
+describe('editors and translators', () => {
+  it('reads editors marked after the names in the words the source grammar knows', () => {
+    expect(item('M. Osei and T. Lund (editors). Tidal Power Today. Coastline Press, 1999.')).toMatchObject({editor: [{family: 'Osei'}, {family: 'Lund'}], title: 'Tidal Power Today'})
+    expect(item('RENARD P. et VIDAL C. (dir.), Les villes fluviales, Paris, 2004')).toMatchObject({editor: [{family: 'RENARD'}, {family: 'VIDAL'}]})
+  })
+
+  it('ends an unquoted title at the comma before its editor or translator', () => {
+    expect(item('Verga, Nino, Canti del porto (1871), Lia Sarti (ed.) (Genoa: Marea, 1998).')).toMatchObject({title: 'Canti del porto', 'original-date': {'date-parts': [[1871]]}, editor: [{family: 'Sarti', given: 'Lia'}]})
+    expect(item('______. De agricultura, ed. Jonas Hale. CSEL 12. Leiden, 1958.')).toMatchObject({title: 'De agricultura', editor: [{family: 'Hale', given: 'Jonas'}]})
+  })
+})
+
+describe('a title’s period and a work published over years', () => {
+  it('keeps a span of years after the title’s comma in the title', () => {
+    expect(item('Lind, Eva (1931). A History of Harbour Schools, 1820-1910. Bristol: Quay Press.').title).toBe('A History of Harbour Schools, 1820-1910')
+    const work = item('Holm, Tor. The River Wars, 1610–1648: A Chronicle. 2 vols. London: Marsh & Co., 1970–1972.')
+    expect(work).toMatchObject({title: 'The River Wars, 1610–1648: A Chronicle', issued: {'date-parts': [[1970]]}, 'number-of-volumes': '2'})
+    expect(work.page).toBeUndefined()
+  })
+})
