@@ -22,6 +22,11 @@ const GROUP_LIMIT = 32
 export class CitationMemo {
   private readonly groups = new Map<string, Map<string, string>>()
 
+  /** Whether any outputs are kept (loaded from beside the output, or made by this project). */
+  get empty(): boolean {
+    return this.groups.size === 0
+  }
+
   /** The key of one style, locale and set of registered sources. */
   static key(...identity: string[]): string {
     const hash = createHash('sha256')

@@ -38,11 +38,13 @@ export async function prewarmCitations(file: VFile, overrides: ConfigOverrides, 
   remarkDeckConfig(overrides)(tree, copy)
   const config = copy.data.config!
   if (config.bibliography.length === 0 && config.references.length === 0) return
+  // Outputs kept from an earlier build (a rebuild after an edit) may cover the deck: then no engine starts unless one is missing.
+  const rebuilding = !cache.memo.empty
   // The thread starts and loads citeproc while citation-js loads here to give the style.
-  worker.boot()
+  if (!rebuilding) worker.boot()
   const {resolveStyleAndLocale} = await import('./styles.js')
   const {style, locale} = resolveStyleAndLocale(config.csl, config.lang, copy, cache.styles)
-  worker.start(style.xml, locale)
+  worker.start(style.xml, locale, rebuilding)
   // The citations found in the text, formatted while the deck parses: most of them are the ones the build asks for.
   const [{guessCitations}, {speculateCitations}] = await Promise.all([import('../parse/citations.js'), import('./resolve.js')])
   const guessed = guessCitations(text)

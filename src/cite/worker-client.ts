@@ -43,13 +43,28 @@ export class CiteprocWorker {
     this.thread()
   }
 
-  /** Starts (once) an engine for `xml` and `lang` in the worker; the handle formats with it. */
-  start(xml: string, lang: string): void {
+  /**
+   * Starts (once) an engine for `xml` and `lang` in the worker; the handle
+   * formats with it. With `lazily`, the engine starts only when the handle is
+   * first asked to format: a deck whose outputs are all kept needs none.
+   */
+  start(xml: string, lang: string, lazily = false): void {
     const key = `${lang}\u0000${xml}`
     if (this.sessions.has(key)) return
     const session = this.sessions.size
-    this.thread().postMessage({type: 'start', session, xml, lang} satisfies CitationRequest)
-    this.sessions.set(key, {format: (registration, items, requests) => this.format(session, registration, items, requests)})
+    let started = false
+    const begin = () => {
+      if (started) return
+      started = true
+      this.thread().postMessage({type: 'start', session, xml, lang} satisfies CitationRequest)
+    }
+    if (!lazily) begin()
+    this.sessions.set(key, {
+      format: (registration, items, requests) => {
+        begin()
+        return this.format(session, registration, items, requests)
+      }
+    })
   }
 
   /** The handle of an engine started for `xml` and `lang`, if any. */

@@ -79,6 +79,10 @@ function dropInserts(text: string, words: Words): string {
     from = offset + 1
     // `diphtheria, scrofula, and cholera`, `narrowed the river, reclaimed land, and created roads`: a list, not an insert.
     if (/^(?:and|or|y|o|e|u)\s|^[^,;:]{1,40},\s+(?:and|or|y|o)\s/i.test(after) || wordCount(inner) < 2 || !optional(inner, all.slice(0, offset))) continue
+    // `However, the studies that delayed classes show that…, even if…`: after a lone opener the part up to the next comma is the main clause,
+    // and a part longer than the rest of the sentence is never an aside.
+    const before = all.slice(0, offset)
+    if ((wordCount(before) <= 2 && MARKER.test(before)) || wordCount(inner) * 2 > wordCount(all)) continue
     // An insert stands between a subject and its verb; with no verb after it, it is an item of a list (`…, es decir, la capacidad de atender, de inhibir…`).
     const rest = after.split(/[;:]/)[0]!
     // `Crossness, opened by the Prince of Wales, was decorated`: a past participle compromise reads as a past tense

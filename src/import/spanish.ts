@@ -5,6 +5,7 @@
  * knows `reconocen` is a verb, so a title stops before it. Loaded only for a
  * Spanish essay (it takes about half a second to load).
  */
+import {createRequire} from 'node:module'
 import type {Language} from './language.js'
 import {neutralTagger} from './neutral-tags.js'
 
@@ -18,7 +19,8 @@ export type WordTags = (text: string) => Map<string, string[]>
 export async function taggerFor(language: Language): Promise<WordTags | undefined> {
   if (language === 'en') return undefined
   if (language !== 'es') return neutralTagger(language)
-  const {default: nlp} = await import('es-compromise')
+  // Required, not imported: the bundled CLI compiles with a V8 code cache, and there a dynamic `import()` of a package has no loader (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING).
+  const nlp = createRequire(import.meta.url)('es-compromise') as typeof import('es-compromise').default
   return (paragraph) => {
     const tags = new Map<string, string[]>()
     for (const term of nlp(paragraph).terms().json() as Array<{terms: Array<{text: string; tags: string[]}>}>) {

@@ -9,6 +9,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
+import {build as apiBuild} from '../../src/index.js'
 
 const bin = new URL('../../lib/cli.js', import.meta.url).pathname
 const source = (title: string) => JSON.stringify([{id: 'doe', type: 'book', title, author: [{family: 'Doe', given: 'Jane'}], issued: {'date-parts': [[2001]]}}])
@@ -40,4 +41,24 @@ describe('citation outputs kept between builds', () => {
     writeFileSync(join(dir, 'deck.md'), deck('ieee'))
     expect(await build(dir)).toMatch(/\[1\]/)
   })
+})
+
+describe('citation outputs kept, with the citeproc worker (decks of 16 KB or more)', () => {
+  // Long enough for the worker; the engine starts in it only when an output is missing from the kept ones.
+  const long = (page: (index: number) => number) =>
+    `---\nbibliography: refs.json\n---\n\n${Array.from({length: 200}, (_, index) => `## Slide ${index}\n\n- A claim about topic number ${index} that a source backs [@doe, p. ${page(index)}].\n`).join('\n')}\n## References\n\n::: {#refs}\n:::\n`
+
+  it('rebuilds from them, and formats in a worker started then what an edit adds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citedeck-memo-worker-'))
+    writeFileSync(join(dir, 'refs.json'), source('A long title'))
+    writeFileSync(join(dir, 'deck.md'), long((index) => index + 1))
+    const first = await build(dir)
+    expect(await build(dir)).toBe(first)
+    // One slide cites a page no build formatted: the kept outputs miss it.
+    writeFileSync(join(dir, 'deck.md'), long((index) => (index === 7 ? 999 : index + 1)))
+    const edited = await build(dir)
+    expect(edited).toContain('p. 999')
+    await apiBuild(join(dir, 'deck.md'), {output: join(dir, 'api'), fit: false})
+    expect(edited).toBe(readFileSync(join(dir, 'api', 'index.html'), 'utf8'))
+  }, 60_000)
 })

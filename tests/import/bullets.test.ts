@@ -161,6 +161,12 @@ PAIRS.push(
   ]
 )
 
+// After a lone opener (`However,`) the part up to the next comma is the main clause, not an insert to drop.
+PAIRS.push([
+  `However, the studies that delayed the start of classes in the morning show that pupils sleep longer, even if they keep using their phones in the evening ${C}.`,
+  [`However, the studies that delayed the start of classes in the morning show that pupils sleep longer ${C}`, '  even if they keep using their phones in the evening']
+])
+
 describe('toBullets', () => {
   it.each(PAIRS)('%s', (sentence, bullets) => {
     expect(lines(toBullets(sentence))).toEqual(bullets)
@@ -200,6 +206,11 @@ const OTHER_LANGUAGES: Array<['fr' | 'de', string, string[]]> = [
     'fr',
     `Dans ce travail, je soutiens que les politiques cyclables fonctionnent lorsqu’elles forment un réseau continu, mais qu’elles échouent si elles se limitent à quelques tronçons isolés.`,
     ['Je soutiens que les politiques cyclables fonctionnent lorsqu’elles forment un réseau continu, mais qu’elles échouent si elles se limitent à quelques tronçons isolés']
+  ],
+  [
+    'fr',
+    `Cependant, les études qui ont retardé l’heure d’entrée en classe montrent que les élèves dorment davantage, même s’ils continuent à utiliser leur téléphone le soir ${C}.`,
+    [`Cependant, les études qui ont retardé l’heure d’entrée en classe montrent que les élèves dorment davantage, même s’ils continuent à utiliser leur téléphone le soir ${C}`]
   ],
   [
     'de',
