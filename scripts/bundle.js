@@ -44,6 +44,18 @@ const EXTERNAL = [
   'reveal.js'
 ]
 
+// A function compiled from V8's code cache loses the script's dynamic-import hook
+// (Node 20: ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING at the first `import('katex')`),
+// so the bundle's imports of the packages left outside it call the loader's own
+// `import`, passed in as a parameter of the bundle's wrapper; run any other way
+// (the worker, a bundle run by Node itself) they import as before.
+const IMPORT = '__citedeckImport'
+const LOADER_IMPORT = '__citedeckLoaderImport'
+const EXTERNAL_PACKAGE = new RegExp(`^(?:${EXTERNAL.map((name) => name.replace(/[.]/g, '\\.').replace('*', '[^/]+')).join('|')})(?:/|$)`)
+function throughLoaderImport(code) {
+  return code.replace(/\bimport\((["'])([^"'\s]+)\1\)/g, (call, quote, specifier) => (EXTERNAL_PACKAGE.test(specifier) ? `${IMPORT}(${quote}${specifier}${quote})` : call))
+}
+
 let esbuild
 try {
   esbuild = await import('esbuild')
@@ -67,12 +79,12 @@ await esbuild.build({
   external: EXTERNAL,
   // Each module's own URL was its file's; in the bundle it is the bundle's, which sits where the modules did (two folders down).
   define: {'import.meta.url': '__bundleUrl'},
-  banner: {js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;"},
+  banner: {js: `var __bundleUrl = require('node:url').pathToFileURL(__filename).href;\nvar ${IMPORT} = typeof ${LOADER_IMPORT} === 'function' ? ${LOADER_IMPORT} : (specifier) => import(specifier);`},
   logLevel: 'warning'
 })
 // The loader wraps the bundle in a function, where cli.ts's `#!` line would be a syntax error.
 const cli = join(LIB, 'bundle', 'cli.cjs')
-writeFileSync(cli, readFileSync(cli, 'utf8').replace(/^#!.*\n/, ''))
+writeFileSync(cli, throughLoaderImport(readFileSync(cli, 'utf8').replace(/^#!.*\n/, '')))
 copyFileSync(join(ROOT, 'scripts', 'cli-loader.js'), join(LIB, 'cli.js'))
 
 // The parse cache's key to the parser (src/parse/chunk-store.ts), hashed once here rather than on every build.

@@ -11,7 +11,7 @@
  * `CITEDECK_WRITE_CODE_CACHE=1` writes the cache after the run (the build step).
  */
 import {readFileSync, statSync, writeFileSync} from 'node:fs'
-import Module, {createRequire} from 'node:module'
+import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import vm from 'node:vm'
@@ -36,13 +36,14 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
 }
 
 const writing = process.env.CITEDECK_WRITE_CODE_CACHE === '1'
-const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), {
+// Node's module wrapper with one parameter more: the `import` of this ES module, which the bundle's
+// imports of packages outside it call (scripts/bundle.js says why).
+const wrapped = `(function (exports, require, module, __filename, __dirname, __citedeckLoaderImport) {${readFileSync(bundle, 'utf8')}\n})`
+const script = new vm.Script(wrapped, {
   filename: bundle,
-  cachedData: writing ? undefined : freshCache(),
-  // The bundle's `import()` of packages left outside it goes through Node's own loader (the constant is Node ≥ 20.12).
-  importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier))
+  cachedData: writing ? undefined : freshCache()
 })
 const module = {exports: {}}
-script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle))
+script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), (specifier) => import(specifier))
 await module.exports.runCliProcess(argv)
 if (writing) writeFileSync(cachePath, script.createCachedData())

@@ -46,4 +46,15 @@ describe.runIf(bundled)('the bundled CLI', () => {
     expect(stored()).toBe('another parser')
     rmSync(root, {recursive: true, force: true})
   }, 60_000)
+
+  // A function compiled from the code cache has no dynamic-import hook in Node 20: every package the bundle imports lazily must come through the loader.
+  it('loads the packages it imports lazily (KaTeX for math) from a cached compile', async () => {
+    const bundle = readFileSync(join(ROOT, 'lib', 'bundle', 'cli.cjs'), 'utf8')
+    expect(bundle.match(/\bimport\((["'])[^"'.][^"']*\1\)/g) ?? []).toEqual([])
+    const root = mkdtempSync(join(tmpdir(), 'citedeck-bundle-math-'))
+    writeFileSync(join(root, 'deck.md'), '---\ntitle: Math\n---\n\n## Euler\n\n$e^{i\\pi} + 1 = 0$\n')
+    await promisify(execFile)(process.execPath, [join(ROOT, 'lib', 'cli.js'), 'build', join(root, 'deck.md'), '-o', join(root, 'out'), '--no-fit', '-q'])
+    expect(readFileSync(join(root, 'out', 'index.html'), 'utf8')).toContain('class="katex')
+    rmSync(root, {recursive: true, force: true})
+  }, 60_000)
 })
